@@ -1,0 +1,42 @@
+import type { ConsentStatus, ScreeningFacts } from '../../src/core/facts.js';
+import { formatDateUtc } from '../../src/core/instant.js';
+import { lifted, violation, type MessageData, type PolicyOutcome } from '../../src/core/policy.js';
+
+/** Message templates shared by the consent rules; `{consentKind}` and `{call}` are filled in by each rule. */
+export const CONSENT_MESSAGES = {
+  noConsent: '{call} without {consentKind} to {seller}: none on file',
+  otherSeller: '{call} without {consentKind} to {seller}: the consent on file was given to another seller',
+  revoked: '{call} without {consentKind} to {seller}: it was revoked on {date}',
+  grantedAfterCall: '{call} without {consentKind} to {seller}: it was granted on {date}, after the call',
+  consented: '{consentKind} to {seller}, granted {date}',
+} as const;
+
+export type ConsentMessageId = keyof typeof CONSENT_MESSAGES;
+
+const GAP_MESSAGE = {
+  'none-on-file': 'noConsent',
+  'other-seller': 'otherSeller',
+  revoked: 'revoked',
+  'granted-after-call': 'grantedAfterCall',
+} as const;
+
+const GAP_PRECEDENCE = ['revoked', 'granted-after-call', 'other-seller', 'none-on-file'] as const;
+
+/**
+ * The outcome of a rule that needs one of `accepted` consents: lifted by the first valid one, otherwise a violation
+ * that says why the closest one does not count.
+ */
+export function consentOutcome(
+  facts: ScreeningFacts,
+  accepted: readonly { status: ConsentStatus; name: string }[],
+  call: string,
+): PolicyOutcome<ConsentMessageId> {
+  const base: MessageData = { call, seller: facts.seller, consentKind: accepted.map((consent) => consent.name).join(' or ') };
+  for (const { status, name } of accepted) {
+    if (status.valid) return lifted('consented', { ...base, consentKind: name, date: formatDateUtc(status.grantedAt) });
+  }
+  const gaps = accepted.map(({ status }) => status).filter((status) => !status.valid);
+  gaps.sort((a, b) => GAP_PRECEDENCE.indexOf(a.gap) - GAP_PRECEDENCE.indexOf(b.gap));
+  const closest = gaps[0]!;
+  return violation(GAP_MESSAGE[closest.gap], closest.at === null ? base : { ...base, date: formatDateUtc(closest.at) });
+}

@@ -1,0 +1,48 @@
+import { DAY_MS } from '../../src/core/calendar.js';
+import { formatInstantUtc } from '../../src/core/instant.js';
+import { definePolicy, pass, violation } from '../../src/core/policy.js';
+
+const MAX_AGE_DAYS = 31;
+
+export const dncRegistryStale = definePolicy({
+  id: 'dnc.registry-stale',
+  title: 'Screen against a national registry copy at most 31 days old',
+  citation: '47 CFR 64.1200(c)(2)(i); 16 CFR 310.4(b)(3)',
+  description:
+    "Blocks a telemarketing call to a residential number when the seller's copy of the national do-not-call " +
+    'registry is missing, has no sync date, was synced after the call, or is more than 31 days (31 x 24 hours) ' +
+    'old at the time of the call. The safe harbor requires a copy obtained no more than 31 days before the call.',
+  exemptions: [
+    'Informational calls (`purpose: informational`).',
+    'Business lines (`callee.business: true`): the registry covers residential subscribers.',
+  ],
+  messages: {
+    missing: 'no copy of the national do-not-call registry was supplied (registries.national), so the number cannot be screened against it',
+    noSyncDate: 'the national registry copy has no sync date (registries.national.syncedAt), so its age is unknown',
+    syncedAfterCall: 'the national registry copy is dated {syncedAt}, after the call; a call can only be screened with a copy obtained before it',
+    stale: 'the national registry copy was synced {syncedAt}, {ageDays} days before the call; it must be at most 31 days old',
+  },
+  applies: (facts) => facts.purpose === 'telemarketing' && !facts.callee.business,
+  evaluate: (facts) => {
+    const { copy, syncedAt } = facts.nationalRegistry;
+    if (copy === 'missing') return violation('missing');
+    if (syncedAt === null) return violation('noSyncDate');
+    if (syncedAt > facts.at) return violation('syncedAfterCall', { syncedAt: formatInstantUtc(syncedAt) });
+    const ageMs = facts.at - syncedAt;
+    if (ageMs <= MAX_AGE_DAYS * DAY_MS) return pass;
+    return violation('stale', { syncedAt: formatInstantUtc(syncedAt), ageDays: Math.floor((ageMs / DAY_MS) * 10) / 10 });
+  },
+  examples: [
+    {
+      title: 'A copy synced 40 days before the call',
+      request: {
+        at: '2026-04-10T14:00:00-04:00',
+        to: '+1 212 555 0147',
+        method: 'manual',
+        caller: { seller: 'acme' },
+        registries: { national: { syncedAt: '2026-03-01', numbers: [] } },
+      },
+      verdict: 'block',
+    },
+  ],
+});

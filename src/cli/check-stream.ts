@@ -1,0 +1,83 @@
+import { StringDecoder } from 'node:string_decoder';
+import { parseCheckRequest } from '../core/check-request.js';
+import { InputError, formatProblem } from '../core/input-error.js';
+import { screen, type ScreenOptions } from '../engine/screen.js';
+import { decisionForOutput } from './decision-output.js';
+
+export type ScreenedText = { readonly decision: ReturnType<typeof decisionForOutput> } | { readonly error: string };
+
+/**
+ * Screens one request given as JSON text. Input problems (bad JSON, a wrong field) come back as an error string
+ * naming the field; anything else thrown is a bug and propagates.
+ */
+export function screenRequestText(text: string, options: ScreenOptions): ScreenedText {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { error: `not valid JSON (${(error as Error).message})` };
+  }
+  try {
+    return { decision: decisionForOutput(screen(parseCheckRequest(json), options)) };
+  } catch (error) {
+    if (error instanceof InputError) return { error: error.problems.map(formatProblem).join('; ') };
+    throw error;
+  }
+}
+
+export interface NdjsonCounts {
+  answered: number;
+  malformed: number;
+}
+
+/** Output is flushed in batches of about this many characters: one write per line would dominate the cost. */
+const FLUSH_AT = 64 * 1024;
+
+/**
+ * `dialsim check --ndjson`: one request per line in, one decision (or `{"line": N, "error": ...}`) per line out,
+ * in order. Streams: input chunks are split as they arrive and output is flushed in batches, so memory stays flat
+ * however long the stream. Blank lines are skipped and get no output line; lines are numbered from 1.
+ */
+export async function screenNdjsonStream(
+  input: AsyncIterable<string | Buffer>,
+  output: (chunk: string) => void | Promise<void>,
+  options: ScreenOptions,
+): Promise<NdjsonCounts> {
+  const counts: NdjsonCounts = { answered: 0, malformed: 0 };
+  let lineNumber = 0;
+  let pending = '';
+  let buffered = '';
+  // Decodes across chunk boundaries, so a character split between two chunks is not corrupted.
+  const decoder = new StringDecoder('utf8');
+
+  const handle = (line: string): void => {
+    lineNumber++;
+    if (line.trim() === '') return;
+    const result = screenRequestText(line, options);
+    if ('decision' in result) {
+      counts.answered++;
+      buffered += `${JSON.stringify(result.decision)}\n`;
+    } else {
+      counts.malformed++;
+      buffered += `${JSON.stringify({ line: lineNumber, error: result.error })}\n`;
+    }
+  };
+
+  for await (const chunk of input) {
+    const text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+      handle(text.charCodeAt(newline - 1) === 13 ? text.slice(start, newline - 1) : text.slice(start, newline));
+      start = newline + 1;
+    }
+    pending = text.slice(start);
+    if (buffered.length >= FLUSH_AT) {
+      await output(buffered);
+      buffered = '';
+    }
+  }
+  pending += decoder.end();
+  if (pending !== '') handle(pending);
+  if (buffered !== '') await output(buffered);
+  return counts;
+}

@@ -1,0 +1,101 @@
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { InputError } from '../../core/input-error.js';
+import type { RegistryContext } from '../../resolve/registry.js';
+import { screenNdjsonStream, screenRequestText, type ScreenedText } from '../check-stream.js';
+import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
+import { loadCheckContext } from '../load-context.js';
+import { checkMessages as messages } from './check-messages.js';
+
+type Decision = Extract<ScreenedText, { decision: unknown }>['decision'];
+
+function inputStream(file: string | undefined, io: CliIo): NodeJS.ReadableStream {
+  if (file === undefined || file === '-') return io.stdin;
+  return createReadStream(file);
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  return text;
+}
+
+function humanDecision(decision: Decision): string {
+  const lines = [messages.verdictLine(decision.verdict, decision.callee.e164)];
+  if (decision.callee.timeZones.length > 0) {
+    const pairs = decision.callee.timeZones.map((zone, index) => `${decision.callee.localTimes[index]} (${zone})`);
+    lines.push(messages.localTimesLine(pairs.join(', ')));
+  }
+  for (const violation of decision.violations) lines.push(messages.violationLine(violation.rule, violation.citation, violation.message));
+  for (const exemption of decision.exemptions) lines.push(messages.exemptionLine(exemption.rule, exemption.reason));
+  return `${lines.join('\n')}\n`;
+}
+
+export const checkCommand: CommandDefinition = {
+  name: 'check',
+  summary: messages.summary,
+  help: messages.help,
+  async run(argv, io): Promise<ExitCode> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...argv],
+        allowPositionals: true,
+        options: {
+          json: { type: 'boolean', default: false },
+          ndjson: { type: 'boolean', default: false },
+          context: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (error) {
+      await write(io.stderr, `dialsim check: ${(error as Error).message}\n\n${messages.help}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      await write(io.stdout, messages.help);
+      return 0;
+    }
+    if (values.json && values.ndjson) return fail(io, messages.bothModes);
+    if (positionals.length > 1) return fail(io, messages.tooManyFiles(positionals));
+
+    let registries: RegistryContext | undefined;
+    try {
+      registries = values.context === undefined ? undefined : loadCheckContext(values.context);
+    } catch (error) {
+      if (error instanceof InputError) return fail(io, error.message);
+      throw error;
+    }
+    const options = registries === undefined ? {} : { registries };
+    const stream = inputStream(positionals[0], io);
+
+    try {
+      if (values.ndjson) {
+        const counts = await screenNdjsonStream(stream as AsyncIterable<string | Buffer>, (chunk) => write(io.stdout, chunk), options);
+        if (counts.malformed > 0) {
+          await write(io.stderr, `dialsim check: ${messages.ndjsonSummary(counts.answered, counts.malformed)}\n`);
+          return 1;
+        }
+        return 0;
+      }
+      const text = await readAll(stream);
+      if (text.trim() === '') return fail(io, messages.emptyInput);
+      const result = screenRequestText(text, options);
+      if ('error' in result) return fail(io, result.error);
+      await write(io.stdout, values.json ? `${JSON.stringify(result.decision)}\n` : humanDecision(result.decision));
+      return 0;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+        return fail(io, messages.cannotRead(positionals[0] ?? '-', (error as Error).message));
+      }
+      throw error;
+    }
+  },
+};
+
+async function fail(io: CliIo, message: string): Promise<2> {
+  await write(io.stderr, `dialsim check: ${message}\n`);
+  return 2;
+}

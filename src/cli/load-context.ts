@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseCheckContext } from '../core/check-context.js';
+import { InputError } from '../core/input-error.js';
+import { readRegistryFile } from '../resolve/registry-file.js';
+import { registryFromList } from '../resolve/resolve-attempt.js';
+import { unionRegistry, type NumberRegistry, type RegistryContext } from '../resolve/registry.js';
+
+/** Loads a `--context` file into shared registries; registry files are resolved relative to the context file. */
+export function loadCheckContext(path: string): RegistryContext {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError([{ path: '', message: `cannot read context file: ${(error as Error).message}` }], { source: path });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([{ path: '', message: `not valid JSON (${(error as Error).message})` }], { source: path });
+  }
+  const { registries } = parseCheckContext(json, path);
+  const base = dirname(path);
+  const numbers = (list: string[] | undefined, file: string | undefined, field: string): NumberRegistry => {
+    const fromList = registryFromList(list ?? [], `${path}: registries.${field}.numbers`);
+    return file === undefined ? fromList : unionRegistry(fromList, readRegistryFile(resolve(base, file)));
+  };
+  return {
+    ...(registries.national && {
+      national: {
+        syncedAt: registries.national.syncedAt ?? null,
+        numbers: numbers(registries.national.numbers, registries.national.file, 'national'),
+      },
+    }),
+    ...(registries.internal && {
+      internal: { numbers: numbers(registries.internal.numbers, registries.internal.file, 'internal') },
+    }),
+  };
+}

@@ -1,0 +1,54 @@
+import { checkCommand } from './commands/check.js';
+import { write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
+
+const COMMANDS: readonly CommandDefinition[] = [checkCommand];
+
+const VERSION = '0.1.0';
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return `dialsim: a compliance-aware cold-calling dialer simulator
+
+Usage: dialsim <command> [options]
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+
+Options:
+  -h, --help     Show this help (or a command's: dialsim check --help)
+  -v, --version  Print the version
+
+Docs: docs/cli.md (commands), docs/rules.md (rule ids and citations).
+`;
+}
+
+/**
+ * Runs the CLI and returns the exit code; it never calls process.exit, so tests run it in-process.
+ * Errors that are not the user's (bugs) are reported as such, with what is needed to report them.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    await write(io.stdout, mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '-v' || name === '--version') {
+    await write(io.stdout, `${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    await write(io.stderr, `dialsim: unknown command "${name}"\n\n${mainHelp()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    await write(
+      io.stderr,
+      `dialsim ${name}: internal error, this should not happen. Please report it with the command and input.\n` +
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 2;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Calendar arithmetic in UTC, for rules written in months ("within the 18 months before the call").
+ * Month ends clamp the way luxon's `minus({ months })` does: 31 August minus 6 months is 28 (or 29) February.
+ */
+export function subtractCalendarMonthsUtc(epochMs: number, months: number): number {
+  const date = new Date(epochMs);
+  const year = date.getUTCFullYear();
+  const monthIndex = date.getUTCMonth() - months;
+  const targetYear = year + Math.floor(monthIndex / 12);
+  const targetMonth = ((monthIndex % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  const day = Math.min(date.getUTCDate(), lastDay);
+  return Date.UTC(
+    targetYear,
+    targetMonth,
+    day,
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+    date.getUTCMilliseconds(),
+  );
+}
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;

@@ -1,0 +1,77 @@
+import type { CallPurpose, DialMethod, LineType, Relationship } from './attempt.js';
+
+/**
+ * The facts every policy reads, resolved once per attempt (src/resolve). Policies never parse a number, look up a
+ * zone or search a registry themselves: that keeps them pure, small and fast.
+ */
+export interface ScreeningFacts {
+  readonly at: number;
+  readonly method: DialMethod;
+  readonly purpose: CallPurpose;
+  readonly seller: string;
+  readonly number: NumberFacts;
+  readonly callee: CalleeFacts;
+  readonly nationalRegistry: NationalRegistryFacts;
+  readonly internalList: { readonly listed: boolean };
+  readonly consents: ConsentFacts;
+  readonly relationship: Relationship;
+}
+
+/** `valid` numbers are dialable and inside a supported jurisdiction; the other two stop the screening. */
+export type NumberValidity = 'valid' | 'invalid' | 'unsupported';
+
+/** What kind of number libphonenumber says it is; every kind but `geographic` has no local time of its own. */
+export type NumberKind = 'geographic' | 'toll-free' | 'premium-rate' | 'personal' | 'other-non-geographic';
+
+export interface NumberFacts {
+  readonly input: string;
+  readonly validity: NumberValidity;
+  readonly e164: string | null;
+  /** ISO 3166 region libphonenumber assigns (US, PR, CA...), `null` when the number is invalid. */
+  readonly region: string | null;
+  readonly kind: NumberKind | null;
+}
+
+export interface LocalTime {
+  readonly zone: string;
+  /** ISO-8601 local date-time with the zone's offset at that instant, e.g. `2026-03-10T21:30:00-06:00`. */
+  readonly iso: string;
+  /** Seconds since local midnight: 08:00:00 is 28800. */
+  readonly secondOfDay: number;
+}
+
+export interface CalleeFacts {
+  readonly lineType: LineType;
+  readonly business: boolean;
+  /** Where the candidate zones came from: the lead's address, the area code, or nowhere. */
+  readonly zoneSource: 'callee' | 'area-code' | 'none';
+  /** One entry per candidate zone, sorted by zone name; empty when no local time can be known. */
+  readonly localTimes: readonly LocalTime[];
+}
+
+export interface NationalRegistryFacts {
+  /** `missing` when the seller supplied no copy of the national registry at all. */
+  readonly copy: 'present' | 'missing';
+  readonly syncedAt: number | null;
+  /** Listed in the copy the seller has; `false` when there is no copy (dnc.registry-stale blocks then). */
+  readonly listed: boolean;
+}
+
+/** Why there is no valid consent of a kind, when there is none. */
+export type ConsentGap = 'none-on-file' | 'other-seller' | 'revoked' | 'granted-after-call';
+
+export type ConsentStatus =
+  | { readonly valid: true; readonly grantedAt: number }
+  | { readonly valid: false; readonly gap: ConsentGap; readonly at: number | null };
+
+export interface ConsentFacts {
+  readonly priorExpressWritten: ConsentStatus;
+  readonly priorExpress: ConsentStatus;
+}
+
+/** Facts that can be unknown; a policy that requires one is replaced by that fact's guard rule when it is. */
+export const OPTIONAL_FACTS = {
+  localTime: (facts: ScreeningFacts) => facts.callee.localTimes.length > 0,
+} as const;
+
+export type OptionalFact = keyof typeof OPTIONAL_FACTS;

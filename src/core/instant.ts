@@ -1,0 +1,73 @@
+/**
+ * Instants are epoch milliseconds inside dialsim. At the edge they arrive as ISO-8601 text, which must carry an
+ * offset (or Z): a wall-clock time without one names no instant, and guessing a zone is how calls land at 07:00.
+ */
+
+const INSTANT_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Why a text is not an instant; `null` when it is one. */
+export type InstantProblem = 'format' | 'no-offset' | 'out-of-range';
+
+export interface ParsedInstant {
+  readonly epochMs: number;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * Parses an ISO-8601 instant with an offset or Z (seconds and fractions optional).
+ * Returns the epoch milliseconds, or the reason the text is not such an instant.
+ */
+export function parseInstant(text: string): number | InstantProblem {
+  const match = INSTANT_PATTERN.exec(text);
+  if (match === null) {
+    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? 'no-offset' : 'format';
+  }
+  const [, y, mo, d, h, mi, s, frac, offset] = match as unknown as string[];
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return 'out-of-range';
+  const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  let offsetMinutes = 0;
+  if (offset !== 'Z') {
+    const sign = offset!.startsWith('-') ? -1 : 1;
+    const offsetHours = Number(offset!.slice(1, 3));
+    const offsetMins = Number(offset!.slice(4, 6));
+    if (offsetHours > 23 || offsetMins > 59) return 'out-of-range';
+    offsetMinutes = sign * (offsetHours * 60 + offsetMins);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+}
+
+/** Parses an instant as `parseInstant` does, or a date alone ("2026-03-01"), which means 00:00 UTC that day. */
+export function parseInstantOrDate(text: string): number | InstantProblem {
+  const match = DATE_PATTERN.exec(text);
+  if (match === null) return parseInstant(text);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return validDate(year, month, day) ? Date.UTC(year, month - 1, day) : 'out-of-range';
+}
+
+/** ISO-8601 in UTC without milliseconds when they are zero, e.g. `2026-03-01T00:00:00Z`. */
+export function formatInstantUtc(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/** The date part of an instant in UTC, e.g. `2026-03-01`: the resolution most messages need. */
+export function formatDateUtc(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}

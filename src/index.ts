@@ -1,0 +1,26 @@
+/**
+ * dialsim's library API: screen call attempts against cited compliance policies, and define policies of your own.
+ * @example
+ * import { parseCheckRequest, screen } from 'dialsim';
+ * const decision = screen(parseCheckRequest({ at: '2026-03-10T20:30:00-07:00', to: '(303) 555-0123', method: 'manual', caller: { seller: 'acme' } }));
+ */
+export { screen } from './engine/screen.js';
+export type { ScreenOptions } from './engine/screen.js';
+export { evaluatePack } from './engine/evaluate-pack.js';
+export { compilePack, PolicyDefinitionError } from './engine/compile-pack.js';
+export { resolveAttempt, directStrategy, createCachedStrategy, registryFromList } from './resolve/resolve-attempt.js';
+export type { ResolutionStrategy, ResolveOptions } from './resolve/resolve-attempt.js';
+export { InMemoryRegistry, unionRegistry } from './resolve/registry.js';
+export type { NumberRegistry, RegistryContext } from './resolve/registry.js';
+export { readRegistryFile } from './resolve/registry-file.js';
+export { parseCheckRequest, checkRequestSchema } from './core/check-request.js';
+export type { CheckRequestInput } from './core/check-request.js';
+export { definePolicy, pass, violation, lifted } from './core/policy.js';
+export type { Policy, PolicyPack, PolicyOutcome, PolicyExample, MessageData } from './core/policy.js';
+export type { Decision, Violation, Exemption } from './core/decision.js';
+export type { ScreeningFacts, NumberFacts, CalleeFacts, LocalTime, ConsentStatus, ConsentGap } from './core/facts.js';
+export type { CallAttempt, Consent, DialMethod, CallPurpose, LineType, ConsentKind } from './core/attempt.js';
+export { InputError } from './core/input-error.js';
+export type { InputProblem } from './core/input-error.js';
+export { usFederalPack } from '../policies/us-federal/index.js';
+export { runCli } from './cli/run-cli.js';

@@ -1,0 +1,28 @@
+import type { Consent, ConsentKind } from '../core/attempt.js';
+import type { ConsentStatus } from '../core/facts.js';
+
+/**
+ * Whether a consent of `kind` is valid at `at` for `seller`: granted at or before the call, not revoked at or before
+ * it, and given to this seller exactly (case-sensitive). When none is, the gap closest to valid is reported, so the
+ * message can say "revoked on 2026-03-01" rather than just "no consent".
+ */
+export function consentStatus(consents: readonly Consent[], kind: ConsentKind, seller: string, at: number): ConsentStatus {
+  let revoked: number | null = null;
+  let grantedLater: number | null = null;
+  let otherSeller = false;
+  for (const consent of consents) {
+    if (consent.kind !== kind) continue;
+    if (consent.seller !== seller) {
+      otherSeller = true;
+    } else if (consent.grantedAt > at) {
+      grantedLater = grantedLater === null ? consent.grantedAt : Math.min(grantedLater, consent.grantedAt);
+    } else if (consent.revokedAt !== null && consent.revokedAt <= at) {
+      revoked = revoked === null ? consent.revokedAt : Math.max(revoked, consent.revokedAt);
+    } else {
+      return { valid: true, grantedAt: consent.grantedAt };
+    }
+  }
+  if (revoked !== null) return { valid: false, gap: 'revoked', at: revoked };
+  if (grantedLater !== null) return { valid: false, gap: 'granted-after-call', at: grantedLater };
+  return { valid: false, gap: otherSeller ? 'other-seller' : 'none-on-file', at: null };
+}

