@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parseCheckRequest } from '../core/check-request.js';
 import { InputError, formatProblem } from '../core/input-error.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
+import { checkMessages } from './commands/check-messages.js';
 import { decisionForOutput } from './decision-output.js';
 
 export type ScreenedText = { readonly decision: ReturnType<typeof decisionForOutput> } | { readonly error: string };
@@ -15,7 +16,7 @@ export function screenRequestText(text: string, options: ScreenOptions): Screene
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { error: `not valid JSON (${(error as Error).message})` };
+    return { error: checkMessages.notJson((error as Error).message) };
   }
   try {
     return { decision: decisionForOutput(screen(parseCheckRequest(json), options)) };

@@ -47,7 +47,8 @@ export function problemsFromZod(error: z.ZodError, knownKeysAt?: (path: readonly
           message: suggestion ? `unknown field (did you mean "${suggestion}"?)` : 'unknown field',
         });
       }
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+      // With reportInput, an absent input means the field itself is absent (JSON has no undefined values).
       problems.push({ path: formatPath(issue.path), message: 'required field is missing' });
     } else if (issue.path.length > 0 && issue.input !== undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
       problems.push({ path: formatPath(issue.path), message: `${issue.message} (got ${describeInput(issue.input)})` });

@@ -1,0 +1,201 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliInMemory } from '../support/run-cli-in-memory.js';
+
+const contractExample = {
+  at: '2026-03-10T20:30:00-07:00',
+  to: '(303) 555-0123',
+  method: 'manual',
+  caller: { seller: 'acme' },
+  registries: { national: { syncedAt: '2026-03-01', numbers: [] } },
+};
+
+const json = (value: unknown) => JSON.stringify(value);
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'dialsim-check-'));
+}
+
+describe('dialsim check --json', () => {
+  it('prints the contract decision for 20:30 Pacific to a Denver number: 21:30 local, blocked, exit 0', async () => {
+    const result = await runCliInMemory(['check', '--json'], json(contractExample));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      verdict: 'block',
+      violations: [
+        {
+          rule: 'hours.federal',
+          citation: '47 CFR 64.1200(c)(1); 16 CFR 310.4(c)',
+          message: '21:30 in America/Denver is at or after 21:00',
+        },
+      ],
+      exemptions: [],
+      callee: { e164: '+13035550123', timeZones: ['America/Denver'], localTimes: ['2026-03-10T21:30:00-06:00'] },
+    });
+  });
+
+  it('reads the request from a file as well as from standard input', async () => {
+    const file = join(tempDir(), 'request.json');
+    writeFileSync(file, json({ ...contractExample, at: '2026-03-10T12:00:00-07:00' }));
+    const result = await runCliInMemory(['check', '--json', file]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'allow', violations: [], exemptions: [] });
+  });
+
+  it('prints the decision for a person without --json: verdict, then a line per violation and exemption', async () => {
+    const request = { ...contractExample, relationship: { lastInquiryAt: '2026-02-01' }, registries: { national: { syncedAt: '2026-03-01', numbers: ['303-555-0123'] } } };
+    const result = await runCliInMemory(['check'], json(request));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "BLOCK  +13035550123
+        callee local time: 2026-03-10T21:30:00-06:00 (America/Denver)
+        ✖ hours.federal [47 CFR 64.1200(c)(1); 16 CFR 310.4(c)] 21:30 in America/Denver is at or after 21:00
+        ↷ dnc.national lifted: established business relationship: inquiry on 2026-02-01, within the 3 months before the call
+      "
+    `);
+  });
+});
+
+describe('dialsim check: bad input exits 2 and names the field', () => {
+  const cases: { name: string; input: string; error: string }[] = [
+    { name: 'not JSON', input: '{"at": ', error: 'dialsim check: the request is not valid JSON' },
+    { name: 'a missing field', input: json({ ...contractExample, method: undefined }), error: 'method: required field is missing' },
+    {
+      name: 'a wrong enum value',
+      input: json({ ...contractExample, callee: { lineType: 'cell' } }),
+      error: 'callee.lineType: expected one of mobile|landline|unknown (got "cell")',
+    },
+    {
+      name: '`at` without an offset',
+      input: json({ ...contractExample, at: '2026-03-10T20:30:00' }),
+      error: 'at: expected an ISO-8601 instant with an offset or Z',
+    },
+    {
+      name: 'an unknown field, with a suggestion',
+      input: json({ ...contractExample, callee: { timezone: 'America/Denver' } }),
+      error: 'callee.timezone: unknown field (did you mean "timeZone"?)',
+    },
+    {
+      name: 'a number given as a JSON number',
+      input: json({ ...contractExample, to: 3035550123 }),
+      error: 'to: expected a string: write phone numbers in quotes, e.g. "+13035550123" (got 3035550123)',
+    },
+    {
+      name: 'a time zone that is not an IANA name',
+      input: json({ ...contractExample, callee: { timeZone: 'Mountain' } }),
+      error: 'callee.timeZone: is not an IANA time zone name',
+    },
+    {
+      name: 'a registry entry that is not a phone number',
+      input: json({ ...contractExample, registries: { internal: { numbers: ['303-555-01'] } } }),
+      error: 'registries.internal.numbers[0]: "303-555-01" is not a valid phone number',
+    },
+    { name: 'an empty input', input: '  \n', error: 'no request given' },
+  ];
+
+  for (const { name, input, error } of cases) {
+    it(`${name}: ${error}`, async () => {
+      const result = await runCliInMemory(['check', '--json'], input);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(error);
+    });
+  }
+
+  it('refuses --json together with --ndjson, and an unknown flag', async () => {
+    expect(await runCliInMemory(['check', '--json', '--ndjson'], '{}')).toMatchObject({ code: 2, stderr: 'dialsim check: choose one of --json and --ndjson\n' });
+    const unknown = await runCliInMemory(['check', '--jsn'], '{}');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--jsn'");
+  });
+
+  it('names a request file that does not exist', async () => {
+    const result = await runCliInMemory(['check', '--json', '/nonexistent/request.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot read /nonexistent/request.json');
+  });
+});
+
+describe('dialsim check --ndjson', () => {
+  it('answers every good line in order and puts an error line in place of a bad one, exit 1', async () => {
+    const lines = [
+      json(contractExample),
+      '{"to": 5}',
+      '',
+      json({ ...contractExample, at: '2026-03-10T12:00:00-07:00' }),
+      'not json',
+      json({ ...contractExample, to: '800-555-0100' }),
+    ];
+    const result = await runCliInMemory(['check', '--ndjson'], `${lines.join('\n')}\n`);
+    expect(result.code).toBe(1);
+    const output = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(output).toHaveLength(5);
+    expect(output[0]).toMatchObject({ verdict: 'block', violations: [{ rule: 'hours.federal' }] });
+    expect(output[1]).toEqual({ line: 2, error: expect.stringContaining('to: expected a string') });
+    expect(output[1].error).toContain('at: required field is missing');
+    expect(output[2]).toMatchObject({ verdict: 'allow' });
+    expect(output[3]).toEqual({ line: 5, error: expect.stringContaining('not valid JSON') });
+    expect(output[4]).toMatchObject({ verdict: 'block', violations: [{ rule: 'timezone.unknown' }] });
+    expect(result.stderr).toContain('2 of 5 lines were malformed');
+  });
+
+  it('exits 0 when every line is good, with CRLF line ends and no final newline', async () => {
+    const result = await runCliInMemory(['check', '--ndjson'], `${json(contractExample)}\r\n${json(contractExample)}`);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('dialsim check --context', () => {
+  it('shares registries across requests, reads numbers from a file, and adds a request\'s own entries', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'national.txt'), '# FTC copy\n303-555-0123\n\n312,5550188\n');
+    writeFileSync(join(dir, 'context.json'), json({ registries: { national: { syncedAt: '2026-03-01', file: 'national.txt' }, internal: { numbers: ['+12125550147'] } } }));
+    const request = (to: string, extra: object = {}) => json({ at: '2026-03-10T12:00:00-07:00', to, method: 'manual', caller: { seller: 'acme' }, ...extra });
+    const input = [
+      request('(303) 555-0123'),
+      request('+1 312 555 0188'),
+      request('+1 212 555 0147'),
+      request('+1 415 555 0100', { registries: { national: { numbers: ['415-555-0100'] } } }),
+      request('+1 415 555 0101'),
+    ].join('\n');
+    const result = await runCliInMemory(['check', '--ndjson', '--context', join(dir, 'context.json')], input);
+    expect(result.code).toBe(0);
+    const rules = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).violations.map((v: { rule: string }) => v.rule));
+    expect(rules).toEqual([['dnc.national'], ['dnc.national'], ['dnc.internal'], ['dnc.national'], []]);
+  });
+
+  it('names the file and line of a registry entry that is not a phone number', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'national.txt'), '303-555-0123\nnot a number\n');
+    writeFileSync(join(dir, 'context.json'), json({ registries: { national: { syncedAt: '2026-03-01', file: 'national.txt' } } }));
+    const result = await runCliInMemory(['check', '--json', '--context', join(dir, 'context.json')], json(contractExample));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, 'national.txt')}:2: "not a number" is not a valid phone number`);
+  });
+
+  it('names the context file and field of a malformed context', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'context.json'), json({ registries: { national: { syncedAt: 'March 1st' } } }));
+    const result = await runCliInMemory(['check', '--json', '--context', join(dir, 'context.json')], json(contractExample));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, 'context.json')}: registries.national.syncedAt: expected a date (2026-03-01)`);
+  });
+});
+
+describe('dialsim --help', () => {
+  it('describes every flag of check', async () => {
+    const result = await runCliInMemory(['check', '--help']);
+    expect(result.code).toBe(0);
+    for (const flag of ['--json', '--ndjson', '--context', '--help']) expect(result.stdout).toContain(flag);
+  });
+
+  it('lists the commands, and refuses an unknown one with exit 2', async () => {
+    expect((await runCliInMemory(['--help'])).stdout).toContain('check');
+    const unknown = await runCliInMemory(['dial']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "dial"');
+  });
+});

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  constrainedNanpPrefixLength,
+  createNumberResolver,
+  plainNanpDigits,
+  resolveNumberDirect,
+} from '../../src/resolve/phone-number.js';
+
+describe('number resolution', () => {
+  it('writes a US number in any common format as E.164', () => {
+    const resolve = createNumberResolver();
+    for (const input of ['(303) 555-0123', '303-555-0123', '303.555.0123', '+1 303 555 0123', '13035550123', '+13035550123']) {
+      expect(resolve(input)).toMatchObject({ validity: 'valid', e164: '+13035550123', region: 'US', kind: 'geographic' });
+    }
+  });
+
+  it('knows toll-free, premium-rate and personal numbers as non-geographic', () => {
+    const resolve = createNumberResolver();
+    expect(resolve('800-555-0100').kind).toBe('toll-free');
+    expect(resolve('888-555-0100').kind).toBe('toll-free');
+    expect(resolve('900-555-0100').kind).toBe('premium-rate');
+    expect(resolve('500-555-0100').kind).toBe('personal');
+  });
+
+  it('supports the US and its territories, and refuses other +1 countries and other country codes', () => {
+    const resolve = createNumberResolver();
+    expect(resolve('+1 787 555 0100')).toMatchObject({ validity: 'valid', region: 'PR' });
+    expect(resolve('+1 671 555 0100')).toMatchObject({ validity: 'valid', region: 'GU' });
+    expect(resolve('+1 416 555 0199')).toMatchObject({ validity: 'unsupported', region: 'CA', e164: '+14165550199' });
+    expect(resolve('+1 876 555 0199')).toMatchObject({ validity: 'unsupported', region: 'JM' });
+    expect(resolve('+44 20 7946 0958')).toMatchObject({ validity: 'unsupported', region: 'GB', e164: '+442079460958' });
+  });
+
+  it('reports invalid numbers as a finding value, not an exception', () => {
+    const resolve = createNumberResolver();
+    for (const input of ['555-0123', 'call me', '', '(303) 055-0123', '+1 303 555 012', '123-456-7890']) {
+      expect(resolve(input)).toMatchObject({ validity: 'invalid', e164: null });
+    }
+  });
+
+  it('leaves letters, extensions and odd prefixes to the full parse', () => {
+    expect(plainNanpDigits('1-800-FLOWERS')).toBeNull();
+    expect(plainNanpDigits('303-555-0123 ext. 4')).toBeNull();
+    expect(plainNanpDigits('+44 20 7946 0958')).toBeNull();
+    expect(plainNanpDigits('0303555012')).toBeNull();
+    expect(plainNanpDigits('+1 (303) 555-0123')).toBe('3035550123');
+  });
+
+  it('caches by the leading digits libphonenumber constrains, which the shipped metadata keeps at six', () => {
+    // Six is NPA-NXX; a metadata update that constrains more digits widens the key by itself.
+    expect(constrainedNanpPrefixLength()).toBeGreaterThanOrEqual(6);
+    expect(constrainedNanpPrefixLength()).toBeLessThanOrEqual(10);
+  });
+
+  it('agrees with a full libphonenumber parse on every NANP number, whatever the cache already holds', () => {
+    const resolve = createNumberResolver();
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    const nanpNumber = fc
+      .tuple(fc.integer({ min: 200, max: 999 }), fc.array(digit, { minLength: 7, maxLength: 7 }))
+      .map(([areaCode, rest]) => `${areaCode}${rest.join('')}`);
+    const format = fc.constantFrom(
+      (n: string) => n,
+      (n: string) => `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`,
+      (n: string) => `+1 ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
+      (n: string) => `1${n}`,
+      (n: string) => `${n.slice(0, 3)}.${n.slice(3, 6)}.${n.slice(6)}`,
+    );
+    fc.assert(
+      fc.property(nanpNumber, format, (national, write) => {
+        const input = write(national);
+        expect(resolve(input)).toEqual(resolveNumberDirect(input));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('agrees with a full parse on numbers that share a prefix with an already cached one', () => {
+    const resolve = createNumberResolver();
+    // Warm the cache with one number per prefix, then probe siblings that differ only after the prefix.
+    for (const prefix of ['303555', '800555', '500555', '416555', '787555', '212000', '900123']) {
+      resolve(`${prefix}0000`);
+      for (const tail of ['0001', '1234', '9999', '5550']) {
+        expect(resolve(`${prefix}${tail}`)).toEqual(resolveNumberDirect(`${prefix}${tail}`));
+      }
+    }
+  });
+});
