@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { HOUR_MS } from '../core/calendar.js';
+import { DAY_MS, HOUR_MS } from '../core/calendar.js';
 import type { LocalTime } from '../core/facts.js';
 
 /**
@@ -17,35 +17,54 @@ export function localTimeDirect(zone: string, at: number): LocalTime {
   };
 }
 
-/** Bound on cached hours per zone: about eleven years of distinct hours, a few MB at most. */
-const MAX_CACHED_HOURS_PER_ZONE = 100_000;
+/** Bound on cached periods per zone: decades of distinct days, a few MB at most. */
+const MAX_CACHED_PERIODS_PER_ZONE = 50_000;
+
+interface ZoneOffsets {
+  readonly zone: IANAZone;
+  /** UTC offset in minutes by UTC day (key >= 0) or, for days that hold a change, by UTC hour (key < 0). */
+  readonly byPeriod: Map<number, number>;
+}
 
 /**
- * Converts like `localTimeDirect`, caching each zone's UTC offset per UTC hour. An hour is cached only when the
- * offset is the same at its first and last millisecond; no zone changes offset twice within an hour, so a cached
- * offset is exact for every instant in it. An hour that holds a DST change is computed per call.
+ * The zone's offset at `at`, cached per UTC day, or per UTC hour on the days that hold an offset change. A period
+ * is cached only when the offset is the same at its first and last millisecond: no zone changes offset twice in a
+ * day, so the cached offset is then exact for every instant in the period. The hour that holds the change itself is
+ * computed per call.
  */
+function offsetAt(entry: ZoneOffsets, at: number): number {
+  const day = Math.floor(at / DAY_MS);
+  const dayOffset = entry.byPeriod.get(day);
+  if (dayOffset !== undefined) return dayOffset;
+  const hourKey = -1 - Math.floor(at / HOUR_MS);
+  const hourOffset = entry.byPeriod.get(hourKey);
+  if (hourOffset !== undefined) return hourOffset;
+
+  if (entry.byPeriod.size >= MAX_CACHED_PERIODS_PER_ZONE) entry.byPeriod.clear();
+  const dayStart = entry.zone.offset(day * DAY_MS);
+  if (dayStart === entry.zone.offset(day * DAY_MS + DAY_MS - 1)) {
+    entry.byPeriod.set(day, dayStart);
+    return dayStart;
+  }
+  const hourStart = -1 - hourKey;
+  const hourOffsetAtStart = entry.zone.offset(hourStart * HOUR_MS);
+  if (hourOffsetAtStart === entry.zone.offset(hourStart * HOUR_MS + HOUR_MS - 1)) {
+    entry.byPeriod.set(hourKey, hourOffsetAtStart);
+    return hourOffsetAtStart;
+  }
+  return entry.zone.offset(at);
+}
+
+/** Converts like `localTimeDirect`, with each zone's UTC offset cached by `offsetAt`. */
 export function createLocalTimeResolver(): (zone: string, at: number) => LocalTime {
-  const zones = new Map<string, { zone: IANAZone; offsetByHour: Map<number, number> }>();
+  const zones = new Map<string, ZoneOffsets>();
   return (zoneName, at) => {
     let entry = zones.get(zoneName);
     if (entry === undefined) {
-      entry = { zone: IANAZone.create(zoneName), offsetByHour: new Map() };
+      entry = { zone: IANAZone.create(zoneName), byPeriod: new Map() };
       zones.set(zoneName, entry);
     }
-    const hour = Math.floor(at / HOUR_MS);
-    let offsetMinutes = entry.offsetByHour.get(hour);
-    if (offsetMinutes === undefined) {
-      const start = entry.zone.offset(hour * HOUR_MS);
-      if (start === entry.zone.offset(hour * HOUR_MS + HOUR_MS - 1)) {
-        if (entry.offsetByHour.size >= MAX_CACHED_HOURS_PER_ZONE) entry.offsetByHour.clear();
-        entry.offsetByHour.set(hour, start);
-        offsetMinutes = start;
-      } else {
-        offsetMinutes = entry.zone.offset(at);
-      }
-    }
-    return wallClock(zoneName, at, offsetMinutes);
+    return wallClock(zoneName, at, offsetAt(entry, at));
   };
 }
 

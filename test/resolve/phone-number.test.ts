@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  constrainedNanpPrefixLength,
   createNumberResolver,
   plainNanpDigits,
   resolveNumberDirect,
@@ -47,13 +46,17 @@ describe('number resolution', () => {
     expect(plainNanpDigits('+1 (303) 555-0123')).toBe('3035550123');
   });
 
-  it('caches by the leading digits libphonenumber constrains, which the shipped metadata keeps at six', () => {
-    // Six is NPA-NXX; a metadata update that constrains more digits widens the key by itself.
-    expect(constrainedNanpPrefixLength()).toBeGreaterThanOrEqual(6);
-    expect(constrainedNanpPrefixLength()).toBeLessThanOrEqual(10);
+  it('classifies every area code 200-999 as libphonenumber does, for exchanges across the range', () => {
+    const resolve = createNumberResolver();
+    for (let areaCode = 200; areaCode <= 999; areaCode++) {
+      for (const rest of ['2000000', '5550123', '7771234', '9999999', '2110000', '6060001']) {
+        const input = `+1${areaCode}${rest}`;
+        expect(resolve(input)).toEqual(resolveNumberDirect(input));
+      }
+    }
   });
 
-  it('agrees with a full libphonenumber parse on every NANP number, whatever the cache already holds', () => {
+  it('agrees with a full libphonenumber parse on every NANP number, in any format', () => {
     const resolve = createNumberResolver();
     const digit = fc.integer({ min: 0, max: 9 }).map(String);
     const nanpNumber = fc
@@ -75,13 +78,11 @@ describe('number resolution', () => {
     );
   });
 
-  it('agrees with a full parse on numbers that share a prefix with an already cached one', () => {
+  it('agrees with a full parse where patterns constrain seven digits (Barbados 246-521, Jamaica 876-606)', () => {
     const resolve = createNumberResolver();
-    // Warm the cache with one number per prefix, then probe siblings that differ only after the prefix.
-    for (const prefix of ['303555', '800555', '500555', '416555', '787555', '212000', '900123']) {
-      resolve(`${prefix}0000`);
-      for (const tail of ['0001', '1234', '9999', '5550']) {
-        expect(resolve(`${prefix}${tail}`)).toEqual(resolveNumberDirect(`${prefix}${tail}`));
+    for (const prefix of ['246521', '246520', '876606', '876605']) {
+      for (const tail of ['0000', '3000', '6123', '9999']) {
+        expect(resolve(`+1${prefix}${tail}`)).toEqual(resolveNumberDirect(`+1${prefix}${tail}`));
       }
     }
   });
