@@ -17,13 +17,14 @@ export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision 
 
   const violations: Violation[] = [];
   const exemptions: Exemption[] = [];
-  const firedGuards = new Set<OptionalFact>();
+  let firedGuards: Set<OptionalFact> | undefined;
   for (const entry of compiled.regular) {
     const { policy } = entry;
     if (!policy.applies(facts)) continue;
-    const missing = policy.requires?.find((fact) => !OPTIONAL_FACTS[fact](facts));
+    const missing = missingFact(policy.requires, facts);
     if (missing !== undefined) {
       // Fail closed: the rule cannot be checked, so the fact's guard rule blocks in its place (once per fact).
+      firedGuards ??= new Set();
       if (!firedGuards.has(missing)) {
         firedGuards.add(missing);
         const guard = compiled.guards.get(missing)!;
@@ -37,6 +38,12 @@ export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision 
     else if (outcome.outcome === 'lifted') exemptions.push(toExemption(entry, outcome));
   }
   return decide(facts, violations, exemptions);
+}
+
+function missingFact(required: readonly OptionalFact[] | undefined, facts: ScreeningFacts): OptionalFact | undefined {
+  if (required === undefined) return undefined;
+  for (const fact of required) if (!OPTIONAL_FACTS[fact](facts)) return fact;
+  return undefined;
 }
 
 const POLICY_FAILED = 'policyFailed';
@@ -70,14 +77,16 @@ function toExemption(entry: CompiledPolicy, outcome: PolicyOutcome<string> & { o
 }
 
 function decide(facts: ScreeningFacts, violations: Violation[], exemptions: Exemption[]): Decision {
+  const timeZones: string[] = [];
+  const localTimes: string[] = [];
+  for (const local of facts.callee.localTimes) {
+    timeZones.push(local.zone);
+    localTimes.push(local.iso);
+  }
   return {
     verdict: violations.length > 0 ? 'block' : 'allow',
     violations,
     exemptions,
-    callee: {
-      e164: facts.number.e164,
-      timeZones: facts.callee.localTimes.map((local) => local.zone),
-      localTimes: facts.callee.localTimes.map((local) => local.iso),
-    },
+    callee: { e164: facts.number.e164, timeZones, localTimes },
   };
 }
