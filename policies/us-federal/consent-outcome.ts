@@ -1,13 +1,13 @@
 import type { ConsentStatus, ScreeningFacts } from '../../src/core/facts.js';
-import { formatDateUtc } from '../../src/core/instant.js';
+import { formatDateUtc, formatInstantUtc } from '../../src/core/instant.js';
 import { lifted, violation, type MessageData, type PolicyOutcome } from '../../src/core/policy.js';
 
 /** Message templates shared by the consent rules; `{consentKind}` and `{call}` are filled in by each rule. */
 export const CONSENT_MESSAGES = {
   noConsent: '{call} without {consentKind} to {seller}: none on file',
   otherSeller: '{call} without {consentKind} to {seller}: the consent on file was given to another seller',
-  revoked: '{call} without {consentKind} to {seller}: it was revoked on {date}',
-  grantedAfterCall: '{call} without {consentKind} to {seller}: it was granted on {date}, after the call',
+  revoked: '{call} without {consentKind} to {seller}: it was revoked at {instant}',
+  grantedAfterCall: '{call} without {consentKind} to {seller}: it was granted at {instant}, after the call',
   consented: '{consentKind} to {seller}, granted {date}',
 } as const;
 
@@ -38,5 +38,6 @@ export function consentOutcome(
   const gaps = accepted.map(({ status }) => status).filter((status) => !status.valid);
   gaps.sort((a, b) => GAP_PRECEDENCE.indexOf(a.gap) - GAP_PRECEDENCE.indexOf(b.gap));
   const closest = gaps[0]!;
-  return violation(GAP_MESSAGE[closest.gap], closest.at === null ? base : { ...base, date: formatDateUtc(closest.at) });
+  // Revocation and grant times are shown to the second: a consent revoked an hour before the call must read so.
+  return violation(GAP_MESSAGE[closest.gap], closest.at === null ? base : { ...base, instant: formatInstantUtc(closest.at) });
 }

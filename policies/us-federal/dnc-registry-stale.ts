@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../src/core/calendar.js';
-import { formatInstantUtc } from '../../src/core/instant.js';
+import { formatDuration, formatInstantUtc } from '../../src/core/instant.js';
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
 
 const MAX_AGE_DAYS = 31;
@@ -20,7 +20,7 @@ export const dncRegistryStale = definePolicy({
     missing: 'no copy of the national do-not-call registry was supplied (registries.national), so the number cannot be screened against it',
     noSyncDate: 'the national registry copy has no sync date (registries.national.syncedAt), so its age is unknown',
     syncedAfterCall: 'the national registry copy is dated {syncedAt}, after the call; a call can only be screened with a copy obtained before it',
-    stale: 'the national registry copy was synced {syncedAt}, {ageDays} days before the call; it must be at most 31 days old',
+    stale: 'the national registry copy was synced {syncedAt}, {age} before the call; it must be at most 31 days old',
   },
   applies: (facts) => facts.purpose === 'telemarketing' && !facts.callee.business,
   evaluate: (facts) => {
@@ -30,7 +30,7 @@ export const dncRegistryStale = definePolicy({
     if (syncedAt > facts.at) return violation('syncedAfterCall', { syncedAt: formatInstantUtc(syncedAt) });
     const ageMs = facts.at - syncedAt;
     if (ageMs <= MAX_AGE_DAYS * DAY_MS) return pass;
-    return violation('stale', { syncedAt: formatInstantUtc(syncedAt), ageDays: Math.floor((ageMs / DAY_MS) * 10) / 10 });
+    return violation('stale', { syncedAt: formatInstantUtc(syncedAt), age: formatDuration(ageMs) });
   },
   examples: [
     {

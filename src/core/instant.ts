@@ -74,3 +74,11 @@ export function formatInstantUtc(epochMs: number): string {
 export function formatDateUtc(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
 }
+
+/** A duration as whole days and a clock, e.g. `31 days 00:00:01`, so a limit passed by one second reads as such. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.floor(ms / 1000);
+  const days = Math.floor(totalSeconds / 86_400);
+  const clock = new Date((totalSeconds % 86_400) * 1000).toISOString().slice(11, 19);
+  return `${days} ${days === 1 ? 'day' : 'days'} ${clock}`;
+}

@@ -121,9 +121,9 @@ describe('consent.autodial-wireless', () => {
       expect(rulesOf(decision)).toEqual(BLOCKED);
       expect(findingOf(decision)).toEqual({
         messageId: 'grantedAfterCall',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, date: '2026-03-10' },
+        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, instant: '2026-03-10T19:00:01Z' },
       });
-      expect(consentViolation(decision).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was granted on 2026-03-10, after the call"`);
+      expect(consentViolation(decision).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was granted at 2026-03-10T19:00:01Z, after the call"`);
     });
 
     it('consent given to another seller "globex" does not count for acme', () => {
@@ -147,9 +147,9 @@ describe('consent.autodial-wireless', () => {
       expect(rulesOf(decision)).toEqual(BLOCKED);
       expect(findingOf(decision)).toEqual({
         messageId: 'revoked',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, date: '2026-03-01' },
+        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, instant: '2026-03-01T00:00:00Z' },
       });
-      expect(consentViolation(decision).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was revoked on 2026-03-01"`);
+      expect(consentViolation(decision).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was revoked at 2026-03-01T00:00:00Z"`);
     });
 
     it('consent revoked at the instant of the call (2026-03-10T19:00:00Z) does not count', () => {

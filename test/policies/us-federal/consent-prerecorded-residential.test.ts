@@ -83,7 +83,7 @@ describe('consent.prerecorded-residential', () => {
     expect(rulesOf(decision)).toEqual(BLOCKED);
     expect(findingOf(decision)).toEqual({
       messageId: 'revoked',
-      data: { call: CALL, seller: 'acme', consentKind: PEWC, date: '2026-03-10' },
+      data: { call: CALL, seller: 'acme', consentKind: PEWC, instant: '2026-03-10T19:00:00Z' },
     });
   });
 
@@ -96,7 +96,7 @@ describe('consent.prerecorded-residential', () => {
     expect(rulesOf(decision)).toEqual(BLOCKED);
     expect(findingOf(decision)).toEqual({
       messageId: 'grantedAfterCall',
-      data: { call: CALL, seller: 'acme', consentKind: PEWC, date: '2026-03-11' },
+      data: { call: CALL, seller: 'acme', consentKind: PEWC, instant: '2026-03-11T00:00:00Z' },
     });
   });
 

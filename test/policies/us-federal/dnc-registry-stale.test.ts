@@ -48,15 +48,15 @@ describe('dnc.registry-stale', () => {
     it('a copy synced 31 days and 1 second before the call (2026-02-07T18:59:59Z) is blocked', () => {
       const decision = check(syncedAt('2026-02-07T18:59:59Z'));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T18:59:59Z', ageDays: 31 } });
+      expect(findingOf(decision)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T18:59:59Z', age: '31 days 00:00:01' } });
       expect(staleViolation(decision).citation).toBe('47 CFR 64.1200(c)(2)(i); 16 CFR 310.4(b)(3)');
     });
 
     it('a date-only syncedAt "2026-02-07" means 00:00 UTC, 31.7 days before the call: blocked', () => {
       const decision = check(syncedAt('2026-02-07'));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T00:00:00Z', ageDays: 31.7 } });
-      expect(staleViolation(decision).message).toMatchInlineSnapshot(`"the national registry copy was synced 2026-02-07T00:00:00Z, 31.7 days before the call; it must be at most 31 days old"`);
+      expect(findingOf(decision)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T00:00:00Z', age: '31 days 19:00:00' } });
+      expect(staleViolation(decision).message).toMatchInlineSnapshot(`"the national registry copy was synced 2026-02-07T00:00:00Z, 31 days 19:00:00 before the call; it must be at most 31 days old"`);
     });
 
     it('the age is counted in 24-hour days, not wall-clock days: synced 13:00 CST on 7 February, called 14:00 CDT on 10 March is allowed', () => {
