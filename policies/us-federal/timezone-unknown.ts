@@ -27,7 +27,13 @@ export const timezoneUnknown = definePolicy({
   examples: [
     {
       title: 'A toll-free number, no address on file',
-      request: { at: '2026-03-10T14:00:00-05:00', to: '800-555-0100', method: 'manual', caller: { seller: 'acme' } },
+      request: {
+        at: '2026-03-10T14:00:00-05:00',
+        to: '800-555-0100',
+        method: 'manual',
+        caller: { seller: 'acme' },
+        registries: { national: { syncedAt: '2026-03-01', numbers: [] } },
+      },
       verdict: 'block',
     },
   ],

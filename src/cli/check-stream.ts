@@ -1,11 +1,12 @@
 import { StringDecoder } from 'node:string_decoder';
 import { parseCheckRequest } from '../core/check-request.js';
+import type { Decision } from '../core/decision.js';
 import { InputError, formatProblem } from '../core/input-error.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { checkMessages } from './commands/check-messages.js';
 import { decisionForOutput } from './decision-output.js';
 
-export type ScreenedText = { readonly decision: ReturnType<typeof decisionForOutput> } | { readonly error: string };
+export type ScreenedText = { readonly decision: Decision } | { readonly error: string };
 
 /**
  * Screens one request given as JSON text. Input problems (bad JSON, a wrong field) come back as an error string
@@ -16,10 +17,11 @@ export function screenRequestText(text: string, options: ScreenOptions): Screene
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { error: checkMessages.notJson((error as Error).message) };
+    // V8 quotes the offending text in its message; keep the error on one line whatever that text holds.
+    return { error: checkMessages.notJson((error as Error).message.replace(/\s+/g, ' ')) };
   }
   try {
-    return { decision: decisionForOutput(screen(parseCheckRequest(json), options)) };
+    return { decision: screen(parseCheckRequest(json), options) };
   } catch (error) {
     if (error instanceof InputError) return { error: error.problems.map(formatProblem).join('; ') };
     throw error;
@@ -57,7 +59,7 @@ export async function screenNdjsonStream(
     const result = screenRequestText(line, options);
     if ('decision' in result) {
       counts.answered++;
-      buffered += `${JSON.stringify(result.decision)}\n`;
+      buffered += `${JSON.stringify(decisionForOutput(result.decision))}\n`;
     } else {
       counts.malformed++;
       buffered += `${JSON.stringify({ line: lineNumber, error: result.error })}\n`;

@@ -83,10 +83,11 @@ function candidateLocalTimes(
   number: NumberFacts,
   strategy: ResolutionStrategy,
 ): Pick<ScreeningFacts['callee'], 'zoneSource' | 'localTimes'> {
-  if (attempt.callee.timeZone !== null) {
+  if (attempt.callee.timeZone !== null && number.validity === 'valid') {
     return { zoneSource: 'callee', localTimes: [strategy.localTime(attempt.callee.timeZone, attempt.at)] };
   }
-  if (number.e164 === null || number.kind !== 'geographic') return { zoneSource: 'none', localTimes: [] };
+  // Outside the supported jurisdictions the screening stops at jurisdiction.unsupported: no zone is needed.
+  if (number.validity !== 'valid' || number.e164 === null || number.kind !== 'geographic') return { zoneSource: 'none', localTimes: [] };
   const zones = zonesForNanpNumber(number.e164);
   if (zones.length === 0) return { zoneSource: 'none', localTimes: [] };
   return { zoneSource: 'area-code', localTimes: zones.map((zone) => strategy.localTime(zone, attempt.at)) };

@@ -52,7 +52,7 @@ describe('dialsim check --json', () => {
       "BLOCK  +13035550123
         callee local time: 2026-03-10T21:30:00-06:00 (America/Denver)
         ✖ hours.federal [47 CFR 64.1200(c)(1); 16 CFR 310.4(c)] 21:30 in America/Denver is at or after 21:00
-        ↷ dnc.national lifted: established business relationship: inquiry on 2026-02-01, within the 3 months before the call
+        ↷ dnc.national [47 CFR 64.1200(c)(2); 16 CFR 310.4(b)(1)(iii)(B)] lifted: established business relationship: inquiry on 2026-02-01, within the 3 months before the call
       "
     `);
   });

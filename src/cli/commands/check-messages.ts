@@ -40,7 +40,7 @@ Request fields and rule ids: docs/cli.md and docs/rules.md.
     `${verdict === 'allow' ? 'ALLOW' : 'BLOCK'}  ${e164 ?? '(no valid number)'}`,
   localTimesLine: (pairs: string) => `  callee local time: ${pairs}`,
   violationLine: (rule: string, citation: string, message: string) => `  ✖ ${rule} [${citation}] ${message}`,
-  exemptionLine: (rule: string, reason: string) => `  ↷ ${rule} lifted: ${reason}`,
+  exemptionLine: (rule: string, citation: string, reason: string) => `  ↷ ${rule} [${citation}] lifted: ${reason}`,
   ndjsonSummary: (answered: number, malformed: number) =>
     `${malformed} of ${answered + malformed} lines were malformed; each got an error line in its place`,
 } as const;

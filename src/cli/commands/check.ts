@@ -2,12 +2,13 @@ import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../core/input-error.js';
 import type { RegistryContext } from '../../resolve/registry.js';
-import { screenNdjsonStream, screenRequestText, type ScreenedText } from '../check-stream.js';
+import type { Decision } from '../../core/decision.js';
+import { screenNdjsonStream, screenRequestText } from '../check-stream.js';
+import { decisionForOutput } from '../decision-output.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { loadCheckContext } from '../load-context.js';
 import { checkMessages as messages } from './check-messages.js';
 
-type Decision = Extract<ScreenedText, { decision: unknown }>['decision'];
 
 function inputStream(file: string | undefined, io: CliIo): NodeJS.ReadableStream {
   if (file === undefined || file === '-') return io.stdin;
@@ -27,7 +28,7 @@ function humanDecision(decision: Decision): string {
     lines.push(messages.localTimesLine(pairs.join(', ')));
   }
   for (const violation of decision.violations) lines.push(messages.violationLine(violation.rule, violation.citation, violation.message));
-  for (const exemption of decision.exemptions) lines.push(messages.exemptionLine(exemption.rule, exemption.reason));
+  for (const exemption of decision.exemptions) lines.push(messages.exemptionLine(exemption.rule, exemption.citation, exemption.reason));
   return `${lines.join('\n')}\n`;
 }
 
@@ -83,7 +84,7 @@ export const checkCommand: CommandDefinition = {
       if (text.trim() === '') return fail(io, messages.emptyInput);
       const result = screenRequestText(text, options);
       if ('error' in result) return fail(io, result.error);
-      await write(io.stdout, values.json ? `${JSON.stringify(result.decision)}\n` : humanDecision(result.decision));
+      await write(io.stdout, values.json ? `${JSON.stringify(decisionForOutput(result.decision))}\n` : humanDecision(result.decision));
       return 0;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -96,6 +97,6 @@ export const checkCommand: CommandDefinition = {
 };
 
 async function fail(io: CliIo, message: string): Promise<2> {
-  await write(io.stderr, `dialsim check: ${message}\n`);
+  await write(io.stderr, message.split('\n').map((line) => `dialsim check: ${line}\n`).join(''));
   return 2;
 }
