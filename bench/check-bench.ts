@@ -2,7 +2,7 @@ import { screenNdjsonStream } from '../src/cli/check-stream.js';
 import { InMemoryRegistry, type RegistryContext } from '../src/resolve/registry.js';
 import { createCachedStrategy, directStrategy, type ResolutionStrategy } from '../src/resolve/resolve-attempt.js';
 import { checkRequestChunks, nationalNumber, REGISTRY_SYNCED_AT } from './check-requests.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../src/core/seeded-random.js';
 
 export interface CheckBenchRound {
   readonly decisions: number;

@@ -1,4 +1,4 @@
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../src/core/seeded-random.js';
 
 /**
  * Varied check requests as NDJSON text, generated lazily in chunks so a million of them never sit in memory at once.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS, LINE_TYPES, type CallAttempt } from './attempt.js';
+import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS, LINE_TYPES, type CallAttempt, type Consent, type Relationship } from './attempt.js';
 import { parseInstant, parseInstantOrDate, type InstantProblem } from './instant.js';
 import { InputError, problemsFromZod } from './input-error.js';
 import { knownKeysAt } from './schema-keys.js';
@@ -63,12 +63,23 @@ export const registriesSchema = z.strictObject({
   internal: internalListSchema.optional(),
 });
 
-const consentSchema = z.strictObject({
+export const consentSchema = z.strictObject({
   kind: oneOf(CONSENT_KINDS),
   seller: nonEmptyString('the seller the consent was given to'),
   grantedAt: instantOrDate,
   revokedAt: instantOrDate.nullable().optional(),
 });
+
+export const relationshipSchema = z.strictObject({
+  lastTransactionAt: instantOrDate.nullable().optional(),
+  lastInquiryAt: instantOrDate.nullable().optional(),
+});
+
+export const lineTypeSchema = oneOf(LINE_TYPES);
+
+export const ianaZoneSchema = z
+  .string({ error: 'expected an IANA time zone name such as "America/Denver"' })
+  .refine(isIanaZone, { error: 'is not an IANA time zone name (e.g. "America/Denver")' });
 
 export const checkRequestSchema = z
   .strictObject({
@@ -79,21 +90,13 @@ export const checkRequestSchema = z
     caller: z.strictObject({ seller: nonEmptyString('the seller on whose behalf the call is made') }),
     callee: z
       .strictObject({
-        lineType: oneOf(LINE_TYPES).optional(),
+        lineType: lineTypeSchema.optional(),
         business: z.boolean({ error: 'expected true or false' }).optional(),
-        timeZone: z
-          .string({ error: 'expected an IANA time zone name such as "America/Denver"' })
-          .refine(isIanaZone, { error: 'is not an IANA time zone name (e.g. "America/Denver")' })
-          .optional(),
+        timeZone: ianaZoneSchema.optional(),
       })
       .optional(),
     consents: z.array(consentSchema, { error: 'expected an array of consents' }).optional(),
-    relationship: z
-      .strictObject({
-        lastTransactionAt: instantOrDate.nullable().optional(),
-        lastInquiryAt: instantOrDate.nullable().optional(),
-      })
-      .optional(),
+    relationship: relationshipSchema.optional(),
     registries: registriesSchema.optional(),
   }, { error: 'expected a JSON object: a check request' });
 
@@ -106,6 +109,22 @@ function epochMs(text: string): number {
 
 function optionalEpochMs(text: string | null | undefined): number | null {
   return text == null ? null : epochMs(text);
+}
+
+export function toConsent(consent: z.output<typeof consentSchema>): Consent {
+  return {
+    kind: consent.kind,
+    seller: consent.seller,
+    grantedAt: epochMs(consent.grantedAt),
+    revokedAt: optionalEpochMs(consent.revokedAt),
+  };
+}
+
+export function toRelationship(relationship: z.output<typeof relationshipSchema> | undefined): Relationship {
+  return {
+    lastTransactionAt: optionalEpochMs(relationship?.lastTransactionAt),
+    lastInquiryAt: optionalEpochMs(relationship?.lastInquiryAt),
+  };
 }
 
 /** The validated request as the attempt dialsim screens: defaults filled in, instants as epoch milliseconds. */
@@ -121,16 +140,8 @@ function toCallAttempt(request: ValidRequest): CallAttempt {
       business: request.callee?.business ?? false,
       timeZone: request.callee?.timeZone ?? null,
     },
-    consents: (request.consents ?? []).map((consent) => ({
-      kind: consent.kind,
-      seller: consent.seller,
-      grantedAt: epochMs(consent.grantedAt),
-      revokedAt: optionalEpochMs(consent.revokedAt),
-    })),
-    relationship: {
-      lastTransactionAt: optionalEpochMs(request.relationship?.lastTransactionAt),
-      lastInquiryAt: optionalEpochMs(request.relationship?.lastInquiryAt),
-    },
+    consents: (request.consents ?? []).map(toConsent),
+    relationship: toRelationship(request.relationship),
     registries: {
       national: request.registries?.national
         ? {

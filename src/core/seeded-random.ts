@@ -1,4 +1,7 @@
-/** mulberry32: a small, fast, seeded generator; the same seed gives the same request stream on every machine. */
+/**
+ * mulberry32: a small, fast, seeded generator. Simulations take their randomness from one of these, never from
+ * Math.random, so the same seed gives the same run (and a byte-identical audit log) on every machine.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

@@ -1,0 +1,326 @@
+import type { CallAttempt, DialMethod } from '../core/attempt.js';
+import type { Decision } from '../core/decision.js';
+import { HOUR_MS, DAY_MS } from '../core/calendar.js';
+import { InputError } from '../core/input-error.js';
+import { formatInstantUtc, parseInstant } from '../core/instant.js';
+import type { PolicyPack } from '../core/policy.js';
+import { seededRandom } from '../core/seeded-random.js';
+import { screen } from '../engine/screen.js';
+import { ABANDON_GRACE_MS, MIN_RING_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
+import { LifecycleStepper, type CallState } from '../lifecycle/transitions.js';
+import { InMemoryRegistry, type RegistryContext } from '../resolve/registry.js';
+import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-attempt.js';
+import { AbandonmentWindow, PredictivePacer } from './abandonment-window.js';
+import type { AuditSink } from './audit-log.js';
+import type { CampaignConfig, Lead } from './campaign-config.js';
+import { emptySummary, type CampaignSummary } from './campaign-summary.js';
+import { matchesFilters } from './lead-filter.js';
+import { MinHeap } from './min-heap.js';
+import { buildOutcomeModel, drawCallOutcome, drawLineResponse, type OutcomeModel, type OutcomePresetName } from './outcome-model.js';
+import { ShiftCalendar } from './shift-calendar.js';
+
+/** Seconds an agent spends per call before it rings: dialing by hand, or reading the lead first. */
+const AGENT_OVERHEAD_MS: Record<CampaignConfig['mode'], number> = { manual: 12_000, preview: 25_000, progressive: 0, predictive: 0 };
+const CONNECT_DELAY_MS = 3_000;
+const DISCLOSURE_MS = 15_000;
+const CALLBACK_DELAY_MS = DAY_MS;
+
+export interface CampaignInput {
+  readonly config: CampaignConfig;
+  /** The lead list, read in batches of `config.batchSize`; an array or any iterable (a file being parsed). */
+  readonly leads: Iterable<Lead>;
+  /** The seller's national registry copy; the internal list is the campaign's own and grows with each DNC request. */
+  readonly registries?: RegistryContext;
+  readonly audit: AuditSink;
+  readonly pack?: PolicyPack;
+  readonly strategy?: ResolutionStrategy;
+  /** Called now and then with the share of the campaign's time simulated (0-1), for progress bars. */
+  readonly onProgress?: (share: number) => void;
+}
+
+interface LeadState {
+  readonly lead: Lead;
+  /** Calls placed. */
+  dials: number;
+  blockedScreenings: number;
+}
+
+interface CallContext {
+  readonly attemptId: string;
+  readonly lead: Lead;
+  state: CallState;
+}
+
+/**
+ * Simulates a calling campaign: a discrete-event loop on a virtual clock (no wall-clock waits) with a seeded
+ * random generator. Every attempt passes the screening engine first and then the call lifecycle machine, whose
+ * guard admits `dialing` only on the engine's allow. Returns the summary; the audit log streams to `input.audit`.
+ */
+export function simulateCampaign(input: CampaignInput): CampaignSummary {
+  const { config, audit } = input;
+  const { model, problems } = buildOutcomeModel(config.outcomeModel.preset as OutcomePresetName, config.outcomeModel.overrides);
+  if (problems.length > 0) throw new InputError(problems.map((message) => ({ path: '', message })));
+
+  const start = parseInstant(config.start) as number;
+  const end = start + config.days * DAY_MS;
+  const random = seededRandom(config.seed);
+  const stepper = new LifecycleStepper();
+  const strategy = input.strategy ?? defaultStrategy();
+  const internalList = new InMemoryRegistry();
+  const registries: RegistryContext = {
+    ...(input.registries?.national && { national: input.registries.national }),
+    internal: { numbers: input.registries?.internal ? unionWithGrowing(input.registries.internal.numbers, internalList) : internalList },
+  };
+  const shifts = new ShiftCalendar({
+    start,
+    days: config.days,
+    shiftStart: config.agents.shift.start,
+    shiftEnd: config.agents.shift.end,
+    timeZone: config.agents.shift.timeZone,
+    weekdays: config.agents.shift.days,
+  });
+  const window = new AbandonmentWindow(30);
+  const pacer = new PredictivePacer(window, config.pacing);
+  const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
+  const summary = emptySummary(config.pacing.abandonCap);
+  const disclosureItems = ['caller name', `seller: ${config.seller}`, 'purpose: a sales call'];
+  if (config.callerKind === 'broker-dealer') disclosureItems.push(`firm telephone number or address: ${config.firmContact ?? '(not configured)'}`);
+
+  const agents = new MinHeap<number>();
+  for (let agent = 0; agent < config.agents.count; agent++) agents.push(start, agent);
+  const ready = new MinHeap<LeadState>();
+  const leadIterator = input.leads[Symbol.iterator]();
+  let leadsExhausted = false;
+  let attemptCounter = 0;
+  let lastTime = start;
+  const reachedLeads = new WeakSet<LeadState>();
+
+  const loadBatch = (at: number) => {
+    let loaded = 0;
+    while (loaded < config.batchSize) {
+      const next = leadIterator.next();
+      if (next.done) {
+        leadsExhausted = true;
+        return;
+      }
+      summary.leads.loaded++;
+      if (config.filters !== undefined && !matchesFilters(next.value, config.filters)) {
+        summary.leads.filteredOut++;
+        continue;
+      }
+      ready.push(at, { lead: next.value, dials: 0, blockedScreenings: 0 });
+      loaded++;
+    }
+  };
+
+  const advance = (call: CallContext, event: CallEvent, at: number): void => {
+    const step = stepper.step(call.state, event);
+    if (step === null) throw new Error(`lifecycle: the machine ignored ${event.type} in state ${call.state} (attempt ${call.attemptId})`);
+    const iso = formatInstantUtc(at);
+    audit.write({ type: 'transition', attemptId: call.attemptId, from: call.state, to: step.to, at: iso });
+    call.state = step.to;
+    for (const action of step.actions) {
+      if (action === 'addToInternalList') {
+        const e164 = strategy.number(call.lead.phone).e164;
+        if (e164 !== null) internalList.add(e164);
+        audit.write({ type: 'dnc-request', attemptId: call.attemptId, leadId: call.lead.id, to: e164 ?? call.lead.phone, at: iso, seller: config.seller });
+      } else if (action === 'discloseIdentity') {
+        audit.write({ type: 'disclosure', attemptId: call.attemptId, at: iso, items: disclosureItems });
+      } else if (action === 'playIdentificationMessage') {
+        audit.write({ type: 'identification-message', attemptId: call.attemptId, at: iso, seller: config.seller });
+      }
+    }
+  };
+
+  const retryLater = (state: LeadState, at: number, delay: number) => {
+    if (state.dials >= config.retry.maxAttempts) summary.leads.exhausted++;
+    else ready.push(at + delay, state);
+  };
+
+  /** Screens and, when allowed, dials one lead; returns the dialed call, or null when the screening blocked it. */
+  const screenAndDial = (state: LeadState, at: number): { call: CallContext; decision: Decision } | null => {
+    const call: CallContext = { attemptId: `A${String(++attemptCounter).padStart(7, '0')}`, lead: state.lead, state: stepper.initial };
+    const attempt: CallAttempt = {
+      at,
+      to: state.lead.phone,
+      method,
+      purpose: config.purpose,
+      caller: { seller: config.seller },
+      callee: { lineType: state.lead.lineType, business: state.lead.business, timeZone: state.lead.timeZone },
+      consents: state.lead.consents,
+      relationship: state.lead.relationship,
+      registries: { national: null, internal: null },
+    };
+    const decision = screen(attempt, { registries, strategy, ...(input.pack && { pack: input.pack }) });
+    summary.attempts++;
+    const localHour = decision.callee.localTimes[0] === undefined ? -1 : Number(decision.callee.localTimes[0].slice(11, 13));
+    if (localHour >= 0) summary.attemptsByLocalHour[localHour]!++;
+    audit.write({
+      type: 'attempt',
+      attemptId: call.attemptId,
+      leadId: state.lead.id,
+      to: decision.callee.e164 ?? state.lead.phone,
+      at: formatInstantUtc(at),
+      method,
+      purpose: config.purpose,
+      verdict: decision.verdict,
+      violations: decision.violations,
+      exemptions: decision.exemptions,
+      timeZones: decision.callee.timeZones,
+      localTimes: decision.callee.localTimes,
+    });
+    advance(call, { type: 'call.screen' }, at);
+    advance(call, { type: 'call.screened', verdict: decision.verdict }, at);
+    if (decision.verdict === 'block') {
+      summary.blocked++;
+      for (const violation of decision.violations) summary.blockedByRule[violation.rule] = (summary.blockedByRule[violation.rule] ?? 0) + 1;
+      state.blockedScreenings++;
+      if (state.blockedScreenings >= config.retry.maxBlockedScreenings) summary.leads.blockedOut++;
+      else ready.push(at + config.retry.afterBlockMinutes * 60_000, state);
+      return null;
+    }
+    summary.allowed++;
+    state.dials++;
+    return { call, decision };
+  };
+
+  /** Runs a connected call to its end; returns when the agent is free again. */
+  const talk = (call: CallContext, state: LeadState, connectedAt: number): number => {
+    summary.connects++;
+    let at = connectedAt;
+    advance(call, { type: 'call.disclosed' }, at);
+    at += DISCLOSURE_MS;
+    advance(call, { type: 'call.pitched' }, at);
+    const outcome: CallOutcome = drawCallOutcome(model, random);
+    at += Math.round(config.agents.talkSeconds * 1000 * (0.5 + random()));
+    advance(call, { type: 'call.outcome', outcome }, at);
+    summary.outcomes[outcome]++;
+    advance(call, { type: 'call.wrap-up' }, at);
+    at += config.agents.wrapUpSeconds * 1000;
+    advance(call, { type: 'agent.ready' }, at);
+    if (!reachedLeads.has(state)) {
+      reachedLeads.add(state);
+      summary.leads.reached++;
+    }
+    if (outcome === 'do-not-call') summary.leads.doNotCall++;
+    else if (outcome === 'callback') retryLater(state, connectedAt, CALLBACK_DELAY_MS);
+    return at;
+  };
+  /** Dials a group of leads for one agent at `at`; returns when that agent is free again. */
+  const dialGroup = (group: LeadState[], at: number): number => {
+    const dialAt = at + AGENT_OVERHEAD_MS[config.mode];
+    let agentFreeAt = dialAt;
+    const answered: { call: CallContext; state: LeadState; answerAt: number }[] = [];
+    for (const state of group) {
+      const dialed = screenAndDial(state, dialAt);
+      if (dialed === null) continue;
+      const { call, decision } = dialed;
+      const localHour = Number((decision.callee.localTimes[0] ?? '2000-01-01T12').slice(11, 13));
+      const response = drawLineResponse(model, localHour, random);
+      summary.lineResponses[response]++;
+      const ringAt = dialAt + CONNECT_DELAY_MS;
+      let lineEnd = ringAt;
+      switch (response) {
+        case 'not-in-service':
+          advance(call, { type: 'call.not-in-service' }, ringAt);
+          break;
+        case 'busy':
+          advance(call, { type: 'call.busy' }, ringAt);
+          break;
+        case 'answering-machine':
+          advance(call, { type: 'call.ringing' }, ringAt);
+          lineEnd = ringAt + 8_000 + Math.round(random() * 12_000);
+          advance(call, { type: 'call.machine-answered' }, lineEnd);
+          break;
+        case 'no-answer':
+          advance(call, { type: 'call.ringing' }, ringAt);
+          lineEnd = ringAt + MIN_RING_MS;
+          advance(call, { type: 'call.ring-timeout', rangMs: MIN_RING_MS }, lineEnd);
+          break;
+        case 'answered':
+          advance(call, { type: 'call.ringing' }, ringAt);
+          lineEnd = ringAt + 4_000 + Math.round(random() * 10_000);
+          advance(call, { type: 'call.answered' }, lineEnd);
+          answered.push({ call, state, answerAt: lineEnd });
+          window.recordAnswered(lineEnd);
+          break;
+      }
+      if (response !== 'answered') retryLater(state, lineEnd, config.retry.minSpacingHours * HOUR_MS);
+      agentFreeAt = Math.max(agentFreeAt, lineEnd);
+    }
+    answered.sort((a, b) => a.answerAt - b.answerAt);
+    let ownAgentTaken = false;
+    for (const { call, state, answerAt } of answered) {
+      if (!ownAgentTaken) {
+        ownAgentTaken = true;
+        advance(call, { type: 'agent.connected', waitedMs: 0 }, answerAt);
+        agentFreeAt = talk(call, state, answerAt);
+        continue;
+      }
+      // Another answer in the same group needs another agent within the 2-second grace, or it is abandoned.
+      const otherFreeAt = agents.peekKey();
+      if (otherFreeAt !== undefined && otherFreeAt <= answerAt + ABANDON_GRACE_MS) {
+        const other = agents.pop()!;
+        const connectAt = Math.max(otherFreeAt, answerAt);
+        advance(call, { type: 'agent.connected', waitedMs: connectAt - answerAt }, connectAt);
+        agents.push(talk(call, state, connectAt), other);
+      } else {
+        advance(call, { type: 'agent.unavailable' }, answerAt + ABANDON_GRACE_MS);
+        summary.abandoned++;
+        window.recordAbandoned(answerAt);
+        retryLater(state, answerAt, config.retry.minSpacingHours * HOUR_MS);
+      }
+    }
+    return agentFreeAt;
+  };
+
+  loadBatch(start);
+  let progressMark = start;
+  while (agents.size > 0) {
+    const freeAt = agents.peekKey()!;
+    const agent = agents.pop()!;
+    const at = shifts.nextWorkingInstant(freeAt);
+    if (at === null || at >= end) continue; // this agent's shifts are over
+    if (ready.size < config.batchSize && !leadsExhausted) loadBatch(at);
+    const nextLeadAt = ready.peekKey();
+    if (nextLeadAt === undefined) continue; // no work left for anyone
+    if (nextLeadAt > at) {
+      agents.push(nextLeadAt, agent);
+      continue;
+    }
+    const lines = config.mode === 'predictive' ? pacer.linesFor(at, random) : 1;
+    const group: LeadState[] = [];
+    while (group.length < lines && (ready.peekKey() ?? Number.POSITIVE_INFINITY) <= at) group.push(ready.pop()!);
+    const busyUntil = dialGroup(group, at);
+    agents.push(Math.max(busyUntil, at + 1), agent);
+    lastTime = Math.max(lastTime, busyUntil);
+    if (input.onProgress && at - progressMark > DAY_MS / 4) {
+      progressMark = at;
+      input.onProgress(Math.min(1, (at - start) / (end - start)));
+    }
+  }
+
+  summary.leads.unfinished = ready.size;
+  if (!leadsExhausted) {
+    for (let next = leadIterator.next(); !next.done; next = leadIterator.next()) {
+      summary.leads.loaded++;
+      summary.leads.unfinished++;
+    }
+  }
+  summary.abandonment.rolling = window.rollingRates();
+  summary.abandonment.maxRollingRate = Math.max(0, ...summary.abandonment.rolling.map((entry) => entry.rate));
+  summary.simulated = { from: formatInstantUtc(start), to: formatInstantUtc(Math.min(lastTime, end)) };
+  audit.close();
+  return summary;
+}
+
+function unionWithGrowing(base: { has(e164: string): boolean; readonly size: number }, growing: InMemoryRegistry) {
+  return {
+    has: (e164: string) => growing.has(e164) || base.has(e164),
+    get size() {
+      return base.size + growing.size;
+    },
+  };
+}
+
+export type { OutcomeModel };
