@@ -1,25 +1,30 @@
 import { parseArgs } from 'node:util';
 import { createCachedStrategy, directStrategy, runCheckRound } from './check-bench.js';
+import { runCampaignBench } from './campaign-bench.js';
+import { LifecycleStepper } from '../src/lifecycle/transitions.js';
 
 /**
- * `npm run bench`: screens 1,000,000 varied, seeded requests through the `dialsim check --ndjson` code path, next
- * to the straightforward baseline (a libphonenumber parse and a luxon conversion per call) in the same process.
- * Prints medians over rounds; `--json` prints one JSON object per benchmark line.
+ * `npm run bench`: two benchmarks, each next to a baseline run in the same process.
+ * - check-ndjson: 1,000,000 varied, seeded requests through the `dialsim check --ndjson` code path; baseline: a
+ *   libphonenumber parse and a luxon conversion per call. Medians over rounds.
+ * - campaign-predictive: 1,000,000 leads, 200 agents, predictive mode, through the policies and the lifecycle
+ *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache).
+ * `--json` prints one JSON object per benchmark line; `--only check|campaign` runs one of them.
  */
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
+    only: { type: 'string' },
     count: { type: 'string', default: '1000000' },
     'baseline-count': { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '3' },
+    leads: { type: 'string', default: '1000000' },
+    'baseline-leads': { type: 'string', default: '50000' },
     seed: { type: 'string', default: '20261123' },
   },
 });
 
-const count = Number(values.count);
-const baselineCount = Number(values['baseline-count']);
-const rounds = Number(values.rounds);
 const seed = Number(values.seed);
 
 function median(numbers: number[]): number {
@@ -31,40 +36,61 @@ function median(numbers: number[]): number {
 const log = (text: string) => {
   if (!values.json) process.stderr.write(`${text}\n`);
 };
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const format = (value: number) => Math.round(value).toLocaleString('en-US');
 
-// A short warm-up for each strategy, so both are measured with optimised code.
-await runCheckRound(20_000, seed + 1, createCachedStrategy());
-await runCheckRound(5_000, seed + 1, directStrategy);
+function report(line: { bench: string; ops_per_s: number; baseline_ops_per_s: number; peak_rss_mb: number }, text: string): void {
+  process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${text}\n`);
+}
 
-const optimised: number[] = [];
-const optimisedWithGeneration: number[] = [];
-const baseline: number[] = [];
-for (let round = 1; round <= rounds; round++) {
-  // A fresh cache each round: the figure includes filling it, as a real `dialsim check --ndjson` run does.
-  const fast = await runCheckRound(count, seed + round, createCachedStrategy());
-  optimised.push(fast.decisions / (fast.seconds - fast.generationSeconds));
-  optimisedWithGeneration.push(fast.decisions / fast.seconds);
-  const slow = await runCheckRound(baselineCount, seed + round, directStrategy);
-  baseline.push(slow.decisions / (slow.seconds - slow.generationSeconds));
+async function checkBench(): Promise<void> {
+  const count = Number(values.count);
+  const baselineCount = Number(values['baseline-count']);
+  const rounds = Number(values.rounds);
+  // A short warm-up for each strategy, so both are measured with optimised code.
+  await runCheckRound(20_000, seed + 1, createCachedStrategy());
+  await runCheckRound(5_000, seed + 1, directStrategy);
+  const optimised: number[] = [];
+  const withGeneration: number[] = [];
+  const baseline: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    // A fresh cache each round: the figure includes filling it, as a real `dialsim check --ndjson` run does.
+    const fast = await runCheckRound(count, seed + round, createCachedStrategy());
+    optimised.push(fast.decisions / (fast.seconds - fast.generationSeconds));
+    withGeneration.push(fast.decisions / fast.seconds);
+    const slow = await runCheckRound(baselineCount, seed + round, directStrategy);
+    baseline.push(slow.decisions / (slow.seconds - slow.generationSeconds));
+    log(`check round ${round}: ${format(optimised.at(-1)!)} decisions/s (${format(withGeneration.at(-1)!)}/s with request generation; baseline ${format(baseline.at(-1)!)}/s)`);
+  }
+  const ops = Math.round(median(optimised));
+  const base = Math.round(median(baseline));
+  report(
+    { bench: 'check-ndjson', ops_per_s: ops, baseline_ops_per_s: base, peak_rss_mb: peakRssMb() },
+    `check --ndjson: ${format(count)} requests x ${rounds} rounds: median ${format(ops)} decisions/s; ` +
+      `baseline ${format(base)}/s (${(ops / base).toFixed(1)}x); with request generation counted ${format(median(withGeneration))}/s; peak RSS ${peakRssMb()} MB`,
+  );
+}
+
+function campaignBench(): void {
+  const leads = Number(values.leads);
+  const baselineLeads = Number(values['baseline-leads']);
+  const baseline = runCampaignBench(baselineLeads, seed, new LifecycleStepper({ cache: false }));
+  const baselineRate = baseline.attempts / baseline.seconds;
+  log(`campaign baseline: ${format(baselineLeads)} leads, ${format(baseline.attempts)} attempts, ${format(baselineRate)} attempts/s`);
+  const result = runCampaignBench(leads, seed);
+  const rate = result.attempts / result.seconds;
+  const { summary } = result;
   log(
-    `round ${round}: ${Math.round(optimised.at(-1)!)} decisions/s ` +
-      `(${Math.round(optimisedWithGeneration.at(-1)!)}/s with request generation; baseline ${Math.round(baseline.at(-1)!)}/s)`,
+    `campaign: ${format(leads)} leads, ${format(result.attempts)} attempts in ${result.seconds.toFixed(1)} s, ` +
+      `audit log ${format(result.auditBytes / 1e6)} MB; ${format(summary.connects)} connects, ${format(summary.abandoned)} abandoned, ` +
+      `max 30-day abandonment ${(summary.abandonment.maxRollingRate * 100).toFixed(2)}%`,
+  );
+  report(
+    { bench: 'campaign-predictive', ops_per_s: Math.round(rate), baseline_ops_per_s: Math.round(baselineRate), peak_rss_mb: peakRssMb() },
+    `campaign (predictive, 200 agents): ${format(leads)} leads: ${format(rate)} attempts/s; baseline ${format(baselineRate)}/s ` +
+      `(${(rate / baselineRate).toFixed(1)}x); peak RSS ${peakRssMb()} MB`,
   );
 }
 
-const opsPerSecond = Math.round(median(optimised));
-const baselineOpsPerSecond = Math.round(median(baseline));
-const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-
-if (values.json) {
-  process.stdout.write(
-    `${JSON.stringify({ bench: 'check-ndjson', ops_per_s: opsPerSecond, baseline_ops_per_s: baselineOpsPerSecond, peak_rss_mb: peakRssMb })}\n`,
-  );
-} else {
-  process.stdout.write(
-    `check --ndjson: ${count.toLocaleString('en-US')} requests x ${rounds} rounds\n` +
-      `  median ${opsPerSecond.toLocaleString('en-US')} decisions/s; baseline ${baselineOpsPerSecond.toLocaleString('en-US')}/s ` +
-      `(${(opsPerSecond / baselineOpsPerSecond).toFixed(1)}x); peak RSS ${peakRssMb} MB\n` +
-      `  median with request generation counted: ${Math.round(median(optimisedWithGeneration)).toLocaleString('en-US')} decisions/s\n`,
-  );
-}
+if (values.only === undefined || values.only === 'campaign') campaignBench();
+if (values.only === undefined || values.only === 'check') await checkBench();

@@ -65,6 +65,7 @@ export interface AuditSink {
 export class FileAuditSink implements AuditSink {
   readonly #fd: number;
   #buffer = '';
+  #bytesWritten = 0;
 
   constructor(path: string) {
     this.#fd = openSync(path, 'w');
@@ -76,8 +77,12 @@ export class FileAuditSink implements AuditSink {
   }
 
   #flush(): void {
-    if (this.#buffer.length > 0) writeSync(this.#fd, this.#buffer);
+    if (this.#buffer.length > 0) this.#bytesWritten += writeSync(this.#fd, this.#buffer);
     this.#buffer = '';
+  }
+
+  get bytesWritten(): number {
+    return this.#bytesWritten;
   }
 
   close(): void {

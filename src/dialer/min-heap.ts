@@ -40,9 +40,16 @@ export class MinHeap<T> {
   }
 
   #swap(a: number, b: number): void {
-    [this.#keys[a], this.#keys[b]] = [this.#keys[b]!, this.#keys[a]!];
-    [this.#order[a], this.#order[b]] = [this.#order[b]!, this.#order[a]!];
-    [this.#items[a], this.#items[b]] = [this.#items[b]!, this.#items[a]!];
+    // Plain temporaries: destructuring swaps allocate an array each, which dominated large runs.
+    const key = this.#keys[a]!;
+    this.#keys[a] = this.#keys[b]!;
+    this.#keys[b] = key;
+    const order = this.#order[a]!;
+    this.#order[a] = this.#order[b]!;
+    this.#order[b] = order;
+    const item = this.#items[a]!;
+    this.#items[a] = this.#items[b]!;
+    this.#items[b] = item;
   }
 
   #up(index: number): void {

@@ -34,6 +34,8 @@ export interface CampaignInput {
   readonly audit: AuditSink;
   readonly pack?: PolicyPack;
   readonly strategy?: ResolutionStrategy;
+  /** Steps calls through the lifecycle machine; a caching stepper by default. */
+  readonly stepper?: LifecycleStepper;
   /** Called now and then with the share of the campaign's time simulated (0-1), for progress bars. */
   readonly onProgress?: (share: number) => void;
 }
@@ -64,7 +66,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const start = parseInstant(config.start) as number;
   const end = start + config.days * DAY_MS;
   const random = seededRandom(config.seed);
-  const stepper = new LifecycleStepper();
+  const stepper = input.stepper ?? new LifecycleStepper();
   const strategy = input.strategy ?? defaultStrategy();
   const internalList = new InMemoryRegistry();
   const registries: RegistryContext = {
@@ -113,10 +115,21 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     }
   };
 
+  // A call's steps often share an instant (screen and screened); formatting it once saves a Date per record.
+  let lastInstant = Number.NaN;
+  let lastIso = '';
+  const isoOf = (at: number): string => {
+    if (at !== lastInstant) {
+      lastInstant = at;
+      lastIso = formatInstantUtc(at);
+    }
+    return lastIso;
+  };
+
   const advance = (call: CallContext, event: CallEvent, at: number): void => {
     const step = stepper.step(call.state, event);
     if (step === null) throw new Error(`lifecycle: the machine ignored ${event.type} in state ${call.state} (attempt ${call.attemptId})`);
-    const iso = formatInstantUtc(at);
+    const iso = isoOf(at);
     audit.write({ type: 'transition', attemptId: call.attemptId, from: call.state, to: step.to, at: iso });
     call.state = step.to;
     for (const action of step.actions) {
@@ -160,7 +173,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       attemptId: call.attemptId,
       leadId: state.lead.id,
       to: decision.callee.e164 ?? state.lead.phone,
-      at: formatInstantUtc(at),
+      at: isoOf(at),
       method,
       purpose: config.purpose,
       verdict: decision.verdict,
@@ -276,27 +289,44 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
 
   loadBatch(start);
   let progressMark = start;
-  while (agents.size > 0) {
-    const freeAt = agents.peekKey()!;
-    const agent = agents.pop()!;
-    const at = shifts.nextWorkingInstant(freeAt);
-    if (at === null || at >= end) continue; // this agent's shifts are over
-    if (ready.size < config.batchSize && !leadsExhausted) loadBatch(at);
-    const nextLeadAt = ready.peekKey();
-    if (nextLeadAt === undefined) continue; // no work left for anyone
-    if (nextLeadAt > at) {
-      agents.push(nextLeadAt, agent);
+  let now = start;
+  // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes
+  // one agent, not all of them.
+  const idle: number[] = [];
+  for (;;) {
+    const busyNext = agents.peekKey();
+    const leadNext = ready.peekKey();
+    let agent: number;
+    if (idle.length > 0 && leadNext !== undefined && (busyNext === undefined || leadNext <= busyNext)) {
+      agent = idle.pop()!;
+      now = Math.max(now, leadNext);
+    } else if (busyNext !== undefined) {
+      agent = agents.pop()!;
+      now = Math.max(now, busyNext);
+    } else {
+      break;
+    }
+    const working = shifts.nextWorkingInstant(now);
+    if (working === null || working >= end) continue; // the campaign's shifts are over for this agent
+    if (working > now) {
+      agents.push(working, agent);
       continue;
     }
-    const lines = config.mode === 'predictive' ? pacer.linesFor(at, random) : 1;
+    // The next batch of the list is taken when nothing in the current one can be dialed now.
+    if (!leadsExhausted && (ready.peekKey() ?? Number.POSITIVE_INFINITY) > now) loadBatch(now);
+    if ((ready.peekKey() ?? Number.POSITIVE_INFINITY) > now) {
+      idle.push(agent);
+      continue;
+    }
+    const lines = config.mode === 'predictive' ? pacer.linesFor(now, random) : 1;
     const group: LeadState[] = [];
-    while (group.length < lines && (ready.peekKey() ?? Number.POSITIVE_INFINITY) <= at) group.push(ready.pop()!);
-    const busyUntil = dialGroup(group, at);
-    agents.push(Math.max(busyUntil, at + 1), agent);
+    while (group.length < lines && (ready.peekKey() ?? Number.POSITIVE_INFINITY) <= now) group.push(ready.pop()!);
+    const busyUntil = dialGroup(group, now);
+    agents.push(Math.max(busyUntil, now + 1), agent);
     lastTime = Math.max(lastTime, busyUntil);
-    if (input.onProgress && at - progressMark > DAY_MS / 4) {
-      progressMark = at;
-      input.onProgress(Math.min(1, (at - start) / (end - start)));
+    if (input.onProgress && now - progressMark > DAY_MS / 4) {
+      progressMark = now;
+      input.onProgress(Math.min(1, (now - start) / (end - start)));
     }
   }
 
