@@ -8,7 +8,7 @@ import { seededRandom } from '../core/seeded-random.js';
 import { screen } from '../engine/screen.js';
 import { ABANDON_GRACE_MS, MIN_RING_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
 import { LifecycleStepper, type CallState } from '../lifecycle/transitions.js';
-import { InMemoryRegistry, type RegistryContext } from '../resolve/registry.js';
+import { InMemoryRegistry, liveUnion, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-attempt.js';
 import { AbandonmentWindow, PredictivePacer } from './abandonment-window.js';
 import type { AuditSink } from './audit-log.js';
@@ -16,7 +16,7 @@ import type { CampaignConfig, Lead } from './campaign-config.js';
 import { emptySummary, type CampaignSummary } from './campaign-summary.js';
 import { matchesFilters } from './lead-filter.js';
 import { MinHeap } from './min-heap.js';
-import { buildOutcomeModel, drawCallOutcome, drawLineResponse, type OutcomeModel, type OutcomePresetName } from './outcome-model.js';
+import { buildOutcomeModel, drawCallOutcome, drawLineResponse, type OutcomePresetName } from './outcome-model.js';
 import { ShiftCalendar } from './shift-calendar.js';
 
 /** Seconds an agent spends per call before it rings: dialing by hand, or reading the lead first. */
@@ -71,7 +71,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const internalList = new InMemoryRegistry();
   const registries: RegistryContext = {
     ...(input.registries?.national && { national: input.registries.national }),
-    internal: { numbers: input.registries?.internal ? unionWithGrowing(input.registries.internal.numbers, internalList) : internalList },
+    internal: { numbers: input.registries?.internal ? liveUnion(input.registries.internal.numbers, internalList) : internalList },
   };
   const shifts = new ShiftCalendar({
     start,
@@ -343,14 +343,3 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   audit.close();
   return summary;
 }
-
-function unionWithGrowing(base: { has(e164: string): boolean; readonly size: number }, growing: InMemoryRegistry) {
-  return {
-    has: (e164: string) => growing.has(e164) || base.has(e164),
-    get size() {
-      return base.size + growing.size;
-    },
-  };
-}
-
-export type { OutcomeModel };

@@ -32,7 +32,17 @@ export class InMemoryRegistry implements NumberRegistry {
 export function unionRegistry(first: NumberRegistry, second: NumberRegistry): NumberRegistry {
   if (first.size === 0) return second;
   if (second.size === 0) return first;
-  return { has: (e164) => first.has(e164) || second.has(e164), size: first.size + second.size };
+  return liveUnion(first, second);
+}
+
+/** Membership in either registry, read at each lookup: for a list that grows while in use (a campaign's internal list). */
+export function liveUnion(first: NumberRegistry, second: NumberRegistry): NumberRegistry {
+  return {
+    has: (e164) => first.has(e164) || second.has(e164),
+    get size() {
+      return first.size + second.size;
+    },
+  };
 }
 
 export const EMPTY_REGISTRY: NumberRegistry = new InMemoryRegistry();
