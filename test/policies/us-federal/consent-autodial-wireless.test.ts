@@ -3,6 +3,8 @@ import { parseCheckRequest, type CheckRequestInput } from '../../../src/core/che
 import type { Decision } from '../../../src/core/decision.js';
 import { screen } from '../../../src/engine/screen.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { expressConsent, writtenConsent } from '../../support/consents.js';
+import { exemptionOf, findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 // The default call is placed 2026-03-10T14:00:00-05:00, i.e. 2026-03-10T19:00:00Z. The consent templates are shared
 // with consent.prerecorded-residential; their wording is pinned here, once each.
@@ -12,38 +14,7 @@ function check(overrides: Partial<CheckRequestInput> = {}): Decision {
   return screen(parseCheckRequest(aCheckRequest({ method: 'autodialer', callee: { lineType: 'mobile' }, ...overrides })));
 }
 
-function written(seller: string, grantedAt: string, revokedAt?: string | null) {
-  return { kind: 'prior-express-written' as const, seller, grantedAt, ...(revokedAt === undefined ? {} : { revokedAt }) };
-}
-
-function express(seller: string, grantedAt: string, revokedAt?: string | null) {
-  return { kind: 'prior-express' as const, seller, grantedAt, ...(revokedAt === undefined ? {} : { revokedAt }) };
-}
-
-function rulesOf(decision: Decision) {
-  return {
-    verdict: decision.verdict,
-    violations: decision.violations.map((found) => found.rule),
-    exemptions: decision.exemptions.map((found) => found.rule),
-  };
-}
-
-function consentViolation(decision: Decision) {
-  const found = decision.violations.find((candidate) => candidate.rule === 'consent.autodial-wireless');
-  if (found === undefined) throw new Error(`no consent.autodial-wireless violation in ${JSON.stringify(decision.violations)}`);
-  return found;
-}
-
-function consentExemption(decision: Decision) {
-  const found = decision.exemptions.find((candidate) => candidate.rule === 'consent.autodial-wireless');
-  if (found === undefined) throw new Error(`no consent.autodial-wireless exemption in ${JSON.stringify(decision.exemptions)}`);
-  return found;
-}
-
-function findingOf(decision: Decision) {
-  const { messageId, data } = consentViolation(decision);
-  return { messageId, data };
-}
+const RULE = 'consent.autodial-wireless';
 
 const BLOCKED = { verdict: 'block', violations: ['consent.autodial-wireless'], exemptions: [] };
 const LIFTED = { verdict: 'allow', violations: [], exemptions: ['consent.autodial-wireless'] };
@@ -57,30 +28,30 @@ describe('consent.autodial-wireless', () => {
     it('an autodialed call to a mobile line with no consent on file is blocked', () => {
       const decision = check();
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({
+      expect(findingOf(decision, RULE)).toEqual({
         messageId: 'noConsent',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
       });
-      expect(consentViolation(decision).citation).toBe('47 CFR 64.1200(a)(1)(iii); 47 CFR 64.1200(a)(2)');
-      expect(consentViolation(decision).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: none on file"`);
+      expect(violationOf(decision, RULE).citation).toBe('47 CFR 64.1200(a)(1)(iii); 47 CFR 64.1200(a)(2)');
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: none on file"`);
     });
 
     it('a prerecorded call to a mobile line with no consent is blocked', () => {
       const decision = check({ method: 'prerecorded' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision).data.call).toBe('prerecorded call to a mobile line');
+      expect(findingOf(decision, RULE).data.call).toBe('prerecorded call to a mobile line');
     });
 
     it('lineType "unknown" is treated as mobile', () => {
       const decision = check({ callee: { lineType: 'unknown' } });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision).data.call).toBe('autodialed call to a line of unknown type (treated as mobile)');
+      expect(findingOf(decision, RULE).data.call).toBe('autodialed call to a line of unknown type (treated as mobile)');
     });
 
     it('an absent lineType (no callee at all) is treated as mobile', () => {
       const decision = check({ callee: undefined });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision).data.call).toBe('autodialed call to a line of unknown type (treated as mobile)');
+      expect(findingOf(decision, RULE).data.call).toBe('autodialed call to a line of unknown type (treated as mobile)');
     });
 
     it('a prerecorded call to an unknown line falls here, not under consent.prerecorded-residential', () => {
@@ -102,9 +73,9 @@ describe('consent.autodial-wireless', () => {
 
   describe('what counts as consent valid at the call', () => {
     it('written consent to acme granted 2025-01-02 lifts it', () => {
-      const decision = check({ consents: [written('acme', '2025-01-02T00:00:00Z')] });
+      const decision = check({ consents: [writtenConsent('acme', '2025-01-02T00:00:00Z')] });
       expect(rulesOf(decision)).toEqual(LIFTED);
-      const { messageId, data, reason } = consentExemption(decision);
+      const { messageId, data, reason } = exemptionOf(decision, RULE);
       expect({ messageId, data }).toEqual({
         messageId: 'consented',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, date: '2025-01-02' },
@@ -113,80 +84,80 @@ describe('consent.autodial-wireless', () => {
     });
 
     it('written consent granted at the instant of the call (2026-03-10T19:00:00Z) counts', () => {
-      expect(rulesOf(check({ consents: [written('acme', '2026-03-10T19:00:00Z')] }))).toEqual(LIFTED);
+      expect(rulesOf(check({ consents: [writtenConsent('acme', '2026-03-10T19:00:00Z')] }))).toEqual(LIFTED);
     });
 
     it('consent granted one second after the call (2026-03-10T19:00:01Z) does not count', () => {
-      const decision = check({ consents: [written('acme', '2026-03-10T19:00:01Z')] });
+      const decision = check({ consents: [writtenConsent('acme', '2026-03-10T19:00:01Z')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({
+      expect(findingOf(decision, RULE)).toEqual({
         messageId: 'grantedAfterCall',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, instant: '2026-03-10T19:00:01Z' },
       });
-      expect(consentViolation(decision).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was granted at 2026-03-10T19:00:01Z, after the call"`);
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was granted at 2026-03-10T19:00:01Z, after the call"`);
     });
 
     it('consent given to another seller "globex" does not count for acme', () => {
-      const decision = check({ consents: [written('globex', '2025-01-02')] });
+      const decision = check({ consents: [writtenConsent('globex', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({
+      expect(findingOf(decision, RULE)).toEqual({
         messageId: 'otherSeller',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
       });
-      expect(consentViolation(decision).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: the consent on file was given to another seller"`);
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: the consent on file was given to another seller"`);
     });
 
     it('seller names are case-sensitive: consent to "Acme" does not count for "acme"', () => {
-      const decision = check({ consents: [written('Acme', '2025-01-02')] });
+      const decision = check({ consents: [writtenConsent('Acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision).messageId).toBe('otherSeller');
+      expect(findingOf(decision, RULE).messageId).toBe('otherSeller');
     });
 
     it('consent revoked 2026-03-01, before the call, does not count', () => {
-      const decision = check({ consents: [written('acme', '2025-01-02', '2026-03-01')] });
+      const decision = check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-01')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({
+      expect(findingOf(decision, RULE)).toEqual({
         messageId: 'revoked',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, instant: '2026-03-01T00:00:00Z' },
       });
-      expect(consentViolation(decision).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was revoked at 2026-03-01T00:00:00Z"`);
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was revoked at 2026-03-01T00:00:00Z"`);
     });
 
     it('consent revoked at the instant of the call (2026-03-10T19:00:00Z) does not count', () => {
-      const decision = check({ consents: [written('acme', '2025-01-02', '2026-03-10T19:00:00Z')] });
+      const decision = check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:00Z')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision).messageId).toBe('revoked');
+      expect(findingOf(decision, RULE).messageId).toBe('revoked');
     });
 
     it('consent revoked one second after the call (2026-03-10T19:00:01Z) still counts', () => {
-      expect(rulesOf(check({ consents: [written('acme', '2025-01-02', '2026-03-10T19:00:01Z')] }))).toEqual(LIFTED);
+      expect(rulesOf(check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:01Z')] }))).toEqual(LIFTED);
     });
 
     it('revokedAt null means never revoked', () => {
-      expect(rulesOf(check({ consents: [written('acme', '2025-01-02', null)] }))).toEqual(LIFTED);
+      expect(rulesOf(check({ consents: [writtenConsent('acme', '2025-01-02', null)] }))).toEqual(LIFTED);
     });
 
     it('a revoked consent and a later, unrevoked one to acme: the later one counts', () => {
-      const decision = check({ consents: [written('acme', '2024-01-02', '2024-06-01'), written('acme', '2025-01-02')] });
+      const decision = check({ consents: [writtenConsent('acme', '2024-01-02', '2024-06-01'), writtenConsent('acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(LIFTED);
-      expect(consentExemption(decision).data.date).toBe('2025-01-02');
+      expect(exemptionOf(decision, RULE).data.date).toBe('2025-01-02');
     });
   });
 
   describe('telemarketing needs written consent; informational calls accept either kind', () => {
     it('prior express (not written) consent to acme is not enough for an autodialed telemarketing call', () => {
-      const decision = check({ consents: [express('acme', '2025-01-02')] });
+      const decision = check({ consents: [expressConsent('acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({
+      expect(findingOf(decision, RULE)).toEqual({
         messageId: 'noConsent',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
       });
     });
 
     it('prior express consent to acme is enough for an autodialed informational call', () => {
-      const decision = check({ purpose: 'informational', consents: [express('acme', '2025-01-02')] });
+      const decision = check({ purpose: 'informational', consents: [expressConsent('acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(LIFTED);
-      const { messageId, data } = consentExemption(decision);
+      const { messageId, data } = exemptionOf(decision, RULE);
       expect({ messageId, data }).toEqual({
         messageId: 'consented',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: 'prior express consent', date: '2025-01-02' },
@@ -194,30 +165,30 @@ describe('consent.autodial-wireless', () => {
     });
 
     it('written consent is enough for an informational call too', () => {
-      const decision = check({ purpose: 'informational', consents: [written('acme', '2025-01-02')] });
+      const decision = check({ purpose: 'informational', consents: [writtenConsent('acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(LIFTED);
-      expect(consentExemption(decision).data.consentKind).toBe(PEWC);
+      expect(exemptionOf(decision, RULE).data.consentKind).toBe(PEWC);
     });
 
     it('an informational call with no consent is blocked, naming both kinds', () => {
       const decision = check({ purpose: 'informational' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({
+      expect(findingOf(decision, RULE)).toEqual({
         messageId: 'noConsent',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: 'prior express written consent or prior express consent' },
       });
     });
 
     it('an informational call with prior express consent revoked 2026-03-01 is blocked', () => {
-      const decision = check({ purpose: 'informational', consents: [express('acme', '2025-01-02', '2026-03-01')] });
+      const decision = check({ purpose: 'informational', consents: [expressConsent('acme', '2025-01-02', '2026-03-01')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision).messageId).toBe('revoked');
+      expect(findingOf(decision, RULE).messageId).toBe('revoked');
     });
 
     it('an informational call with prior express consent to "Acme" is blocked for "acme"', () => {
-      const decision = check({ purpose: 'informational', consents: [express('Acme', '2025-01-02')] });
+      const decision = check({ purpose: 'informational', consents: [expressConsent('Acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision).messageId).toBe('otherSeller');
+      expect(findingOf(decision, RULE).messageId).toBe('otherSeller');
     });
   });
 });

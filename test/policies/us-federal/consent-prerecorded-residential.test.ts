@@ -3,6 +3,8 @@ import { parseCheckRequest, type CheckRequestInput } from '../../../src/core/che
 import type { Decision } from '../../../src/core/decision.js';
 import { screen } from '../../../src/engine/screen.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { expressConsent, writtenConsent } from '../../support/consents.js';
+import { exemptionOf, findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 // The default call is placed 2026-03-10T14:00:00-05:00, i.e. 2026-03-10T19:00:00Z. The consent message templates
 // are shared with consent.autodial-wireless, whose test pins their wording; here `data.call` pins this rule's part.
@@ -12,35 +14,7 @@ function check(overrides: Partial<CheckRequestInput> = {}): Decision {
   return screen(parseCheckRequest(aCheckRequest({ method: 'prerecorded', callee: { lineType: 'landline' }, ...overrides })));
 }
 
-function written(seller: string, grantedAt: string, revokedAt?: string) {
-  return { kind: 'prior-express-written' as const, seller, grantedAt, ...(revokedAt === undefined ? {} : { revokedAt }) };
-}
-
-function rulesOf(decision: Decision) {
-  return {
-    verdict: decision.verdict,
-    violations: decision.violations.map((found) => found.rule),
-    exemptions: decision.exemptions.map((found) => found.rule),
-  };
-}
-
-function consentViolation(decision: Decision) {
-  const found = decision.violations.find((candidate) => candidate.rule === 'consent.prerecorded-residential');
-  if (found === undefined) throw new Error(`no consent.prerecorded-residential violation in ${JSON.stringify(decision.violations)}`);
-  return found;
-}
-
-function findingOf(decision: Decision) {
-  const { messageId, data } = consentViolation(decision);
-  return { messageId, data };
-}
-
-function exemptionOf(decision: Decision) {
-  const found = decision.exemptions.find((candidate) => candidate.rule === 'consent.prerecorded-residential');
-  if (found === undefined) throw new Error(`no consent.prerecorded-residential exemption in ${JSON.stringify(decision.exemptions)}`);
-  const { messageId, data } = found;
-  return { messageId, data };
-}
+const RULE = 'consent.prerecorded-residential';
 
 const BLOCKED = { verdict: 'block', violations: ['consent.prerecorded-residential'], exemptions: [] };
 const LIFTED = { verdict: 'allow', violations: [], exemptions: ['consent.prerecorded-residential'] };
@@ -53,48 +27,49 @@ describe('consent.prerecorded-residential', () => {
   it('a prerecorded telemarketing call to a residential landline with no consent is blocked', () => {
     const decision = check();
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision)).toEqual({ messageId: 'noConsent', data: { call: CALL, seller: 'acme', consentKind: PEWC } });
-    expect(consentViolation(decision).citation).toBe('47 CFR 64.1200(a)(3); 16 CFR 310.4(b)(1)(v)');
+    expect(findingOf(decision, RULE)).toEqual({ messageId: 'noConsent', data: { call: CALL, seller: 'acme', consentKind: PEWC } });
+    expect(violationOf(decision, RULE).citation).toBe('47 CFR 64.1200(a)(3); 16 CFR 310.4(b)(1)(v)');
   });
 
   it('written consent to acme granted 2025-01-02 lifts it', () => {
-    const decision = check({ consents: [written('acme', '2025-01-02')] });
+    const decision = check({ consents: [writtenConsent('acme', '2025-01-02')] });
     expect(rulesOf(decision)).toEqual(LIFTED);
-    expect(exemptionOf(decision)).toEqual({
+    const { messageId, data } = exemptionOf(decision, RULE);
+    expect({ messageId, data }).toEqual({
       messageId: 'consented',
       data: { call: CALL, seller: 'acme', consentKind: PEWC, date: '2025-01-02' },
     });
   });
 
   it('prior express (not written) consent to acme is not enough', () => {
-    const decision = check({ consents: [{ kind: 'prior-express', seller: 'acme', grantedAt: '2025-01-02' }] });
+    const decision = check({ consents: [expressConsent('acme', '2025-01-02')] });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision).messageId).toBe('noConsent');
+    expect(findingOf(decision, RULE).messageId).toBe('noConsent');
   });
 
   it('written consent to "Acme" does not count for "acme"', () => {
-    const decision = check({ consents: [written('Acme', '2025-01-02')] });
+    const decision = check({ consents: [writtenConsent('Acme', '2025-01-02')] });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision)).toEqual({ messageId: 'otherSeller', data: { call: CALL, seller: 'acme', consentKind: PEWC } });
+    expect(findingOf(decision, RULE)).toEqual({ messageId: 'otherSeller', data: { call: CALL, seller: 'acme', consentKind: PEWC } });
   });
 
   it('written consent revoked at the instant of the call (2026-03-10T19:00:00Z) does not count', () => {
-    const decision = check({ consents: [written('acme', '2025-01-02', '2026-03-10T19:00:00Z')] });
+    const decision = check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:00Z')] });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision)).toEqual({
+    expect(findingOf(decision, RULE)).toEqual({
       messageId: 'revoked',
       data: { call: CALL, seller: 'acme', consentKind: PEWC, instant: '2026-03-10T19:00:00Z' },
     });
   });
 
   it('written consent revoked one second after the call still counts', () => {
-    expect(rulesOf(check({ consents: [written('acme', '2025-01-02', '2026-03-10T19:00:01Z')] }))).toEqual(LIFTED);
+    expect(rulesOf(check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:01Z')] }))).toEqual(LIFTED);
   });
 
   it('written consent granted 2026-03-11, after the call, does not count', () => {
-    const decision = check({ consents: [written('acme', '2026-03-11')] });
+    const decision = check({ consents: [writtenConsent('acme', '2026-03-11')] });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision)).toEqual({
+    expect(findingOf(decision, RULE)).toEqual({
       messageId: 'grantedAfterCall',
       data: { call: CALL, seller: 'acme', consentKind: PEWC, instant: '2026-03-11T00:00:00Z' },
     });

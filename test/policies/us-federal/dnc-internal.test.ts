@@ -4,6 +4,8 @@ import type { Decision } from '../../../src/core/decision.js';
 import { InputError } from '../../../src/core/input-error.js';
 import { screen } from '../../../src/engine/screen.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { expressConsent, writtenConsent } from '../../support/consents.js';
+import { rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 /** Screens the default request with +1 312 555 0188 on acme's internal list, unless `overrides` say otherwise. */
 function check(overrides: Partial<CheckRequestInput> = {}): Decision {
@@ -17,19 +19,7 @@ function check(overrides: Partial<CheckRequestInput> = {}): Decision {
   );
 }
 
-function rulesOf(decision: Decision) {
-  return {
-    verdict: decision.verdict,
-    violations: decision.violations.map((found) => found.rule),
-    exemptions: decision.exemptions.map((found) => found.rule),
-  };
-}
-
-function internalViolation(decision: Decision) {
-  const found = decision.violations.find((candidate) => candidate.rule === 'dnc.internal');
-  if (found === undefined) throw new Error(`no dnc.internal violation in ${JSON.stringify(decision.violations)}`);
-  return found;
-}
+const RULE = 'dnc.internal';
 
 const BLOCKED = { verdict: 'block', violations: ['dnc.internal'], exemptions: [] };
 
@@ -37,10 +27,7 @@ const BLOCKED = { verdict: 'block', violations: ['dnc.internal'], exemptions: []
 function everyExemption(): Partial<CheckRequestInput> {
   return {
     relationship: { lastTransactionAt: '2026-01-15', lastInquiryAt: '2026-03-01' },
-    consents: [
-      { kind: 'prior-express-written', seller: 'acme', grantedAt: '2025-01-02' },
-      { kind: 'prior-express', seller: 'acme', grantedAt: '2025-01-02' },
-    ],
+    consents: [writtenConsent('acme', '2025-01-02'), expressConsent('acme', '2025-01-02')],
   };
 }
 
@@ -48,10 +35,10 @@ describe('dnc.internal', () => {
   it("+1 312 555 0188 on acme's internal list is blocked", () => {
     const decision = check();
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    const { messageId, data, citation } = internalViolation(decision);
+    const { messageId, data, citation } = violationOf(decision, RULE);
     expect({ messageId, data }).toEqual({ messageId: 'onInternalList', data: { e164: '+13125550188', seller: 'acme' } });
     expect(citation).toBe('47 CFR 64.1200(d); 16 CFR 310.4(b)(1)(iii)(A)');
-    expect(internalViolation(decision).message).toMatchInlineSnapshot(`"+13125550188 is on acme's internal do-not-call list; nothing lifts a do-not-call request"`);
+    expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"+13125550188 is on acme's internal do-not-call list; nothing lifts a do-not-call request"`);
   });
 
   it('an entry written "(312) 555-0188" matches a call to "+1 312 555 0188"', () => {
@@ -96,7 +83,7 @@ describe('dnc.internal', () => {
     it('a recent transaction, a recent inquiry and both kinds of consent to acme do not lift it', () => {
       const decision = check(everyExemption());
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(internalViolation(decision).messageId).toBe('onInternalList');
+      expect(violationOf(decision, RULE).messageId).toBe('onInternalList');
     });
 
     it('a transaction on 2026-01-15 lifts dnc.national for the same number but not dnc.internal', () => {

@@ -4,6 +4,8 @@ import type { Decision } from '../../../src/core/decision.js';
 import { InputError } from '../../../src/core/input-error.js';
 import { screen } from '../../../src/engine/screen.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { expressConsent, writtenConsent } from '../../support/consents.js';
+import { exemptionOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 // The default call is placed 2026-03-10T14:00:00-05:00, i.e. 2026-03-10T19:00:00Z, to +1 312 555 0188.
 
@@ -16,30 +18,7 @@ function check(overrides: Partial<CheckRequestInput> = {}): Decision {
   );
 }
 
-function rulesOf(decision: Decision) {
-  return {
-    verdict: decision.verdict,
-    violations: decision.violations.map((found) => found.rule),
-    exemptions: decision.exemptions.map((found) => found.rule),
-  };
-}
-
-function nationalViolation(decision: Decision) {
-  const found = decision.violations.find((candidate) => candidate.rule === 'dnc.national');
-  if (found === undefined) throw new Error(`no dnc.national violation in ${JSON.stringify(decision.violations)}`);
-  return found;
-}
-
-function nationalExemption(decision: Decision) {
-  const found = decision.exemptions.find((candidate) => candidate.rule === 'dnc.national');
-  if (found === undefined) throw new Error(`no dnc.national exemption in ${JSON.stringify(decision.exemptions)}`);
-  return found;
-}
-
-function exemptionOf(decision: Decision) {
-  const { messageId, data } = nationalExemption(decision);
-  return { messageId, data };
-}
+const RULE = 'dnc.national';
 
 const BLOCKED = { verdict: 'block', violations: ['dnc.national'], exemptions: [] };
 const LIFTED = { verdict: 'allow', violations: [], exemptions: ['dnc.national'] };
@@ -50,10 +29,10 @@ describe('dnc.national', () => {
     it('+1 312 555 0188 on the national copy with no exemption is blocked', () => {
       const decision = check();
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      const { messageId, data, citation } = nationalViolation(decision);
+      const { messageId, data, citation } = violationOf(decision, RULE);
       expect({ messageId, data }).toEqual({ messageId: 'onRegistry', data: { e164: '+13125550188', seller: 'acme' } });
       expect(citation).toBe('47 CFR 64.1200(c)(2); 16 CFR 310.4(b)(1)(iii)(B)');
-      expect(nationalViolation(decision).message).toMatchInlineSnapshot(`"+13125550188 is on the national do-not-call registry and no exemption applies (no purchase within 18 months, no inquiry within 3 months, no written consent to acme)"`);
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"+13125550188 is on the national do-not-call registry and no exemption applies (no purchase within 18 months, no inquiry within 3 months, no written consent to acme)"`);
     });
 
     it('a registry entry written "(312) 555-0188" matches a call to "+1 312 555 0188"', () => {
@@ -98,14 +77,15 @@ describe('dnc.national', () => {
     it('a transaction at 2024-09-10T19:00:00Z, exactly 18 months before the call, lifts it', () => {
       const decision = check({ relationship: { lastTransactionAt: '2024-09-10T19:00:00Z' } });
       expect(rulesOf(decision)).toEqual(LIFTED);
-      expect(exemptionOf(decision)).toEqual({ messageId: 'transaction', data: { date: '2024-09-10' } });
-      expect(nationalExemption(decision).reason).toMatchInlineSnapshot(`"established business relationship: transaction on 2024-09-10, within the 18 months before the call"`);
+      const { messageId, data, reason } = exemptionOf(decision, RULE);
+      expect({ messageId, data }).toEqual({ messageId: 'transaction', data: { date: '2024-09-10' } });
+      expect(reason).toMatchInlineSnapshot(`"established business relationship: transaction on 2024-09-10, within the 18 months before the call"`);
     });
 
     it('a transaction one second earlier (2024-09-10T18:59:59Z) does not', () => {
       const decision = check({ relationship: { lastTransactionAt: '2024-09-10T18:59:59Z' } });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(nationalViolation(decision).messageId).toBe('onRegistry');
+      expect(violationOf(decision, RULE).messageId).toBe('onRegistry');
     });
 
     it('a transaction one day earlier (2024-09-09T19:00:00Z) does not', () => {
@@ -123,7 +103,8 @@ describe('dnc.national', () => {
     it('a transaction 17 months back but an inquiry 4 months back: the transaction lifts it', () => {
       const decision = check({ relationship: { lastTransactionAt: '2024-10-10', lastInquiryAt: '2025-11-10' } });
       expect(rulesOf(decision)).toEqual(LIFTED);
-      expect(exemptionOf(decision)).toEqual({ messageId: 'transaction', data: { date: '2024-10-10' } });
+      const { messageId, data } = exemptionOf(decision, RULE);
+      expect({ messageId, data }).toEqual({ messageId: 'transaction', data: { date: '2024-10-10' } });
     });
   });
 
@@ -131,8 +112,9 @@ describe('dnc.national', () => {
     it('an inquiry at 2025-12-10T19:00:00Z, exactly 3 months before the call, lifts it', () => {
       const decision = check({ relationship: { lastInquiryAt: '2025-12-10T19:00:00Z' } });
       expect(rulesOf(decision)).toEqual(LIFTED);
-      expect(exemptionOf(decision)).toEqual({ messageId: 'inquiry', data: { date: '2025-12-10' } });
-      expect(nationalExemption(decision).reason).toMatchInlineSnapshot(`"established business relationship: inquiry on 2025-12-10, within the 3 months before the call"`);
+      const { messageId, data, reason } = exemptionOf(decision, RULE);
+      expect({ messageId, data }).toEqual({ messageId: 'inquiry', data: { date: '2025-12-10' } });
+      expect(reason).toMatchInlineSnapshot(`"established business relationship: inquiry on 2025-12-10, within the 3 months before the call"`);
     });
 
     it('an inquiry one second earlier (2025-12-10T18:59:59Z) does not', () => {
@@ -161,50 +143,51 @@ describe('dnc.national', () => {
 
   describe('prior express written consent to this seller', () => {
     it('written consent to acme granted 2025-01-02 lifts it', () => {
-      const decision = check({ consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: '2025-01-02T00:00:00Z' }] });
+      const decision = check({ consents: [writtenConsent('acme', '2025-01-02T00:00:00Z')] });
       expect(rulesOf(decision)).toEqual(LIFTED);
-      expect(exemptionOf(decision)).toEqual({ messageId: 'writtenConsent', data: { seller: 'acme', date: '2025-01-02' } });
-      expect(nationalExemption(decision).reason).toMatchInlineSnapshot(`"prior express written consent to acme, granted 2025-01-02"`);
+      const { messageId, data, reason } = exemptionOf(decision, RULE);
+      expect({ messageId, data }).toEqual({ messageId: 'writtenConsent', data: { seller: 'acme', date: '2025-01-02' } });
+      expect(reason).toMatchInlineSnapshot(`"prior express written consent to acme, granted 2025-01-02"`);
     });
 
     it('written consent to another seller "globex" does not lift a call for acme', () => {
-      const decision = check({ consents: [{ kind: 'prior-express-written', seller: 'globex', grantedAt: '2025-01-02' }] });
+      const decision = check({ consents: [writtenConsent('globex', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
     });
 
     it('seller names are case-sensitive: consent to "Acme" does not lift a call for "acme"', () => {
-      const decision = check({ consents: [{ kind: 'prior-express-written', seller: 'Acme', grantedAt: '2025-01-02' }] });
+      const decision = check({ consents: [writtenConsent('Acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
     });
 
     it('consent revoked 2026-03-01, before the call, does not lift it', () => {
       const decision = check({
-        consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: '2025-01-02', revokedAt: '2026-03-01' }],
+        consents: [writtenConsent('acme', '2025-01-02', '2026-03-01')],
       });
       expect(rulesOf(decision)).toEqual(BLOCKED);
     });
 
     it('consent revoked at the instant of the call does not lift it', () => {
       const decision = check({
-        consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: '2025-01-02', revokedAt: '2026-03-10T19:00:00Z' }],
+        consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:00Z')],
       });
       expect(rulesOf(decision)).toEqual(BLOCKED);
     });
 
     it('consent revoked one second after the call still lifts it', () => {
       const decision = check({
-        consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: '2025-01-02', revokedAt: '2026-03-10T19:00:01Z' }],
+        consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:01Z')],
       });
       expect(rulesOf(decision)).toEqual(LIFTED);
     });
 
     it('consent granted one second after the call does not lift it', () => {
-      const decision = check({ consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: '2026-03-10T19:00:01Z' }] });
+      const decision = check({ consents: [writtenConsent('acme', '2026-03-10T19:00:01Z')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
     });
 
     it('prior express consent that is not written does not lift it', () => {
-      const decision = check({ consents: [{ kind: 'prior-express', seller: 'acme', grantedAt: '2025-01-02' }] });
+      const decision = check({ consents: [expressConsent('acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
     });
   });

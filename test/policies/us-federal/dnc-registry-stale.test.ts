@@ -4,6 +4,7 @@ import type { Decision } from '../../../src/core/decision.js';
 import { screen, type ScreenOptions } from '../../../src/engine/screen.js';
 import { InMemoryRegistry } from '../../../src/resolve/registry.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 // The default call is placed 2026-03-10T14:00:00-05:00, i.e. 2026-03-10T19:00:00Z; 31 x 24 hours earlier is
 // 2026-02-07T19:00:00Z.
@@ -17,24 +18,7 @@ function syncedAt(date: string | undefined): Partial<CheckRequestInput> {
   return { registries: { national: date === undefined ? { numbers: [] } : { syncedAt: date, numbers: [] } } };
 }
 
-function rulesOf(decision: Decision) {
-  return {
-    verdict: decision.verdict,
-    violations: decision.violations.map((found) => found.rule),
-    exemptions: decision.exemptions.map((found) => found.rule),
-  };
-}
-
-function staleViolation(decision: Decision) {
-  const found = decision.violations.find((candidate) => candidate.rule === 'dnc.registry-stale');
-  if (found === undefined) throw new Error(`no dnc.registry-stale violation in ${JSON.stringify(decision.violations)}`);
-  return found;
-}
-
-function findingOf(decision: Decision) {
-  const { messageId, data } = staleViolation(decision);
-  return { messageId, data };
-}
+const RULE = 'dnc.registry-stale';
 
 const ALLOWED = { verdict: 'allow', violations: [], exemptions: [] };
 const BLOCKED = { verdict: 'block', violations: ['dnc.registry-stale'], exemptions: [] };
@@ -48,15 +32,15 @@ describe('dnc.registry-stale', () => {
     it('a copy synced 31 days and 1 second before the call (2026-02-07T18:59:59Z) is blocked', () => {
       const decision = check(syncedAt('2026-02-07T18:59:59Z'));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T18:59:59Z', age: '31 days 00:00:01' } });
-      expect(staleViolation(decision).citation).toBe('47 CFR 64.1200(c)(2)(i); 16 CFR 310.4(b)(3)');
+      expect(findingOf(decision, RULE)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T18:59:59Z', age: '31 days 00:00:01' } });
+      expect(violationOf(decision, RULE).citation).toBe('47 CFR 64.1200(c)(2)(i); 16 CFR 310.4(b)(3)');
     });
 
     it('a date-only syncedAt "2026-02-07" means 00:00 UTC, 31.7 days before the call: blocked', () => {
       const decision = check(syncedAt('2026-02-07'));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T00:00:00Z', age: '31 days 19:00:00' } });
-      expect(staleViolation(decision).message).toMatchInlineSnapshot(`"the national registry copy was synced 2026-02-07T00:00:00Z, 31 days 19:00:00 before the call; it must be at most 31 days old"`);
+      expect(findingOf(decision, RULE)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T00:00:00Z', age: '31 days 19:00:00' } });
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"the national registry copy was synced 2026-02-07T00:00:00Z, 31 days 19:00:00 before the call; it must be at most 31 days old"`);
     });
 
     it('the age is counted in 24-hour days, not wall-clock days: synced 13:00 CST on 7 February, called 14:00 CDT on 10 March is allowed', () => {
@@ -70,12 +54,12 @@ describe('dnc.registry-stale', () => {
     it('a copy dated 2026-03-11, after the call, is blocked', () => {
       const decision = check(syncedAt('2026-03-11'));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'syncedAfterCall', data: { syncedAt: '2026-03-11T00:00:00Z' } });
-      expect(staleViolation(decision).message).toMatchInlineSnapshot(`"the national registry copy is dated 2026-03-11T00:00:00Z, after the call; a call can only be screened with a copy obtained before it"`);
+      expect(findingOf(decision, RULE)).toEqual({ messageId: 'syncedAfterCall', data: { syncedAt: '2026-03-11T00:00:00Z' } });
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"the national registry copy is dated 2026-03-11T00:00:00Z, after the call; a call can only be screened with a copy obtained before it"`);
     });
 
     it('a copy dated one second after the call (2026-03-10T19:00:01Z) is blocked', () => {
-      expect(findingOf(check(syncedAt('2026-03-10T19:00:01Z'))).messageId).toBe('syncedAfterCall');
+      expect(findingOf(check(syncedAt('2026-03-10T19:00:01Z')), RULE).messageId).toBe('syncedAfterCall');
     });
   });
 
@@ -83,26 +67,26 @@ describe('dnc.registry-stale', () => {
     it('a request with no national copy (registries.internal only) is blocked', () => {
       const decision = check({ registries: { internal: { numbers: [] } } });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'missing', data: {} });
-      expect(staleViolation(decision).message).toMatchInlineSnapshot(`"no copy of the national do-not-call registry was supplied (registries.national), so the number cannot be screened against it"`);
+      expect(findingOf(decision, RULE)).toEqual({ messageId: 'missing', data: {} });
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"no copy of the national do-not-call registry was supplied (registries.national), so the number cannot be screened against it"`);
     });
 
     it('a request with no registries at all is blocked as missing', () => {
       const { registries: _omitted, ...request } = aCheckRequest();
       const decision = screen(parseCheckRequest(request));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision).messageId).toBe('missing');
+      expect(findingOf(decision, RULE).messageId).toBe('missing');
     });
 
     it('a copy without syncedAt is blocked: its age is unknown', () => {
       const decision = check(syncedAt(undefined));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'noSyncDate', data: {} });
-      expect(staleViolation(decision).message).toMatchInlineSnapshot(`"the national registry copy has no sync date (registries.national.syncedAt), so its age is unknown"`);
+      expect(findingOf(decision, RULE)).toEqual({ messageId: 'noSyncDate', data: {} });
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"the national registry copy has no sync date (registries.national.syncedAt), so its age is unknown"`);
     });
 
     it('an empty national object {} is a copy without syncedAt', () => {
-      expect(findingOf(check({ registries: { national: {} } })).messageId).toBe('noSyncDate');
+      expect(findingOf(check({ registries: { national: {} } }), RULE).messageId).toBe('noSyncDate');
     });
 
     it('a shared context copy synced 2026-03-01 counts when the request brings none', () => {

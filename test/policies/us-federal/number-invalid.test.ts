@@ -3,25 +3,15 @@ import { parseCheckRequest, type CheckRequestInput } from '../../../src/core/che
 import type { Decision } from '../../../src/core/decision.js';
 import { screen } from '../../../src/engine/screen.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { writtenConsent } from '../../support/consents.js';
+import { rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 /** Screens the default request (a manual telemarketing call at 14:00 in Chicago) with `overrides`. */
 function check(overrides: Partial<CheckRequestInput> = {}): Decision {
   return screen(parseCheckRequest(aCheckRequest(overrides)));
 }
 
-function rulesOf(decision: Decision) {
-  return {
-    verdict: decision.verdict,
-    violations: decision.violations.map((found) => found.rule),
-    exemptions: decision.exemptions.map((found) => found.rule),
-  };
-}
-
-function invalidViolation(decision: Decision) {
-  const found = decision.violations.find((candidate) => candidate.rule === 'number.invalid');
-  if (found === undefined) throw new Error(`no number.invalid violation in ${JSON.stringify(decision.violations)}`);
-  return found;
-}
+const RULE = 'number.invalid';
 
 const BLOCKED = { verdict: 'block', violations: ['number.invalid'], exemptions: [] };
 
@@ -29,9 +19,9 @@ describe('number.invalid', () => {
   it('"555-0123" (seven digits, no area code) is not a valid number', () => {
     const decision = check({ to: '555-0123' });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    const { messageId, data } = invalidViolation(decision);
+    const { messageId, data } = violationOf(decision, RULE);
     expect({ messageId, data }).toEqual({ messageId: 'invalid', data: { input: '"555-0123"' } });
-    expect(invalidViolation(decision).message).toMatchInlineSnapshot(`""555-0123" is not a valid phone number"`);
+    expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`""555-0123" is not a valid phone number"`);
     expect(decision.callee).toEqual({ e164: null, timeZones: [], localTimes: [] });
   });
 
@@ -44,7 +34,7 @@ describe('number.invalid', () => {
   ])('%s is not a valid number (%s)', (to) => {
     const decision = check({ to });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(invalidViolation(decision).data).toEqual({ input: JSON.stringify(to) });
+    expect(violationOf(decision, RULE).data).toEqual({ input: JSON.stringify(to) });
   });
 
   it('"(312) 555-0188" with no country code is read as a US number and is valid', () => {
@@ -59,7 +49,7 @@ describe('number.invalid', () => {
       at: '2026-03-10T23:00:00-05:00',
       method: 'autodialer',
       callee: { lineType: 'mobile', timeZone: 'America/Chicago' },
-      consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: '2025-01-02' }],
+      consents: [writtenConsent('acme', '2025-01-02')],
       registries: {},
     });
     expect(rulesOf(decision)).toEqual(BLOCKED);

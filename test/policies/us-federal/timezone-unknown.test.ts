@@ -7,29 +7,11 @@ import { localTimeDirect } from '../../../src/resolve/local-time.js';
 import { resolveNumberDirect } from '../../../src/resolve/phone-number.js';
 import type { ResolutionStrategy } from '../../../src/resolve/resolve-attempt.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 /** Screens the default request (a manual telemarketing call at 14:00 in Chicago) with `overrides`. */
 function check(overrides: Partial<CheckRequestInput> = {}, options: ScreenOptions = {}): Decision {
   return screen(parseCheckRequest(aCheckRequest(overrides)), options);
-}
-
-function rulesOf(decision: Decision) {
-  return {
-    verdict: decision.verdict,
-    violations: decision.violations.map((found) => found.rule),
-    exemptions: decision.exemptions.map((found) => found.rule),
-  };
-}
-
-function unknownViolation(decision: Decision) {
-  const found = decision.violations.find((candidate) => candidate.rule === 'timezone.unknown');
-  if (found === undefined) throw new Error(`no timezone.unknown violation in ${JSON.stringify(decision.violations)}`);
-  return found;
-}
-
-function findingOf(decision: Decision) {
-  const { messageId, data } = unknownViolation(decision);
-  return { messageId, data };
 }
 
 /**
@@ -46,6 +28,8 @@ function tollFreeAsGeographic(): ResolutionStrategy {
   };
 }
 
+const RULE = 'timezone.unknown';
+
 const BLOCKED = { verdict: 'block', violations: ['timezone.unknown'], exemptions: [] };
 const ALLOWED = { verdict: 'allow', violations: [], exemptions: [] };
 
@@ -54,9 +38,9 @@ describe('timezone.unknown', () => {
     it('a telemarketing call to toll-free 800-555-0100 is blocked: the hours cannot be checked', () => {
       const decision = check({ to: '800-555-0100' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'nonGeographic', data: { e164: '+18005550100', kind: 'toll-free' } });
-      expect(unknownViolation(decision).citation).toBe('47 CFR 64.1200(c)(1); 16 CFR 310.4(c)');
-      expect(unknownViolation(decision).message).toMatchInlineSnapshot(`"+18005550100 is a toll-free number with no location, so the callee's local time is unknown; give callee.timeZone from the lead's address"`);
+      expect(findingOf(decision, RULE)).toEqual({ messageId: 'nonGeographic', data: { e164: '+18005550100', kind: 'toll-free' } });
+      expect(violationOf(decision, RULE).citation).toBe('47 CFR 64.1200(c)(1); 16 CFR 310.4(c)');
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"+18005550100 is a toll-free number with no location, so the callee's local time is unknown; give callee.timeZone from the lead's address"`);
       expect(decision.callee).toEqual({ e164: '+18005550100', timeZones: [], localTimes: [] });
     });
 
@@ -67,7 +51,7 @@ describe('timezone.unknown', () => {
     ])('a telemarketing call to %s is blocked (%s is %s)', (to, e164, kind) => {
       const decision = check({ to });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'nonGeographic', data: { e164, kind } });
+      expect(findingOf(decision, RULE)).toEqual({ messageId: 'nonGeographic', data: { e164, kind } });
     });
 
     it('it stands in for hours.federal even at 23:00 by the caller\'s clock: hours.federal is not reported', () => {
@@ -133,8 +117,8 @@ describe('timezone.unknown', () => {
     it('is blocked, naming the area code', () => {
       const decision = check({ to: '800-555-0100' }, { strategy: tollFreeAsGeographic() });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision)).toEqual({ messageId: 'unknownAreaCode', data: { e164: '+18005550100', areaCode: '800' } });
-      expect(unknownViolation(decision).message).toMatchInlineSnapshot(`"no time zone is known for area code 800 (+18005550100), so the callee's local time is unknown; give callee.timeZone from the lead's address"`);
+      expect(findingOf(decision, RULE)).toEqual({ messageId: 'unknownAreaCode', data: { e164: '+18005550100', areaCode: '800' } });
+      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"no time zone is known for area code 800 (+18005550100), so the callee's local time is unknown; give callee.timeZone from the lead's address"`);
     });
 
     it('is allowed once callee.timeZone is given', () => {
