@@ -167,8 +167,8 @@ const EVENT_DOCS: Record<CallEvent['type'], { payload: string; meaning: string }
     meaning: 'An agent took the answered call; `waitedMs` is the time since the completed greeting.',
   },
   'agent.unavailable': { payload: '', meaning: 'No agent will take the answered call.' },
-  'call.disclosed': { payload: '', meaning: 'The agent opens the call; entering `disclosure` runs `discloseIdentity`.' },
-  'call.pitched': { payload: '', meaning: 'The disclosures are done and the agent makes the pitch.' },
+  'agent.disclosing': { payload: '', meaning: 'The agent opens the call; entering `disclosure` runs `discloseIdentity`.' },
+  'agent.pitching': { payload: '', meaning: 'The disclosures are done and the agent makes the pitch.' },
   'call.outcome': {
     payload: `outcome: ${CALL_OUTCOMES.map((outcome) => `'${outcome}'`).join(' | ')}`,
     meaning: 'How the pitch ended; `do-not-call` goes to `do-not-call-request`, every other outcome to its namesake.',

@@ -201,9 +201,9 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const talk = (call: CallContext, state: LeadState, connectedAt: number): number => {
     summary.connects++;
     let at = connectedAt;
-    advance(call, { type: 'call.disclosed' }, at);
+    advance(call, { type: 'agent.disclosing' }, at);
     at += DISCLOSURE_MS;
-    advance(call, { type: 'call.pitched' }, at);
+    advance(call, { type: 'agent.pitching' }, at);
     const outcome: CallOutcome = drawCallOutcome(model, random);
     at += Math.round(config.agents.talkSeconds * 1000 * (0.5 + random()));
     advance(call, { type: 'call.outcome', outcome }, at);

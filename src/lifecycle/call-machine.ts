@@ -11,9 +11,12 @@ import { setup } from 'xstate';
  * event always lead to the same transition; the simulator relies on that to cache transitions (./transitions.ts).
  */
 
-/** An unanswered call rings at least this long before the dialer gives up (16 CFR 310.4(b)(4)(i); 47 CFR 64.1200(a)(6)). */
+/** An unanswered call rings at least this long (15 s or four rings) before the dialer gives up: 16 CFR 310.4(b)(4); 47 CFR 64.1200(a)(6). */
 export const MIN_RING_MS = 15_000;
-/** A live answer must reach an agent within 2 seconds of the greeting, or the call is abandoned (same citations). */
+/**
+ * A live answer must reach an agent within 2 seconds of the completed greeting, or the call is abandoned and gets
+ * the recorded identification message: 16 CFR 310.4(b)(1)(iv), safe harbor 310.4(b)(4); 47 CFR 64.1200(a)(7).
+ */
 export const ABANDON_GRACE_MS = 2_000;
 
 export const CALL_OUTCOMES = ['rejected', 'callback', 'meeting', 'sale', 'do-not-call'] as const;
@@ -30,8 +33,8 @@ export type CallEvent =
   | { type: 'call.ring-timeout'; rangMs: number }
   | { type: 'agent.connected'; waitedMs: number }
   | { type: 'agent.unavailable' }
-  | { type: 'call.disclosed' }
-  | { type: 'call.pitched' }
+  | { type: 'agent.disclosing' }
+  | { type: 'agent.pitching' }
   | { type: 'call.outcome'; outcome: CallOutcome }
   | { type: 'call.wrap-up' }
   | { type: 'agent.ready' };
@@ -88,8 +91,20 @@ export const callMachine = setup({
       },
     },
     abandoned: { type: 'final', entry: 'playIdentificationMessage' },
-    connected: { on: { 'call.disclosed': 'disclosure' } },
-    disclosure: { entry: 'discloseIdentity', on: { 'call.pitched': 'pitch' } },
+    // A do-not-call request can come at any point of the conversation, not only after the pitch.
+    connected: {
+      on: {
+        'agent.disclosing': 'disclosure',
+        'call.outcome': { guard: { type: 'outcomeIs', params: { outcome: 'do-not-call' } }, target: 'do-not-call-request' },
+      },
+    },
+    disclosure: {
+      entry: 'discloseIdentity',
+      on: {
+        'agent.pitching': 'pitch',
+        'call.outcome': { guard: { type: 'outcomeIs', params: { outcome: 'do-not-call' } }, target: 'do-not-call-request' },
+      },
+    },
     pitch: {
       on: {
         'call.outcome': [

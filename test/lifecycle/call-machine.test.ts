@@ -24,8 +24,8 @@ const toAnswered: readonly CallEvent[] = [...toRinging, { type: 'call.answered' 
 const toPitch: readonly CallEvent[] = [
   ...toAnswered,
   { type: 'agent.connected', waitedMs: 800 },
-  { type: 'call.disclosed' },
-  { type: 'call.pitched' },
+  { type: 'agent.disclosing' },
+  { type: 'agent.pitching' },
 ];
 
 describe('callMachine', () => {
@@ -100,8 +100,8 @@ describe('callMachine', () => {
     expect(lastActions).toEqual(['playIdentificationMessage']);
   });
 
-  it('call.disclosed enters disclosure and runs discloseIdentity', () => {
-    const { last, lastActions } = run([...toAnswered, { type: 'agent.connected', waitedMs: 800 }, { type: 'call.disclosed' }]);
+  it('agent.disclosing enters disclosure and runs discloseIdentity', () => {
+    const { last, lastActions } = run([...toAnswered, { type: 'agent.connected', waitedMs: 800 }, { type: 'agent.disclosing' }]);
     expect(last.value).toBe('disclosure');
     expect(lastActions).toEqual(['discloseIdentity']);
   });

@@ -58,7 +58,7 @@ describe('LifecycleStepper', () => {
     expect(pairs).toBe(Object.keys(callMachine.root.states).length * REPRESENTATIVE_EVENTS.length);
   });
 
-  it('reports the entry actions with the step: call.disclosed from connected → disclosure, discloseIdentity', () => {
+  it('reports the entry actions with the step: agent.disclosing from connected → disclosure, discloseIdentity', () => {
     const stepper = new LifecycleStepper();
     const path = ['queued', 'screening', 'dialing', 'ringing', 'answered', 'connected'];
     const events = [
@@ -69,7 +69,7 @@ describe('LifecycleStepper', () => {
       { type: 'agent.connected', waitedMs: 800 },
     ] as const;
     events.forEach((event, index) => expect(stepper.step(path[index]!, event)?.to).toBe(path[index + 1]));
-    expect(stepper.step('connected', { type: 'call.disclosed' })).toEqual({ to: 'disclosure', actions: ['discloseIdentity'] });
+    expect(stepper.step('connected', { type: 'agent.disclosing' })).toEqual({ to: 'disclosure', actions: ['discloseIdentity'] });
   });
 
   it.each([

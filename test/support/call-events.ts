@@ -10,8 +10,8 @@ const PLAIN_EVENTS = [
   { type: 'call.answered' },
   { type: 'call.machine-answered' },
   { type: 'agent.unavailable' },
-  { type: 'call.disclosed' },
-  { type: 'call.pitched' },
+  { type: 'agent.disclosing' },
+  { type: 'agent.pitching' },
   { type: 'call.wrap-up' },
   { type: 'agent.ready' },
 ] as const satisfies readonly CallEvent[];
