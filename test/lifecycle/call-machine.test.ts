@@ -29,6 +29,17 @@ const toPitch: readonly CallEvent[] = [
 ];
 
 describe('callMachine', () => {
+  it('takes a do-not-call request at the greeting or during the disclosure, and puts the number on the list at once', () => {
+    const connected = [...toAnswered, { type: 'agent.connected', waitedMs: 0 }] as const;
+    const atGreeting = run([...connected, { type: 'call.outcome', outcome: 'do-not-call' }]);
+    expect(atGreeting.states.at(-1)).toBe('do-not-call-request');
+    expect(atGreeting.lastActions).toEqual(['addToInternalList']);
+    const duringDisclosure = run([...connected, { type: 'agent.disclosing' }, { type: 'call.outcome', outcome: 'do-not-call' }]);
+    expect(duringDisclosure.states.at(-1)).toBe('do-not-call-request');
+    // Any other outcome before the pitch is not a step the machine takes.
+    expect(run([...connected, { type: 'call.outcome', outcome: 'sale' }]).states.at(-1)).toBe('connected');
+  });
+
   it('the happy path: queued → screening → dialing → ringing → answered → connected → disclosure → pitch → meeting → wrap-up → done', () => {
     const { states, last } = run([
       ...toPitch,
