@@ -4,7 +4,7 @@ import { InputError, problemsFromZod } from '../core/input-error.js';
 import { parseInstant } from '../core/instant.js';
 import { knownKeysAt } from '../core/schema-keys.js';
 import type { Consent, LineType, Relationship } from '../core/attempt.js';
-import { OUTCOME_PRESETS } from './outcome-model.js';
+import { buildOutcomeModel, OUTCOME_PRESETS, type OutcomePresetName } from './outcome-model.js';
 
 /** How the dialer places calls: an agent dials each one, previews the lead first, or the dialer dials for free agents. */
 export const DIALING_MODES = ['manual', 'preview', 'progressive', 'predictive'] as const;
@@ -110,7 +110,10 @@ export const campaignConfigSchema = z.strictObject(
       .default({ preset: 'field-study' }),
   },
   { error: 'expected a campaign configuration object' },
-);
+).refine((config) => config.callerKind !== 'broker-dealer' || (config.firmContact ?? '') !== '', {
+  error: "a broker-dealer's calls must disclose the firm's telephone number or address (FINRA Rule 3230): set firmContact",
+  path: ['firmContact'],
+});
 
 export type CampaignConfig = z.output<typeof campaignConfigSchema>;
 export type CampaignConfigInput = z.input<typeof campaignConfigSchema>;
@@ -118,7 +121,12 @@ export type CampaignConfigInput = z.input<typeof campaignConfigSchema>;
 /** Validates a campaign configuration before anything runs; the error names each field path and the reason. */
 export function parseCampaignConfig(value: unknown, source?: string): CampaignConfig {
   const result = campaignConfigSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Shares that must add up are checked here too, so a bad model is refused before anything runs.
+    const { problems } = buildOutcomeModel(result.data.outcomeModel.preset as OutcomePresetName, result.data.outcomeModel.overrides);
+    if (problems.length > 0) throw new InputError(problems.map((message) => ({ path: '', message })), source === undefined ? undefined : { source });
+    return result.data;
+  }
   const detailed = campaignConfigSchema.safeParse(value, { reportInput: true }).error!;
   throw new InputError(problemsFromZod(detailed, (path) => knownKeysAt(campaignConfigSchema, path)), source === undefined ? undefined : { source });
 }

@@ -25,6 +25,11 @@ const CONNECT_DELAY_MS = 3_000;
 const DISCLOSURE_MS = 15_000;
 const CALLBACK_DELAY_MS = DAY_MS;
 
+/** The virtual clock moves in whole seconds, so audit instants are uniform (`...T14:00:05Z`) and sort as text. */
+function wholeSeconds(ms: number): number {
+  return Math.round(ms / 1000) * 1000;
+}
+
 export interface CampaignInput {
   readonly config: CampaignConfig;
   /** The lead list, read in batches of `config.batchSize`; an array or any iterable (a file being parsed). */
@@ -61,7 +66,10 @@ interface CallContext {
 export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const { config, audit } = input;
   const { model, problems } = buildOutcomeModel(config.outcomeModel.preset as OutcomePresetName, config.outcomeModel.overrides);
-  if (problems.length > 0) throw new InputError(problems.map((message) => ({ path: '', message })));
+  if (problems.length > 0) {
+    audit.close();
+    throw new InputError(problems.map((message) => ({ path: '', message })));
+  }
 
   const start = parseInstant(config.start) as number;
   const end = start + config.days * DAY_MS;
@@ -85,10 +93,13 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const pacer = new PredictivePacer(window, config.pacing);
   const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
   const summary = emptySummary(config.pacing.abandonCap);
-  const disclosureItems = ['caller name', `seller: ${config.seller}`, 'purpose: a sales call'];
+  const disclosureItems = ['caller name', `seller: ${config.seller}`, config.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
   if (config.callerKind === 'broker-dealer') disclosureItems.push(`firm telephone number or address: ${config.firmContact ?? '(not configured)'}`);
 
   const agents = new MinHeap<number>();
+  // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes
+  // one agent, not all of them.
+  const idle: number[] = [];
   for (let agent = 0; agent < config.agents.count; agent++) agents.push(start, agent);
   const ready = new MinHeap<LeadState>();
   const leadIterator = input.leads[Symbol.iterator]();
@@ -146,8 +157,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   };
 
   const retryLater = (state: LeadState, at: number, delay: number) => {
-    if (state.dials >= config.retry.maxAttempts) summary.leads.exhausted++;
-    else ready.push(at + delay, state);
+    if (state.dials < config.retry.maxAttempts) ready.push(at + delay, state);
+    else if (!reachedLeads.has(state)) summary.leads.exhausted++;
   };
 
   /** Screens and, when allowed, dials one lead; returns the dialed call, or null when the screening blocked it. */
@@ -194,6 +205,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     }
     summary.allowed++;
     state.dials++;
+    state.blockedScreenings = 0;
     return { call, decision };
   };
 
@@ -205,11 +217,11 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     at += DISCLOSURE_MS;
     advance(call, { type: 'agent.pitching' }, at);
     const outcome: CallOutcome = drawCallOutcome(model, random);
-    at += Math.round(config.agents.talkSeconds * 1000 * (0.5 + random()));
+    at += wholeSeconds(config.agents.talkSeconds * 1000 * (0.5 + random()));
     advance(call, { type: 'call.outcome', outcome }, at);
     summary.outcomes[outcome]++;
     advance(call, { type: 'call.wrap-up' }, at);
-    at += config.agents.wrapUpSeconds * 1000;
+    at += wholeSeconds(config.agents.wrapUpSeconds * 1000);
     advance(call, { type: 'agent.ready' }, at);
     if (!reachedLeads.has(state)) {
       reachedLeads.add(state);
@@ -242,7 +254,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
           break;
         case 'answering-machine':
           advance(call, { type: 'call.ringing' }, ringAt);
-          lineEnd = ringAt + 8_000 + Math.round(random() * 12_000);
+          lineEnd = ringAt + 8_000 + wholeSeconds(random() * 12_000);
           advance(call, { type: 'call.machine-answered' }, lineEnd);
           break;
         case 'no-answer':
@@ -252,7 +264,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
           break;
         case 'answered':
           advance(call, { type: 'call.ringing' }, ringAt);
-          lineEnd = ringAt + 4_000 + Math.round(random() * 10_000);
+          lineEnd = ringAt + 4_000 + wholeSeconds(random() * 10_000);
           advance(call, { type: 'call.answered' }, lineEnd);
           answered.push({ call, state, answerAt: lineEnd });
           window.recordAnswered(lineEnd);
@@ -270,9 +282,14 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         agentFreeAt = talk(call, state, answerAt);
         continue;
       }
-      // Another answer in the same group needs another agent within the 2-second grace, or it is abandoned.
+      // Another answer in the same group needs another agent within the 2-second grace, or it is abandoned:
+      // an idle one first, else one whose current call ends in time.
       const otherFreeAt = agents.peekKey();
-      if (otherFreeAt !== undefined && otherFreeAt <= answerAt + ABANDON_GRACE_MS) {
+      if (idle.length > 0) {
+        const other = idle.pop()!;
+        advance(call, { type: 'agent.connected', waitedMs: 0 }, answerAt);
+        agents.push(talk(call, state, answerAt), other);
+      } else if (otherFreeAt !== undefined && otherFreeAt <= answerAt + ABANDON_GRACE_MS) {
         const other = agents.pop()!;
         const connectAt = Math.max(otherFreeAt, answerAt);
         advance(call, { type: 'agent.connected', waitedMs: connectAt - answerAt }, connectAt);
@@ -290,9 +307,6 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   loadBatch(start);
   let progressMark = start;
   let now = start;
-  // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes
-  // one agent, not all of them.
-  const idle: number[] = [];
   for (;;) {
     const busyNext = agents.peekKey();
     const leadNext = ready.peekKey();
@@ -322,7 +336,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     const group: LeadState[] = [];
     while (group.length < lines && (ready.peekKey() ?? Number.POSITIVE_INFINITY) <= now) group.push(ready.pop()!);
     const busyUntil = dialGroup(group, now);
-    agents.push(Math.max(busyUntil, now + 1), agent);
+    agents.push(Math.max(busyUntil, now + 1000), agent);
     lastTime = Math.max(lastTime, busyUntil);
     if (input.onProgress && now - progressMark > DAY_MS / 4) {
       progressMark = now;
