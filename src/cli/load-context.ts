@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseCheckContext } from '../core/check-context.js';
 import { InputError } from '../core/input-error.js';
+import { parseInstantOrDate } from '../core/instant.js';
 import { readRegistryFile } from '../resolve/registry-file.js';
 import { registryFromList } from '../resolve/resolve-attempt.js';
 import { unionRegistry, type NumberRegistry, type RegistryContext } from '../resolve/registry.js';
@@ -29,7 +30,7 @@ export function loadCheckContext(path: string): RegistryContext {
   return {
     ...(registries.national && {
       national: {
-        syncedAt: registries.national.syncedAt ?? null,
+        syncedAt: registries.national.syncedAt === undefined ? null : (parseInstantOrDate(registries.national.syncedAt) as number),
         numbers: numbers(registries.national.numbers, registries.national.file, 'national'),
       },
     }),

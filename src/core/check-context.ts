@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError, problemsFromZod } from './input-error.js';
 import { knownKeysAt } from './schema-keys.js';
-import { parseInstantOrDate } from './instant.js';
+import { instantOrDateText } from './instant-schema.js';
 
 /**
  * The `--context` document: registries shared by every request. Same shape as a request's `registries`, except
@@ -13,17 +13,10 @@ const numbers = z.array(z.string({ error: 'expected a phone number as a string' 
 });
 const file = z.string({ error: 'expected a file path' }).min(1, { error: 'must not be empty' });
 
-const syncedAt = z.string({ error: 'expected a date (2026-03-01) or an ISO-8601 instant with an offset' }).transform((text, ctx) => {
-  const parsed = parseInstantOrDate(text);
-  if (typeof parsed === 'number') return parsed;
-  ctx.issues.push({ code: 'custom', message: 'expected a date (2026-03-01) or an ISO-8601 instant with an offset or Z', input: text });
-  return z.NEVER;
-});
-
 export const checkContextSchema = z.strictObject(
   {
     registries: z.strictObject({
-      national: z.strictObject({ syncedAt: syncedAt.optional(), numbers: numbers.optional(), file: file.optional() }).optional(),
+      national: z.strictObject({ syncedAt: instantOrDateText.optional(), numbers: numbers.optional(), file: file.optional() }).optional(),
       internal: z.strictObject({ numbers: numbers.optional(), file: file.optional() }).optional(),
     }),
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS, LINE_TYPES, type CallAttempt, type Consent, type Relationship } from './attempt.js';
-import { parseInstant, parseInstantOrDate, type InstantProblem } from './instant.js';
+import { parseInstantOrDate } from './instant.js';
+import { instantOrDateText, instantText } from './instant-schema.js';
 import { InputError, problemsFromZod } from './input-error.js';
 import { knownKeysAt } from './schema-keys.js';
 
@@ -9,34 +10,8 @@ import { knownKeysAt } from './schema-keys.js';
  * strict: a misspelt field in a compliance input must be an error, never silently ignored.
  */
 
-const INSTANT_HINT = 'e.g. 2026-03-10T20:30:00-07:00';
-
-function instantProblemMessage(problem: InstantProblem, dateAllowed: boolean): string {
-  switch (problem) {
-    case 'no-offset':
-      return `expected an ISO-8601 instant with an offset or Z (${INSTANT_HINT}); a time without an offset names no instant`;
-    case 'out-of-range':
-      return 'is not a real date and time (a month, day, hour, minute or offset is out of range)';
-    case 'format':
-      return dateAllowed
-        ? `expected an ISO-8601 instant with an offset or Z (${INSTANT_HINT}) or a date (2026-03-01)`
-        : `expected an ISO-8601 instant with an offset or Z (${INSTANT_HINT})`;
-  }
-}
-
-/**
- * An instant as text, checked but kept as text: transforms inside the schema cost more than the rest of the
- * validation together, so `toCallAttempt` converts after zod has accepted the request.
- */
-function instantSchema(dateAllowed: boolean) {
-  const parse = dateAllowed ? parseInstantOrDate : parseInstant;
-  return z.string({ error: `expected a string (${INSTANT_HINT})` }).refine((text) => typeof parse(text) === 'number', {
-    error: (issue) => instantProblemMessage(parse(issue.input as string) as InstantProblem, dateAllowed),
-  });
-}
-
-const instant = instantSchema(false);
-const instantOrDate = instantSchema(true);
+const instant = instantText;
+const instantOrDate = instantOrDateText;
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `expected one of ${values.join('|')}` });

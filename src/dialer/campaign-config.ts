@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { consentSchema, ianaZoneSchema, lineTypeSchema, relationshipSchema, toConsent, toRelationship } from '../core/check-request.js';
 import { InputError, problemsFromZod } from '../core/input-error.js';
-import { parseInstant } from '../core/instant.js';
+import { instantText } from '../core/instant-schema.js';
 import { knownKeysAt } from '../core/schema-keys.js';
 import type { Consent, LineType, Relationship } from '../core/attempt.js';
 import { buildOutcomeModel, OUTCOME_PRESETS, type OutcomePresetName } from './outcome-model.js';
@@ -90,9 +90,7 @@ export const campaignConfigSchema = z.strictObject(
     /** For the disclosure: the firm's telephone number or address (broker-dealers must give one, FINRA Rule 3230). */
     firmContact: z.string().optional(),
     purpose: z.enum(['telemarketing', 'informational'], { error: 'expected one of telemarketing|informational' }).default('telemarketing'),
-    start: z.string({ error: 'expected an ISO-8601 instant with an offset' }).refine((text) => typeof parseInstant(text) === 'number', {
-      error: 'expected an ISO-8601 instant with an offset or Z, e.g. 2026-03-02T08:00:00-05:00',
-    }),
+    start: instantText,
     days: z.number().int({ error: 'must be a whole number of days' }).min(1, { error: 'must be at least 1' }).max(366, { error: 'must be at most 366' }).default(30),
     mode: z.enum(['manual', 'preview', 'progressive', 'predictive'], { error: 'expected one of manual|preview|progressive|predictive' }),
     agents: agentsSchema,

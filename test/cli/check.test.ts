@@ -181,7 +181,9 @@ describe('dialsim check --context', () => {
     writeFileSync(join(dir, 'context.json'), json({ registries: { national: { syncedAt: 'March 1st' } } }));
     const result = await runCliInMemory(['check', '--json', '--context', join(dir, 'context.json')], json(contractExample));
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${join(dir, 'context.json')}: registries.national.syncedAt: expected a date (2026-03-01)`);
+    expect(result.stderr).toContain(
+      `${join(dir, 'context.json')}: registries.national.syncedAt: expected an ISO-8601 instant with an offset or Z (e.g. 2026-03-10T20:30:00-07:00) or a date (2026-03-01)`,
+    );
   });
 });
 
