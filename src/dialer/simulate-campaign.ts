@@ -71,7 +71,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     throw new InputError(problems.map((message) => ({ path: '', message })));
   }
 
-  const start = parseInstant(config.start) as number;
+  // Rounded, like every duration below, so the clock stays on whole seconds whatever the inputs.
+  const start = wholeSeconds(parseInstant(config.start) as number);
   const end = start + config.days * DAY_MS;
   const random = seededRandom(config.seed);
   const stepper = input.stepper ?? new LifecycleStepper();
@@ -157,7 +158,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   };
 
   const retryLater = (state: LeadState, at: number, delay: number) => {
-    if (state.dials < config.retry.maxAttempts) ready.push(at + delay, state);
+    if (state.dials < config.retry.maxAttempts) ready.push(at + wholeSeconds(delay), state);
     else if (!reachedLeads.has(state)) summary.leads.exhausted++;
   };
 
@@ -200,7 +201,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       for (const violation of decision.violations) summary.blockedByRule[violation.rule] = (summary.blockedByRule[violation.rule] ?? 0) + 1;
       state.blockedScreenings++;
       if (state.blockedScreenings >= config.retry.maxBlockedScreenings) summary.leads.blockedOut++;
-      else ready.push(at + config.retry.afterBlockMinutes * 60_000, state);
+      else ready.push(at + wholeSeconds(config.retry.afterBlockMinutes * 60_000), state);
       return null;
     }
     summary.allowed++;
@@ -223,6 +224,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     advance(call, { type: 'call.wrap-up' }, at);
     at += wholeSeconds(config.agents.wrapUpSeconds * 1000);
     advance(call, { type: 'agent.ready' }, at);
+    lastTime = Math.max(lastTime, at);
     if (!reachedLeads.has(state)) {
       reachedLeads.add(state);
       summary.leads.reached++;

@@ -53,8 +53,9 @@ describe('campaign simulation', () => {
     expect(exhausted).toBeGreaterThan(0);
   });
 
-  it('writes instants in whole seconds, so the log sorts as text', () => {
-    const { audit } = run({ config: aCampaign({ mode: 'predictive' }), leads: someLeads(200) });
+  it('writes instants in whole seconds, so the log sorts as text, even from a fractional start and spacing', () => {
+    const config = aCampaign({ mode: 'predictive', start: '2026-03-02T08:00:00.250-05:00', retry: { maxAttempts: 4, minSpacingHours: 1.00001 } });
+    const { audit } = run({ config, leads: someLeads(200) });
     for (const line of audit.lines) expect(line).toMatch(/"at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/);
   });
 
