@@ -1,13 +1,13 @@
-import type { CallAttempt, DialMethod } from '../core/attempt.js';
+import type { DialMethod } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
 import { HOUR_MS, DAY_MS } from '../core/calendar.js';
 import { InputError } from '../core/input-error.js';
 import { formatInstantUtc, parseInstant } from '../core/instant.js';
+import { CallRecorder, type CallContext } from './call-recorder.js';
 import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
-import { screen } from '../engine/screen.js';
 import { ABANDON_GRACE_MS, MIN_RING_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
-import { LifecycleStepper, type CallState } from '../lifecycle/transitions.js';
+import { LifecycleStepper } from '../lifecycle/transitions.js';
 import { InMemoryRegistry, liveUnion, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-attempt.js';
 import { AbandonmentWindow, PredictivePacer } from './abandonment-window.js';
@@ -39,6 +39,11 @@ export interface CampaignInput {
   readonly audit: AuditSink;
   readonly pack?: PolicyPack;
   readonly strategy?: ResolutionStrategy;
+  /**
+   * Screens and records the calls; pass the one a scenario's scripted steps used, so the campaign continues its
+   * attempt ids and its internal do-not-call list. Built from the other options when absent.
+   */
+  readonly recorder?: CallRecorder;
   /** Steps calls through the lifecycle machine; a caching stepper by default. */
   readonly stepper?: LifecycleStepper;
   /** Called now and then with the share of the campaign's time simulated (0-1), for progress bars. */
@@ -52,11 +57,6 @@ interface LeadState {
   blockedScreenings: number;
 }
 
-interface CallContext {
-  readonly attemptId: string;
-  readonly lead: Lead;
-  state: CallState;
-}
 
 /**
  * Simulates a calling campaign: a discrete-event loop on a virtual clock (no wall-clock waits) with a seeded
@@ -97,6 +97,10 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const disclosureItems = ['caller name', `seller: ${config.seller}`, config.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
   if (config.callerKind === 'broker-dealer') disclosureItems.push(`firm telephone number or address: ${config.firmContact ?? '(not configured)'}`);
 
+  const recorder =
+    input.recorder ??
+    new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, disclosureItems, ...(input.pack && { pack: input.pack }) });
+
   const agents = new MinHeap<number>();
   // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes
   // one agent, not all of them.
@@ -105,7 +109,6 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const ready = new MinHeap<LeadState>();
   const leadIterator = input.leads[Symbol.iterator]();
   let leadsExhausted = false;
-  let attemptCounter = 0;
   let lastTime = start;
   const reachedLeads = new WeakSet<LeadState>();
 
@@ -127,35 +130,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     }
   };
 
-  // A call's steps often share an instant (screen and screened); formatting it once saves a Date per record.
-  let lastInstant = Number.NaN;
-  let lastIso = '';
-  const isoOf = (at: number): string => {
-    if (at !== lastInstant) {
-      lastInstant = at;
-      lastIso = formatInstantUtc(at);
-    }
-    return lastIso;
-  };
-
-  const advance = (call: CallContext, event: CallEvent, at: number): void => {
-    const step = stepper.step(call.state, event);
-    if (step === null) throw new Error(`lifecycle: the machine ignored ${event.type} in state ${call.state} (attempt ${call.attemptId})`);
-    const iso = isoOf(at);
-    audit.write({ type: 'transition', attemptId: call.attemptId, from: call.state, to: step.to, at: iso });
-    call.state = step.to;
-    for (const action of step.actions) {
-      if (action === 'addToInternalList') {
-        const e164 = strategy.number(call.lead.phone).e164;
-        if (e164 !== null) internalList.add(e164);
-        audit.write({ type: 'dnc-request', attemptId: call.attemptId, leadId: call.lead.id, to: e164 ?? call.lead.phone, at: iso, seller: config.seller });
-      } else if (action === 'discloseIdentity') {
-        audit.write({ type: 'disclosure', attemptId: call.attemptId, at: iso, items: disclosureItems });
-      } else if (action === 'playIdentificationMessage') {
-        audit.write({ type: 'identification-message', attemptId: call.attemptId, at: iso, seller: config.seller });
-      }
-    }
-  };
+  const advance = (call: CallContext, event: CallEvent, at: number): void => recorder.advance(call, event, at);
 
   const retryLater = (state: LeadState, at: number, delay: number) => {
     if (state.dials < config.retry.maxAttempts) ready.push(at + wholeSeconds(delay), state);
@@ -164,38 +139,10 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
 
   /** Screens and, when allowed, dials one lead; returns the dialed call, or null when the screening blocked it. */
   const screenAndDial = (state: LeadState, at: number): { call: CallContext; decision: Decision } | null => {
-    const call: CallContext = { attemptId: `A${String(++attemptCounter).padStart(7, '0')}`, lead: state.lead, state: stepper.initial };
-    const attempt: CallAttempt = {
-      at,
-      to: state.lead.phone,
-      method,
-      purpose: config.purpose,
-      caller: { seller: config.seller },
-      callee: { lineType: state.lead.lineType, business: state.lead.business, timeZone: state.lead.timeZone },
-      consents: state.lead.consents,
-      relationship: state.lead.relationship,
-      registries: { national: null, internal: null },
-    };
-    const decision = screen(attempt, { registries, strategy, ...(input.pack && { pack: input.pack }) });
+    const { call, decision } = recorder.screenLead(state.lead, at, method, config.purpose);
     summary.attempts++;
     const localHour = decision.callee.localTimes[0] === undefined ? -1 : Number(decision.callee.localTimes[0].slice(11, 13));
     if (localHour >= 0) summary.attemptsByLocalHour[localHour]!++;
-    audit.write({
-      type: 'attempt',
-      attemptId: call.attemptId,
-      leadId: state.lead.id,
-      to: decision.callee.e164 ?? state.lead.phone,
-      at: isoOf(at),
-      method,
-      purpose: config.purpose,
-      verdict: decision.verdict,
-      violations: decision.violations,
-      exemptions: decision.exemptions,
-      timeZones: decision.callee.timeZones,
-      localTimes: decision.callee.localTimes,
-    });
-    advance(call, { type: 'call.screen' }, at);
-    advance(call, { type: 'call.screened', verdict: decision.verdict }, at);
     if (decision.verdict === 'block') {
       summary.blocked++;
       for (const violation of decision.violations) summary.blockedByRule[violation.rule] = (summary.blockedByRule[violation.rule] ?? 0) + 1;

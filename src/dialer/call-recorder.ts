@@ -1,0 +1,112 @@
+import type { CallAttempt, CallPurpose, DialMethod } from '../core/attempt.js';
+import type { Decision } from '../core/decision.js';
+import { formatInstantUtc } from '../core/instant.js';
+import type { PolicyPack } from '../core/policy.js';
+import { screen } from '../engine/screen.js';
+import type { CallEvent } from '../lifecycle/call-machine.js';
+import type { CallState, LifecycleStepper } from '../lifecycle/transitions.js';
+import type { InMemoryRegistry, RegistryContext } from '../resolve/registry.js';
+import type { ResolutionStrategy } from '../resolve/resolve-attempt.js';
+import type { AuditSink } from './audit-log.js';
+import type { Lead } from './campaign-config.js';
+
+/** One call in progress: its attempt id, its lead and where it is in the lifecycle. */
+export interface CallContext {
+  readonly attemptId: string;
+  readonly lead: Lead;
+  state: CallState;
+}
+
+export interface CallRecorderOptions {
+  readonly audit: AuditSink;
+  readonly stepper: LifecycleStepper;
+  readonly strategy: ResolutionStrategy;
+  readonly pack?: PolicyPack;
+  /** The seller's registries; `internal` must include `internalList`, which grows with each do-not-call request. */
+  readonly registries: RegistryContext;
+  readonly internalList: InMemoryRegistry;
+  readonly seller: string;
+  /** What the caller states at the start of a connected call. */
+  readonly disclosureItems: readonly string[];
+}
+
+/**
+ * Screens attempts and steps their calls through the lifecycle machine, writing every audit record: the one place
+ * that turns a decision and a transition into log lines and carries out the machine's actions. Campaigns and
+ * scripted scenario steps share it, so both produce the same records and attempt ids in one sequence.
+ */
+export class CallRecorder {
+  readonly #options: CallRecorderOptions;
+  #attempts = 0;
+  // A call's steps often share an instant (screen and screened): formatting it once saves a Date per record.
+  #lastInstant = Number.NaN;
+  #lastIso = '';
+
+  constructor(options: CallRecorderOptions) {
+    this.#options = options;
+  }
+
+  #iso(at: number): string {
+    if (at !== this.#lastInstant) {
+      this.#lastInstant = at;
+      this.#lastIso = formatInstantUtc(at);
+    }
+    return this.#lastIso;
+  }
+
+  /** Screens one attempt to `lead` at `at`, writes its attempt record and takes the call to `dialing` or `blocked`. */
+  screenLead(lead: Lead, at: number, method: DialMethod, purpose: CallPurpose): { call: CallContext; decision: Decision } {
+    const { audit, stepper, strategy, registries, seller, pack } = this.#options;
+    const call: CallContext = { attemptId: `A${String(++this.#attempts).padStart(7, '0')}`, lead, state: stepper.initial };
+    const attempt: CallAttempt = {
+      at,
+      to: lead.phone,
+      method,
+      purpose,
+      caller: { seller },
+      callee: { lineType: lead.lineType, business: lead.business, timeZone: lead.timeZone },
+      consents: lead.consents,
+      relationship: lead.relationship,
+      registries: { national: null, internal: null },
+    };
+    const decision = screen(attempt, { registries, strategy, ...(pack && { pack }) });
+    audit.write({
+      type: 'attempt',
+      attemptId: call.attemptId,
+      leadId: lead.id,
+      to: decision.callee.e164 ?? lead.phone,
+      at: this.#iso(at),
+      method,
+      purpose,
+      verdict: decision.verdict,
+      violations: decision.violations,
+      exemptions: decision.exemptions,
+      timeZones: decision.callee.timeZones,
+      localTimes: decision.callee.localTimes,
+    });
+    this.advance(call, { type: 'call.screen' }, at);
+    this.advance(call, { type: 'call.screened', verdict: decision.verdict }, at);
+    return { call, decision };
+  }
+
+  /** Sends one event to the call's machine, writes the transition and carries out the step's actions. */
+  advance(call: CallContext, event: CallEvent, at: number): void {
+    const { audit, stepper, strategy, internalList, seller, disclosureItems } = this.#options;
+    const step = stepper.step(call.state, event);
+    if (step === null) throw new Error(`lifecycle: the machine ignored ${event.type} in state ${call.state} (attempt ${call.attemptId})`);
+    const iso = this.#iso(at);
+    audit.write({ type: 'transition', attemptId: call.attemptId, from: call.state, to: step.to, at: iso });
+    call.state = step.to;
+    for (const action of step.actions) {
+      if (action === 'addToInternalList') {
+        const e164 = strategy.number(call.lead.phone).e164;
+        if (e164 !== null) internalList.add(e164);
+        audit.write({ type: 'dnc-request', attemptId: call.attemptId, leadId: call.lead.id, to: e164 ?? call.lead.phone, at: iso, seller });
+      } else if (action === 'discloseIdentity') {
+        audit.write({ type: 'disclosure', attemptId: call.attemptId, at: iso, items: disclosureItems });
+      } else if (action === 'playIdentificationMessage') {
+        audit.write({ type: 'identification-message', attemptId: call.attemptId, at: iso, seller });
+      }
+    }
+  }
+}
