@@ -4,6 +4,10 @@ import type { z } from 'zod';
 export interface InputProblem {
   readonly path: string;
   readonly message: string;
+  /** Where in a file: `scenario.yaml:42:5`. */
+  readonly location?: string;
+  /** The path as keys, for callers that map it to a position in a source file. */
+  readonly keys?: readonly PropertyKey[];
 }
 
 /**
@@ -22,7 +26,8 @@ export class InputError extends Error {
 }
 
 export function formatProblem(problem: InputProblem): string {
-  return problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
+  const text = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
+  return problem.location === undefined ? text : `${text} (${problem.location})`;
 }
 
 /** `callee.lineType`, `consents[0].kind`: the path as a user writes it in JSON. */
@@ -45,15 +50,16 @@ export function problemsFromZod(error: z.ZodError, knownKeysAt?: (path: readonly
         problems.push({
           path: formatPath([...issue.path, key]),
           message: suggestion ? `unknown field (did you mean "${suggestion}"?)` : 'unknown field',
+          keys: [...issue.path, key],
         });
       }
     } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
       // With reportInput, an absent input means the field itself is absent (JSON has no undefined values).
-      problems.push({ path: formatPath(issue.path), message: 'required field is missing' });
+      problems.push({ path: formatPath(issue.path), message: 'required field is missing', keys: issue.path });
     } else if (issue.path.length > 0 && issue.input !== undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
-      problems.push({ path: formatPath(issue.path), message: `${issue.message} (got ${describeInput(issue.input)})` });
+      problems.push({ path: formatPath(issue.path), message: `${issue.message} (got ${describeInput(issue.input)})`, keys: issue.path });
     } else {
-      problems.push({ path: formatPath(issue.path), message: issue.message });
+      problems.push({ path: formatPath(issue.path), message: issue.message, keys: issue.path });
     }
   }
   return problems;

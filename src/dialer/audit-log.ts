@@ -32,7 +32,8 @@ export interface TransitionRecord {
 
 export interface DncRequestRecord {
   readonly type: 'dnc-request';
-  readonly attemptId: string;
+  /** `null` for a request made outside a call (a letter, an email: a scenario's dnc-request step). */
+  readonly attemptId: string | null;
   readonly leadId: string;
   readonly to: string;
   readonly at: string;

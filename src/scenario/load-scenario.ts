@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Consent } from '../core/attempt.js';
+import { InputError, problemsFromZod, type InputProblem } from '../core/input-error.js';
+import { parseInstantOrDate } from '../core/instant.js';
+import type { PolicyPack } from '../core/policy.js';
+import { knownKeysAt } from '../core/schema-keys.js';
+import { parseLead, type Lead } from '../dialer/campaign-config.js';
+import { readRegistryFile } from '../resolve/registry-file.js';
+import { registryFromList } from '../resolve/resolve-attempt.js';
+import { unionRegistry, type RegistryContext } from '../resolve/registry.js';
+import { scenarioSchema, type Moment, type Scenario } from './scenario-schema.js';
+import { locatePath } from './yaml-locate.js';
+
+/** A scenario read, validated and resolved: leads with their consents and relationships, registries loaded. */
+export interface LoadedScenario {
+  readonly file: string;
+  readonly scenario: Scenario;
+  readonly leads: readonly Lead[];
+  readonly registries: RegistryContext;
+}
+
+/** Epoch milliseconds of a moment; a local time that does not exist (a DST gap) is an input problem. */
+export function momentToEpochMs(moment: Moment): number | string {
+  if (typeof moment === 'string') return parseInstantOrDate(moment) as number;
+  const local = DateTime.fromISO(moment.local.replace(' ', 'T'), { zone: moment.zone });
+  if (!local.isValid) return `${moment.local} is not a valid local time`;
+  // luxon moves a time in a spring-forward gap to the next valid one; such a wall-clock time never happens.
+  if (local.toFormat("yyyy-MM-dd'T'HH:mm") !== moment.local.replace(' ', 'T').slice(0, 16)) {
+    return `${moment.local} does not exist in ${moment.zone} (the clocks skip it for daylight saving time)`;
+  }
+  return local.toMillis();
+}
+
+/**
+ * Reads a scenario file. Every problem names the file, line and column and the field path; a lead row that fails
+ * validation refuses the whole scenario (it is never dropped), and so does a reference to an unknown lead, step or
+ * rule id.
+ */
+export function loadScenario(file: string, options: { pack: PolicyPack }): LoadedScenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError([{ path: '', message: `cannot read scenario: ${(error as Error).message}` }], { source: file });
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    throw new InputError(
+      document.errors.map((error) => {
+        const position = lineCounter.linePos(error.pos[0]);
+        return { path: '', message: `YAML syntax error: ${error.message.split('\n')[0]}`, location: `${file}:${position.line}:${position.col}` };
+      }),
+    );
+  }
+  const where = (path: readonly PropertyKey[]) => {
+    const position = locatePath(document, path, lineCounter);
+    return position === null ? file : `${file}:${position.line}:${position.column}`;
+  };
+
+  const raw = document.toJS() as unknown;
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success) {
+    const detailed = scenarioSchema.safeParse(raw, { reportInput: true }).error!;
+    const problems = problemsFromZod(detailed, (path) => knownKeysAt(scenarioSchema, path)).map((problem) => ({
+      ...problem,
+      location: where(problem.keys ?? []),
+    }));
+    throw new InputError(problems);
+  }
+  const scenario = parsed.data;
+  const problems: InputProblem[] = [];
+  const base = dirname(file);
+
+  const leads = Array.isArray(scenario.leads)
+    ? scenario.leads.map((lead, index) => parseLead(lead, `${where(['leads', index])}: leads[${index}]`))
+    : readLeadsCsv(resolve(base, scenario.leads.file), problems);
+  const leadIds = new Map<string, number>();
+  leads.forEach((lead, index) => {
+    if (leadIds.has(lead.id)) problems.push({ path: `leads[${index}].id`, message: `lead id "${lead.id}" appears twice`, location: where(['leads', index, 'id']) });
+    leadIds.set(lead.id, index);
+  });
+  const knownLead = (leadId: string, path: (string | number)[]) => {
+    if (leadIds.has(leadId)) return true;
+    problems.push({ path: path.join('.').replace(/\.(\d+)/g, '[$1]'), message: `unknown lead "${leadId}" (the scenario's leads are ${[...leadIds.keys()].slice(0, 8).join(', ')}${leadIds.size > 8 ? ', ...' : ''})`, location: where(path) });
+    return false;
+  };
+
+  const withFacts = leads.map((lead) => ({ ...lead, consents: [...lead.consents] as Consent[], relationship: { ...lead.relationship } }));
+  scenario.consents?.forEach((consent, index) => {
+    if (!knownLead(consent.lead, ['consents', index, 'lead'])) return;
+    withFacts[leadIds.get(consent.lead)!]!.consents.push({
+      kind: consent.kind,
+      seller: consent.seller ?? scenario.seller,
+      grantedAt: parseInstantOrDate(consent.grantedAt) as number,
+      revokedAt: consent.revokedAt == null ? null : (parseInstantOrDate(consent.revokedAt) as number),
+    });
+  });
+  scenario.relationships?.forEach((relationship, index) => {
+    if (!knownLead(relationship.lead, ['relationships', index, 'lead'])) return;
+    const lead = withFacts[leadIds.get(relationship.lead)!]!;
+    lead.relationship = {
+      lastTransactionAt: relationship.lastTransactionAt == null ? null : (parseInstantOrDate(relationship.lastTransactionAt) as number),
+      lastInquiryAt: relationship.lastInquiryAt == null ? null : (parseInstantOrDate(relationship.lastInquiryAt) as number),
+    };
+  });
+
+  const stepIds = new Set<string>();
+  scenario.steps?.forEach((step, index) => {
+    knownLead(step.lead, ['steps', index, 'lead']);
+    const at = momentToEpochMs(step.at);
+    if (typeof at === 'string') problems.push({ path: `steps[${index}].at`, message: at, location: where(['steps', index, 'at']) });
+    if (step.id !== undefined) {
+      if (stepIds.has(step.id)) problems.push({ path: `steps[${index}].id`, message: `step id "${step.id}" appears twice`, location: where(['steps', index, 'id']) });
+      stepIds.add(step.id);
+    }
+  });
+  if (scenario.campaign && scenario.dialer === undefined) {
+    problems.push({ path: 'campaign', message: 'a campaign run needs a dialer (mode and agents)', location: where(['campaign']) });
+  }
+  const ruleIds = new Set(options.pack.policies.map((policy) => policy.id));
+  const knownRule = (rule: string, path: (string | number)[]) => {
+    if (!ruleIds.has(rule)) problems.push({ path: path.join('.').replace(/\.(\d+)/g, '[$1]'), message: `unknown rule id "${rule}" (known: ${[...ruleIds].join(', ')})`, location: where(path) });
+  };
+  scenario.expect.forEach((expectation, index) => {
+    if (expectation.type === 'decision') {
+      if (expectation.step === undefined && expectation.lead === undefined) {
+        problems.push({ path: `expect[${index}]`, message: 'a decision expectation names a step or a lead', location: where(['expect', index]) });
+      }
+      if (expectation.step !== undefined && !stepIds.has(expectation.step)) {
+        problems.push({ path: `expect[${index}].step`, message: `unknown step id "${expectation.step}"`, location: where(['expect', index, 'step']) });
+      }
+      if (expectation.lead !== undefined) knownLead(expectation.lead, ['expect', index, 'lead']);
+      expectation.rules?.forEach((rule, ruleIndex) => knownRule(rule, ['expect', index, 'rules', ruleIndex]));
+      expectation.exemptions?.forEach((rule, ruleIndex) => knownRule(rule, ['expect', index, 'exemptions', ruleIndex]));
+    }
+    if (expectation.type === 'count' && expectation.rule !== undefined) knownRule(expectation.rule, ['expect', index, 'rule']);
+  });
+
+  const registries = loadRegistries(scenario, base, where, problems);
+  if (problems.length > 0) throw new InputError(problems);
+  return { file, scenario, leads: withFacts, registries };
+}
+
+const CSV_NUMBERS = new Set(['netWorth', 'income']);
+const CSV_BOOLEANS = new Set(['business']);
+
+/** Reads a lead CSV (header row, one lead a row); every bad row is reported with its row and line, none dropped. */
+function readLeadsCsv(path: string, problems: InputProblem[]): Lead[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  } catch (error) {
+    problems.push({ path: 'leads.file', message: `cannot read the lead file: ${(error as Error).message}`, location: path });
+    return [];
+  }
+  const leads: Lead[] = [];
+  rows.forEach((row, index) => {
+    const value: Record<string, unknown> = {};
+    for (const [column, cell] of Object.entries(row)) {
+      if (cell === '') continue;
+      if (CSV_NUMBERS.has(column)) value[column] = Number.isNaN(Number(cell)) ? cell : Number(cell);
+      else if (CSV_BOOLEANS.has(column)) value[column] = cell === 'true' ? true : cell === 'false' ? false : cell;
+      else value[column] = cell;
+    }
+    try {
+      leads.push(parseLead(value, `${path}: row ${index + 1} (line ${index + 2})`));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems.map((problem) => ({ ...problem, location: `${path}:${index + 2} (row ${index + 1})` })));
+    }
+  });
+  return leads;
+}
+
+function loadRegistries(
+  scenario: Scenario,
+  base: string,
+  where: (path: readonly PropertyKey[]) => string,
+  problems: InputProblem[],
+): RegistryContext {
+  const collect = <T>(load: () => T, fallback: T): T => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+      return fallback;
+    }
+  };
+  const registry = (source: { numbers?: string[] | undefined; file?: string | undefined }, field: string) => {
+    const fromList = collect(() => registryFromList(source.numbers ?? [], `${where(['registries', field, 'numbers'])}: registries.${field}.numbers`), registryFromList([], ''));
+    if (source.file === undefined) return fromList;
+    return unionRegistry(fromList, collect(() => readRegistryFile(resolve(base, source.file!)), registryFromList([], '')));
+  };
+  const { national, internal } = scenario.registries ?? {};
+  return {
+    ...(national && {
+      national: { syncedAt: national.syncedAt === undefined ? null : (parseInstantOrDate(national.syncedAt) as number), numbers: registry(national, 'national') },
+    }),
+    ...(internal && { internal: { numbers: registry(internal, 'internal') } }),
+  };
+}

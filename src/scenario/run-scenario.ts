@@ -1,0 +1,229 @@
+import type { DialMethod } from '../core/attempt.js';
+import { formatInstantUtc } from '../core/instant.js';
+import type { PolicyPack } from '../core/policy.js';
+import { NULL_AUDIT_SINK, type AuditSink } from '../dialer/audit-log.js';
+import { CallRecorder } from '../dialer/call-recorder.js';
+import { parseCampaignConfig, type Lead } from '../dialer/campaign-config.js';
+import type { CampaignSummary } from '../dialer/campaign-summary.js';
+import { simulateCampaign } from '../dialer/simulate-campaign.js';
+import { ABANDON_GRACE_MS, MIN_RING_MS } from '../lifecycle/call-machine.js';
+import { LifecycleStepper } from '../lifecycle/transitions.js';
+import { InMemoryRegistry, liveUnion, type RegistryContext } from '../resolve/registry.js';
+import { defaultStrategy } from '../resolve/resolve-attempt.js';
+import { evaluateExpectations, type ExpectationResult } from './expectations.js';
+import { momentToEpochMs, type LoadedScenario } from './load-scenario.js';
+import { ScenarioObserver, type ObservedAttempt } from './scenario-observer.js';
+import type { ScenarioStep } from './scenario-schema.js';
+
+export interface ScenarioRunOptions {
+  readonly pack: PolicyPack;
+  /** Overrides the scenario's seed. */
+  readonly seed?: number;
+  /** Where the audit log goes; nowhere by default. */
+  readonly audit?: AuditSink;
+  readonly onProgress?: (share: number) => void;
+}
+
+/** One scripted step as it happened, for the timeline. */
+export interface StepOutcome {
+  readonly index: number;
+  readonly step: ScenarioStep;
+  readonly at: string;
+  /** The attempt a dial step made. */
+  readonly attempt?: ObservedAttempt;
+}
+
+export interface ScenarioResult {
+  readonly file: string;
+  readonly title: string;
+  readonly notes: string | undefined;
+  readonly seed: number;
+  readonly steps: readonly StepOutcome[];
+  readonly campaign: CampaignSummary | null;
+  readonly attempts: readonly ObservedAttempt[];
+  readonly counts: ScenarioCounts;
+  readonly expectations: readonly ExpectationResult[];
+  readonly passed: boolean;
+}
+
+/** Counts over the whole run, scripted steps and campaign together. */
+export interface ScenarioCounts {
+  readonly attempts: number;
+  readonly allowed: number;
+  readonly blocked: number;
+  readonly blockedByRule: Readonly<Record<string, number>>;
+  readonly connects: number;
+  readonly abandoned: number;
+  readonly answered: number;
+  readonly dncRequests: number;
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly leadsReached: number;
+  readonly leadsExhausted: number;
+  /** The highest abandonment rate of any 30-day window (campaign), or over the scripted calls. */
+  readonly maxAbandonmentRate: number;
+}
+
+const CONNECT_DELAY_MS = 3_000;
+const ANSWER_AFTER_MS = 8_000;
+const TALK_MS = 120_000;
+
+/**
+ * Runs a loaded scenario: its scripted steps in order, then the campaign if it asks for one, all through one
+ * call recorder (one sequence of attempt ids, one internal do-not-call list), then checks its expectations.
+ */
+export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions): ScenarioResult {
+  const { scenario } = loaded;
+  const seed = options.seed ?? scenario.seed;
+  const strategy = defaultStrategy();
+  const stepper = new LifecycleStepper();
+  const internalList = new InMemoryRegistry();
+  const registries: RegistryContext = {
+    ...(loaded.registries.national && { national: loaded.registries.national }),
+    internal: { numbers: loaded.registries.internal ? liveUnion(loaded.registries.internal.numbers, internalList) : internalList },
+  };
+  const observer = new ScenarioObserver(options.audit ?? NULL_AUDIT_SINK, (e164) => registries.internal!.numbers.has(e164));
+  const disclosureItems = ['caller name', `seller: ${scenario.seller}`, scenario.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
+  if (scenario.callerKind === 'broker-dealer') disclosureItems.push(`firm telephone number or address: ${scenario.firmContact ?? '(not configured)'}`);
+  const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, disclosureItems, pack: options.pack });
+  const leads = new Map<string, Lead>(loaded.leads.map((lead) => [lead.id, lead]));
+  const defaultMethod: DialMethod = scenario.dialer === undefined || scenario.dialer.mode === 'manual' || scenario.dialer.mode === 'preview' ? 'manual' : 'autodialer';
+
+  const steps: StepOutcome[] = [];
+  (scenario.steps ?? []).forEach((step, index) => {
+    const at = momentToEpochMs(step.at) as number;
+    const lead = leads.get(step.lead)!;
+    if (step.type === 'dnc-request') {
+      const e164 = strategy.number(lead.phone).e164;
+      if (e164 !== null) internalList.add(e164);
+      observer.write({ type: 'dnc-request', attemptId: null, leadId: lead.id, to: e164 ?? lead.phone, at: formatInstantUtc(at), seller: scenario.seller });
+      steps.push({ index, step, at: formatInstantUtc(at) });
+      return;
+    }
+    if (step.type === 'consent') {
+      const consents =
+        step.action === 'grant'
+          ? [...lead.consents, { kind: step.kind, seller: scenario.seller, grantedAt: at, revokedAt: null }]
+          : lead.consents.map((consent) =>
+              consent.kind === step.kind && consent.seller === scenario.seller && (consent.revokedAt === null || consent.revokedAt > at) ? { ...consent, revokedAt: at } : consent,
+            );
+      leads.set(lead.id, { ...lead, consents });
+      steps.push({ index, step, at: formatInstantUtc(at) });
+      return;
+    }
+    const { call, decision } = recorder.screenLead(lead, at, step.method ?? defaultMethod, step.purpose ?? scenario.purpose);
+    steps.push({ index, step, at: formatInstantUtc(at), attempt: observer.attempts.at(-1)! });
+    if (decision.verdict === 'block') return;
+    const ringAt = at + CONNECT_DELAY_MS;
+    switch (step.answer) {
+      case 'not-in-service':
+        recorder.advance(call, { type: 'call.not-in-service' }, ringAt);
+        return;
+      case 'busy':
+        recorder.advance(call, { type: 'call.busy' }, ringAt);
+        return;
+      case 'answering-machine':
+        recorder.advance(call, { type: 'call.ringing' }, ringAt);
+        recorder.advance(call, { type: 'call.machine-answered' }, ringAt + ANSWER_AFTER_MS);
+        return;
+      case 'no-answer':
+        recorder.advance(call, { type: 'call.ringing' }, ringAt);
+        recorder.advance(call, { type: 'call.ring-timeout', rangMs: MIN_RING_MS }, ringAt + MIN_RING_MS);
+        return;
+      case 'answered': {
+        recorder.advance(call, { type: 'call.ringing' }, ringAt);
+        const answerAt = ringAt + ANSWER_AFTER_MS;
+        recorder.advance(call, { type: 'call.answered' }, answerAt);
+        const waitedMs = Math.round(step.agentWaitSeconds * 1000);
+        if (waitedMs > ABANDON_GRACE_MS) {
+          recorder.advance(call, { type: 'agent.unavailable' }, answerAt + ABANDON_GRACE_MS);
+          return;
+        }
+        const connectAt = answerAt + waitedMs;
+        recorder.advance(call, { type: 'agent.connected', waitedMs }, connectAt);
+        recorder.advance(call, { type: 'agent.disclosing' }, connectAt);
+        if (step.outcome !== 'do-not-call') recorder.advance(call, { type: 'agent.pitching' }, connectAt + 15_000);
+        recorder.advance(call, { type: 'call.outcome', outcome: step.outcome }, connectAt + TALK_MS);
+        recorder.advance(call, { type: 'call.wrap-up' }, connectAt + TALK_MS);
+        recorder.advance(call, { type: 'agent.ready' }, connectAt + TALK_MS + 30_000);
+      }
+    }
+  });
+
+  let campaign: CampaignSummary | null = null;
+  if (scenario.campaign && scenario.dialer !== undefined) {
+    const config = parseCampaignConfig(
+      {
+        seed,
+        seller: scenario.seller,
+        callerKind: scenario.callerKind,
+        ...(scenario.firmContact !== undefined && { firmContact: scenario.firmContact }),
+        purpose: scenario.purpose,
+        start: scenario.clock.start,
+        days: scenario.clock.days,
+        ...scenario.dialer,
+        ...(scenario.outcomeModel !== undefined && { outcomeModel: scenario.outcomeModel }),
+      },
+      loaded.file,
+    );
+    campaign = simulateCampaign({
+      config,
+      leads: [...leads.values()],
+      registries,
+      audit: observer,
+      recorder,
+      pack: options.pack,
+      strategy,
+      ...(options.onProgress && { onProgress: options.onProgress }),
+    });
+  }
+
+  const counts = countRun(observer, campaign);
+  const expectations = evaluateExpectations(scenario.expect, { steps, attempts: observer.attempts, counts, leads, registries, scenario });
+  return {
+    file: loaded.file,
+    title: scenario.title,
+    notes: scenario.notes,
+    seed,
+    steps,
+    campaign,
+    attempts: observer.attempts,
+    counts,
+    expectations,
+    passed: expectations.every((result) => result.passed),
+  };
+}
+
+const OUTCOME_STATES: Readonly<Record<string, string>> = {
+  rejected: 'rejected',
+  callback: 'callback',
+  meeting: 'meeting',
+  sale: 'sale',
+  'do-not-call': 'do-not-call-request',
+};
+
+function countRun(observer: ScenarioObserver, campaign: CampaignSummary | null): ScenarioCounts {
+  const blockedByRule: Record<string, number> = {};
+  let allowed = 0;
+  const reached = new Set<string>();
+  for (const { record, path } of observer.attempts) {
+    if (record.verdict === 'allow') allowed++;
+    for (const violation of record.violations) blockedByRule[violation.rule] = (blockedByRule[violation.rule] ?? 0) + 1;
+    if (path.includes('connected')) reached.add(record.leadId);
+  }
+  const answered = observer.entered('answered');
+  const abandoned = observer.entered('abandoned');
+  return {
+    attempts: observer.attempts.length,
+    allowed,
+    blocked: observer.attempts.length - allowed,
+    blockedByRule,
+    connects: observer.entered('connected'),
+    abandoned,
+    answered,
+    dncRequests: observer.dncRequests,
+    outcomes: Object.fromEntries(Object.entries(OUTCOME_STATES).map(([outcome, state]) => [outcome, observer.entered(state)])),
+    leadsReached: reached.size,
+    leadsExhausted: campaign?.leads.exhausted ?? 0,
+    maxAbandonmentRate: campaign !== null ? campaign.abandonment.maxRollingRate : answered === 0 ? 0 : abandoned / answered,
+  };
+}
