@@ -72,6 +72,13 @@ const rateOverrides = z.strictObject({
     .optional(),
 });
 
+export const outcomeModelSchema = z.strictObject({
+  preset: z.enum(Object.keys(OUTCOME_PRESETS) as [string, ...string[]], {
+    error: `expected one of ${Object.keys(OUTCOME_PRESETS).join('|')}`,
+  }),
+  overrides: rateOverrides.optional(),
+});
+
 export const leadFilterSchema = z.strictObject({
   states: z.array(z.string().length(2, { error: 'expected a two-letter state code' })).optional(),
   lineTypes: z.array(lineTypeSchema).optional(),
@@ -98,14 +105,7 @@ export const campaignConfigSchema = z.strictObject(
     retry: retrySchema.default({ maxAttempts: 4, minSpacingHours: 24, afterBlockMinutes: 60, maxBlockedScreenings: 8 }),
     batchSize: z.number().int().min(1, { error: 'must be at least 1' }).default(1000),
     filters: leadFilterSchema.optional(),
-    outcomeModel: z
-      .strictObject({
-        preset: z.enum(Object.keys(OUTCOME_PRESETS) as [string, ...string[]], {
-          error: `expected one of ${Object.keys(OUTCOME_PRESETS).join('|')}`,
-        }),
-        overrides: rateOverrides.optional(),
-      })
-      .default({ preset: 'field-study' }),
+    outcomeModel: outcomeModelSchema.default({ preset: 'field-study' }),
   },
   { error: 'expected a campaign configuration object' },
 ).refine((config) => config.callerKind !== 'broker-dealer' || (config.firmContact ?? '') !== '', {
