@@ -1,7 +1,8 @@
 import { checkCommand } from './commands/check.js';
+import { runCommand } from './commands/run.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
-const COMMANDS: readonly CommandDefinition[] = [checkCommand];
+const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand];
 
 const VERSION = '0.1.0';
 
@@ -18,7 +19,7 @@ Options:
   -h, --help     Show this help (or a command's: dialsim check --help)
   -v, --version  Print the version
 
-Docs: docs/cli.md (commands), docs/rules.md (rule ids and citations).
+Docs: docs/cli.md (commands), docs/scenarios.md (scenario files), docs/rules.md (rule ids and citations).
 `;
 }
 

@@ -1,0 +1,32 @@
+/** User-facing text of `dialsim run`. */
+export const runMessages = {
+  summary: 'Run scenario files: a timeline, a summary and pass/fail on their expectations',
+  help: `Usage: dialsim run [options] <file|dir>...
+
+Runs each scenario (YAML, see docs/scenarios.md): its scripted steps and its campaign, every attempt screened
+by the compliance policies first. Prints a timeline, a summary and each expectation with expected against
+actual. A folder runs every *.yaml file in it, in name order.
+
+Options:
+  --json            Print the results as JSON instead of text.
+  --audit FILE      Write the audit log (one JSON object per line, docs/audit-log.md). With several
+                    scenarios, one file each: FILE with the scenario's name before the extension.
+  --report FILE     Write a self-contained HTML report with charts.
+  --seed N          Run with seed N instead of each scenario's own.
+  -h, --help        Show this help.
+
+Exit codes:
+  0  every expectation held
+  1  some expectation failed (each is shown with expected and actual)
+  2  a scenario or an argument is unusable (the message names the file, line and field)
+
+Example:
+  dialsim run scenarios/
+  dialsim run scenarios/01-single-call.yaml --audit out.jsonl --report report.html
+`,
+  noInput: 'name one or more scenario files or folders, e.g. dialsim run scenarios/',
+  notFound: (path: string) => `no such file or folder: ${path}`,
+  emptyFolder: (path: string) => `no scenario files (*.yaml, *.yml) in ${path}`,
+  badSeed: (text: string) => `--seed expects a whole number, got "${text}"`,
+  wrote: (what: string, path: string) => `wrote ${what} to ${path}`,
+} as const;

@@ -1,0 +1,157 @@
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../../core/input-error.js';
+import { FileAuditSink } from '../../dialer/audit-log.js';
+import { renderReport } from '../../report/render-report.js';
+import { loadScenario, type LoadedScenario } from '../../scenario/load-scenario.js';
+import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
+import { usFederalPack } from '../../../policies/us-federal/index.js';
+import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
+import { ProgressBar } from '../progress-bar.js';
+import { scenarioText, summaryTable } from '../scenario-text.js';
+import { runMessages as messages } from './run-messages.js';
+
+/** Scenario files named on the command line: files as given, folders expanded to their *.yaml files by name. */
+function scenarioFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      throw new InputError([{ path: '', message: messages.notFound(path) }]);
+    }
+    if (!stats.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const inFolder = readdirSync(path)
+      .filter((name) => ['.yaml', '.yml'].includes(extname(name)))
+      .sort()
+      .map((name) => join(path, name));
+    if (inFolder.length === 0) throw new InputError([{ path: '', message: messages.emptyFolder(path) }]);
+    files.push(...inFolder);
+  }
+  return files;
+}
+
+/** `out.jsonl` for one scenario; `out.01-single-call.jsonl` and so on for several. */
+function auditPath(base: string, scenarioFile: string, several: boolean): string {
+  if (!several) return base;
+  const extension = extname(base);
+  const name = basename(scenarioFile, extname(scenarioFile));
+  return `${base.slice(0, base.length - extension.length)}.${name}${extension}`;
+}
+
+export const runCommand: CommandDefinition = {
+  name: 'run',
+  summary: messages.summary,
+  help: messages.help,
+  async run(argv, io): Promise<ExitCode> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...argv],
+        allowPositionals: true,
+        options: {
+          json: { type: 'boolean', default: false },
+          audit: { type: 'string' },
+          report: { type: 'string' },
+          seed: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (error) {
+      await write(io.stderr, `dialsim run: ${(error as Error).message}\n\n${messages.help}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      await write(io.stdout, messages.help);
+      return 0;
+    }
+    if (positionals.length === 0) return fail(io, messages.noInput);
+    let seed: number | undefined;
+    if (values.seed !== undefined) {
+      seed = Number(values.seed);
+      if (!Number.isInteger(seed)) return fail(io, messages.badSeed(values.seed));
+    }
+
+    // Every scenario is read and checked before any runs: a typo in the tenth file stops the first from running.
+    let loaded: LoadedScenario[];
+    try {
+      loaded = scenarioFiles(positionals).map((file) => loadScenario(file, { pack: usFederalPack }));
+    } catch (error) {
+      if (error instanceof InputError) return fail(io, error.message);
+      throw error;
+    }
+
+    const several = loaded.length > 1;
+    const rows: { file: string; result: ScenarioResult }[] = [];
+    for (const scenario of loaded) {
+      const file = relative(process.cwd(), scenario.file) || scenario.file;
+      const audit = values.audit === undefined ? undefined : new FileAuditSink(auditPath(values.audit, scenario.file, several));
+      const progress = new ProgressBar(io, file);
+      let result: ScenarioResult;
+      try {
+        result = runScenario(scenario, { pack: usFederalPack, ...(seed !== undefined && { seed }), ...(audit && { audit }), onProgress: (share) => progress.update(share) });
+      } catch (error) {
+        if (error instanceof InputError) return fail(io, error.message);
+        throw error;
+      } finally {
+        audit?.close();
+        progress.done();
+      }
+      rows.push({ file, result });
+      if (!values.json) await write(io.stdout, scenarioText(result, file));
+    }
+
+    if (values.json) {
+      await write(io.stdout, `${JSON.stringify({ passed: rows.every(({ result }) => result.passed), scenarios: rows.map(({ file, result }) => resultForJson(file, result)) }, null, 2)}\n`);
+    } else {
+      await write(io.stdout, `\n${summaryTable(rows)}`);
+    }
+    if (values.report !== undefined) {
+      writeFileSync(values.report, renderReport(rows.map(({ result }) => result)));
+      if (!values.json) await write(io.stdout, `${messages.wrote('the report', values.report)}\n`);
+    }
+    if (values.audit !== undefined && !values.json) {
+      await write(io.stdout, `${messages.wrote(several ? 'audit logs' : 'the audit log', several ? auditPath(values.audit, '<scenario>', true) : values.audit)}\n`);
+    }
+    return rows.every(({ result }) => result.passed) ? 0 : 1;
+  },
+};
+
+/** The result for machines: everything but the per-attempt records, which the audit log holds. */
+function resultForJson(file: string, result: ScenarioResult) {
+  return {
+    file,
+    title: result.title,
+    passed: result.passed,
+    seed: result.seed,
+    counts: result.counts,
+    steps: result.steps.map(({ index, step, at, attempt }) => ({
+      index,
+      ...(step.id !== undefined && { id: step.id }),
+      type: step.type,
+      lead: step.lead,
+      at,
+      ...(attempt && {
+        attemptId: attempt.record.attemptId,
+        verdict: attempt.record.verdict,
+        violations: attempt.record.violations.map(({ rule, citation, message }) => ({ rule, citation, message })),
+        exemptions: attempt.record.exemptions.map(({ rule, reason }) => ({ rule, reason })),
+        localTimes: attempt.record.localTimes,
+        path: attempt.path,
+      }),
+    })),
+    campaign: result.campaign,
+    expectations: result.expectations,
+  };
+}
+
+async function fail(io: CliIo, message: string): Promise<2> {
+  await write(io.stderr, message.split('\n').map((line) => `dialsim run: ${line}\n`).join(''));
+  return 2;
+}

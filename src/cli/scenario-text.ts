@@ -1,0 +1,63 @@
+import type { ScenarioResult } from '../scenario/run-scenario.js';
+
+/** The run of one scenario for a person: header, timeline of scripted steps, campaign summary, expectations. */
+export function scenarioText(result: ScenarioResult, file: string): string {
+  const lines: string[] = [];
+  lines.push(`${result.passed ? '✔' : '✖'} ${file}: ${result.title}`);
+  for (const outcome of result.steps) {
+    const { step, attempt } = outcome;
+    if (step.type === 'dnc-request') {
+      lines.push(`  ${outcome.at}  ${step.lead} asks not to be called again: on the internal list from now on`);
+      continue;
+    }
+    if (step.type === 'consent') {
+      lines.push(`  ${outcome.at}  ${step.lead} ${step.action === 'grant' ? 'gives' : 'revokes'} ${step.kind} consent`);
+      continue;
+    }
+    if (attempt === undefined) continue;
+    const { record, path } = attempt;
+    const local = record.localTimes.length === 0 ? 'local time unknown' : record.localTimes.map((time, index) => `${time.slice(11, 16)} ${record.timeZones[index]}`).join(', ');
+    const label = step.id === undefined ? '' : ` [${step.id}]`;
+    lines.push(`  ${outcome.at}  dial ${step.lead} ${record.to} (${local}) ${record.method}${label}: ${record.verdict.toUpperCase()}`);
+    for (const violation of record.violations) lines.push(`      ✖ ${violation.rule} [${violation.citation}] ${violation.message}`);
+    for (const exemption of record.exemptions) lines.push(`      ↷ ${exemption.rule} lifted: ${exemption.reason}`);
+    if (path.length > 0 && record.verdict === 'allow') lines.push(`      ${path.join(' → ')}`);
+  }
+  const { counts, campaign } = result;
+  if (campaign !== null) {
+    lines.push(
+      `  campaign ${campaign.simulated.from} → ${campaign.simulated.to}: ${campaign.leads.loaded} leads, ${campaign.leads.reached} reached, ` +
+        `${campaign.leads.exhausted} exhausted, ${campaign.leads.blockedOut} blocked out, ${campaign.leads.doNotCall} asked not to be called`,
+    );
+  }
+  const byRule = Object.entries(counts.blockedByRule)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([rule, count]) => `${rule} ${count}`)
+    .join(', ');
+  lines.push(
+    `  ${counts.attempts} attempts, ${counts.allowed} allowed, ${counts.blocked} blocked${byRule === '' ? '' : ` (${byRule})`}; ` +
+      `${counts.connects} connects, ${counts.abandoned} abandoned (highest 30-day rate ${(counts.maxAbandonmentRate * 100).toFixed(2)}%)`,
+  );
+  for (const expectation of result.expectations) {
+    lines.push(`  ${expectation.passed ? '✔' : '✖'} ${expectation.description}${expectation.passed ? '' : `\n      expected: ${expectation.expected}\n      actual:   ${expectation.actual}`}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One row per scenario: the table `npm start` ends with. */
+export function summaryTable(rows: readonly { file: string; result: ScenarioResult }[]): string {
+  const header = ['scenario', 'result', 'attempts', 'blocked', 'connects', 'abandoned', 'expectations'];
+  const body = rows.map(({ file, result }) => [
+    file,
+    result.passed ? 'pass' : 'FAIL',
+    String(result.counts.attempts),
+    String(result.counts.blocked),
+    String(result.counts.connects),
+    String(result.counts.abandoned),
+    `${result.expectations.filter((expectation) => expectation.passed).length}/${result.expectations.length}`,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  const passed = rows.filter(({ result }) => result.passed).length;
+  return `${[line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n')}\n${passed} of ${rows.length} scenarios passed\n`;
+}
