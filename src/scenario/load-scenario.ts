@@ -3,12 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
 import type { Consent } from '../core/attempt.js';
 import { InputError, problemsFromZod, type InputProblem } from '../core/input-error.js';
 import { parseInstantOrDate } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { knownKeysAt } from '../core/schema-keys.js';
-import { parseLead, type Lead } from '../dialer/campaign-config.js';
+import { leadSchema, parseCampaignConfig, parseLead, type Lead } from '../dialer/campaign-config.js';
 import { readRegistryFile } from '../resolve/registry-file.js';
 import { registryFromList } from '../resolve/resolve-attempt.js';
 import { unionRegistry, type RegistryContext } from '../resolve/registry.js';
@@ -66,7 +67,7 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
     const detailed = scenarioSchema.safeParse(raw, { reportInput: true }).error!;
-    const problems = problemsFromZod(detailed, (path) => knownKeysAt(scenarioSchema, path)).map((problem) => ({
+    const problems = problemsFromZod(new z.ZodError(unwrapUnionIssues(detailed.issues)), scenarioKeysAt).map((problem) => ({
       ...problem,
       location: where(problem.keys ?? []),
     }));
@@ -122,6 +123,7 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
   if (scenario.campaign && scenario.dialer === undefined) {
     problems.push({ path: 'campaign', message: 'a campaign run needs a dialer (mode and agents)', location: where(['campaign']) });
   }
+  if (scenario.campaign && scenario.dialer !== undefined) problems.push(...campaignProblems(scenario, where));
   const ruleIds = new Set(options.pack.policies.map((policy) => policy.id));
   const knownRule = (rule: string, path: (string | number)[]) => {
     if (!ruleIds.has(rule)) problems.push({ path: path.join('.').replace(/\.(\d+)/g, '[$1]'), message: `unknown rule id "${rule}" (known: ${[...ruleIds].join(', ')})`, location: where(path) });
@@ -146,20 +148,83 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
   return { file, scenario, leads: withFacts, registries };
 }
 
+/** The campaign configuration a scenario's campaign run uses (`seed` may be overridden at run time). */
+export function campaignInputOf(scenario: Scenario, seed: number): Record<string, unknown> {
+  return {
+    seed,
+    seller: scenario.seller,
+    callerKind: scenario.callerKind,
+    ...(scenario.firmContact !== undefined && { firmContact: scenario.firmContact }),
+    purpose: scenario.purpose,
+    start: scenario.clock.start,
+    days: scenario.clock.days,
+    ...scenario.dialer,
+    ...(scenario.outcomeModel !== undefined && { outcomeModel: scenario.outcomeModel }),
+  };
+}
+
+const DIALER_FIELDS = new Set(['mode', 'agents', 'pacing', 'retry', 'batchSize', 'filters']);
+
+/**
+ * Checks the campaign configuration when the scenario loads, so what only the whole configuration can tell (a
+ * broker-dealer without firmContact, outcome shares that do not add up) refuses the scenario before any step runs,
+ * with the line of the field, instead of failing halfway through the run.
+ */
+function campaignProblems(scenario: Scenario, where: (path: readonly PropertyKey[]) => string): InputProblem[] {
+  try {
+    parseCampaignConfig(campaignInputOf(scenario, scenario.seed));
+    return [];
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return error.problems.map((problem) => {
+      // Outcome-model share problems carry no path; the rest name a configuration field, under `dialer` here.
+      const field = problem.path === '' ? 'outcomeModel' : problem.path.split(/[.[]/)[0]!;
+      const keys = DIALER_FIELDS.has(field) ? ['dialer', field] : [field];
+      return { ...problem, path: DIALER_FIELDS.has(field) ? `dialer.${problem.path}` : problem.path, location: where(keys) };
+    });
+  }
+}
+
+/**
+ * zod reports a union that fails as one issue at the union's path ("leads: expected a list of leads or { file }"),
+ * which hides the real problem (`leads[3].phnoe`) inside the branch the input was written for. When exactly one
+ * branch accepts the input's type, its own issues are reported instead, at their full paths.
+ */
+function unwrapUnionIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const typeMatches = issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+    if (typeMatches.length !== 1) return [issue];
+    return unwrapUnionIssues(typeMatches[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+  });
+}
+
+/** Field names at a path, for "did you mean"; `leads` is a union (list or file), so a lead's keys are looked up directly. */
+function scenarioKeysAt(path: readonly PropertyKey[]): string[] {
+  if (path[0] === 'leads' && typeof path[1] === 'number') return knownKeysAt(leadSchema, path.slice(2));
+  return knownKeysAt(scenarioSchema, path);
+}
+
 const CSV_NUMBERS = new Set(['netWorth', 'income']);
 const CSV_BOOLEANS = new Set(['business']);
 
 /** Reads a lead CSV (header row, one lead a row); every bad row is reported with its row and line, none dropped. */
 function readLeadsCsv(path: string, problems: InputProblem[]): Lead[] {
-  let rows: Record<string, string>[];
+  let rows: { record: Record<string, string>; info: { lines: number; empty_lines: number } }[];
   try {
-    rows = parseCsv(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+    rows = parseCsv(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, info: true }) as typeof rows;
   } catch (error) {
     problems.push({ path: 'leads.file', message: `cannot read the lead file: ${(error as Error).message}`, location: path });
     return [];
   }
   const leads: Lead[] = [];
-  rows.forEach((row, index) => {
+  // csv-parse gives the line a record ends on; a record starts after the previous one and any blank lines between.
+  let previousEnd = 1;
+  let previousEmpty = 0;
+  rows.forEach(({ record: row, info }, index) => {
+    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+    previousEnd = info.lines;
+    previousEmpty = info.empty_lines;
     const value: Record<string, unknown> = {};
     for (const [column, cell] of Object.entries(row)) {
       if (cell === '') continue;
@@ -168,10 +233,10 @@ function readLeadsCsv(path: string, problems: InputProblem[]): Lead[] {
       else value[column] = cell;
     }
     try {
-      leads.push(parseLead(value, `${path}: row ${index + 1} (line ${index + 2})`));
+      leads.push(parseLead(value, `${path}: row ${index + 1} (line ${line})`));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems.map((problem) => ({ ...problem, location: `${path}:${index + 2} (row ${index + 1})` })));
+      problems.push(...error.problems.map((problem) => ({ ...problem, location: `${path}:${line} (row ${index + 1})` })));
     }
   });
   return leads;

@@ -11,7 +11,7 @@ import { LifecycleStepper } from '../lifecycle/transitions.js';
 import { InMemoryRegistry, liveUnion, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy } from '../resolve/resolve-attempt.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
-import { momentToEpochMs, type LoadedScenario } from './load-scenario.js';
+import { campaignInputOf, momentToEpochMs, type LoadedScenario } from './load-scenario.js';
 import { ScenarioObserver, type ObservedAttempt } from './scenario-observer.js';
 import type { ScenarioStep } from './scenario-schema.js';
 
@@ -151,20 +151,8 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
 
   let campaign: CampaignSummary | null = null;
   if (scenario.campaign && scenario.dialer !== undefined) {
-    const config = parseCampaignConfig(
-      {
-        seed,
-        seller: scenario.seller,
-        callerKind: scenario.callerKind,
-        ...(scenario.firmContact !== undefined && { firmContact: scenario.firmContact }),
-        purpose: scenario.purpose,
-        start: scenario.clock.start,
-        days: scenario.clock.days,
-        ...scenario.dialer,
-        ...(scenario.outcomeModel !== undefined && { outcomeModel: scenario.outcomeModel }),
-      },
-      loaded.file,
-    );
+    // Already checked by loadScenario, so this cannot fail halfway through a run.
+    const config = parseCampaignConfig(campaignInputOf(scenario, seed), loaded.file);
     campaign = simulateCampaign({
       config,
       leads: [...leads.values()],

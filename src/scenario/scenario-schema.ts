@@ -8,10 +8,15 @@ import { CALL_OUTCOMES } from '../lifecycle/call-machine.js';
 /**
  * A scenario file (YAML): a short story about a calling floor, with the expectations that pin what the dialer
  * must do. Every object is strict and the step and expectation lists are discriminated on `type`, so a typo is an
- * error that names its line, never a silently ignored field. scenarios/schema.json is generated from this schema.
+ * error that names its line, never a silently ignored field. scenarios/schema.json is generated from this schema
+ * (`npm run scenarios:schema`); each field's `.meta({ description })` becomes its tooltip in editors, and
+ * docs/scenarios.md documents the same fields with examples.
  */
 
 const id = (what: string) => z.string({ error: `expected ${what} (a string)` }).min(1, { error: 'must not be empty' });
+
+/** A description shown by editors (hover, completion) from scenarios/schema.json. */
+const about = (description: string) => ({ description });
 
 const enumOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.join('|')}` });
@@ -21,61 +26,84 @@ export const momentSchema = z.union(
   [
     instantText,
     z.strictObject({
-      local: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/, { error: 'expected "YYYY-MM-DD HH:MM" (local time)' }),
-      zone: ianaZoneSchema,
+      local: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/, { error: 'expected "YYYY-MM-DD HH:MM" (local time)' })
+        .meta(about('Wall-clock time "YYYY-MM-DD HH:MM[:SS]" in `zone`. A time the clocks skip (spring forward) is an error; one that occurs twice (fall back) is read as the second, standard time.')),
+      zone: ianaZoneSchema.meta(about('IANA time zone name, e.g. "America/New_York".')),
     }),
   ],
   { error: 'expected an ISO-8601 instant with an offset (2026-03-10T20:58:00-05:00) or { local: "2026-03-10 20:58", zone: "America/New_York" }' },
-);
+).meta(about('When: an ISO-8601 instant with an offset (2026-03-10T20:58:00-05:00) or { local: "2026-03-10 20:58", zone: America/New_York }.'));
 
 const numberSource = {
-  numbers: z.array(z.string({ error: 'expected a phone number as a string' })).optional(),
-  /** A text file, one number per line, relative to the scenario file. */
-  file: z.string().min(1).optional(),
+  numbers: z.array(z.string({ error: 'expected a phone number as a string' })).optional().meta(about('Phone numbers on the list, any format ("303-555-0123", "+13035550123").')),
+  file: z
+    .string()
+    .min(1)
+    .optional()
+    .meta(about('A text file of numbers, one a line ("303-555-0123" or "303,5550123"; # comments), relative to the scenario file; added to `numbers`.')),
 };
 
-const dialStep = z.strictObject({
-  type: z.literal('dial'),
-  /** A name for the step, for expectations (`decision: { step: late-call }`) and the timeline. */
-  id: id('a step id').optional(),
-  lead: id('a lead id'),
-  at: momentSchema,
-  /** How the call is placed; by default the dialer's: manual for manual and preview, autodialer otherwise. */
-  method: enumOf(DIAL_METHODS).optional(),
-  purpose: enumOf(CALL_PURPOSES).optional(),
-  /** What the line does if the call is allowed. */
-  answer: enumOf(['answered', 'no-answer', 'busy', 'answering-machine', 'not-in-service'] as const).default('answered'),
-  /** Seconds the answered callee waits for an agent; more than 2 abandons the call. */
-  agentWaitSeconds: z.number().min(0, { error: 'must not be negative' }).default(0),
-  /** How the conversation ends when an agent connects. */
-  outcome: enumOf(CALL_OUTCOMES).default('rejected'),
-});
+const stepId = id('a step id').optional().meta(about('A name for the step, for `decision` expectations (`step: late-call`) and the timeline.'));
+const stepLead = id('a lead id').meta(about('The id of a lead in `leads`.'));
 
-const dncRequestStep = z.strictObject({
-  type: z.literal('dnc-request'),
-  id: id('a step id').optional(),
-  lead: id('a lead id'),
-  at: momentSchema,
-});
+const dialStep = z
+  .strictObject({
+    type: z.literal('dial').meta(about('Screen one call attempt to a lead and, if it is allowed, place it.')),
+    id: stepId,
+    lead: stepLead,
+    at: momentSchema,
+    method: enumOf(DIAL_METHODS)
+      .optional()
+      .meta(about('How the call is placed. Default: manual when there is no dialer or its mode is manual or preview, autodialer otherwise.')),
+    purpose: enumOf(CALL_PURPOSES).optional().meta(about("The call's purpose; the scenario's `purpose` by default.")),
+    answer: enumOf(['answered', 'no-answer', 'busy', 'answering-machine', 'not-in-service'] as const)
+      .default('answered')
+      .meta(about('What the line does if the call is allowed.')),
+    agentWaitSeconds: z
+      .number()
+      .min(0, { error: 'must not be negative' })
+      .default(0)
+      .meta(about('Seconds the answered callee waits for an agent; more than 2 abandons the call (identification message played).')),
+    outcome: enumOf(CALL_OUTCOMES)
+      .default('rejected')
+      .meta(about('How the conversation ends once an agent is on the line; do-not-call puts the number on the internal list at once.')),
+  })
+  .meta(about('Dial a lead at a moment.'));
 
-const consentStep = z.strictObject({
-  type: z.literal('consent'),
-  id: id('a step id').optional(),
-  lead: id('a lead id'),
-  kind: enumOf(CONSENT_KINDS),
-  /** Granted by default; `revoke` ends the lead's consents of that kind for this seller. */
-  action: enumOf(['grant', 'revoke'] as const).default('grant'),
-  at: momentSchema,
-});
+const dncRequestStep = z
+  .strictObject({
+    type: z.literal('dnc-request').meta(about("The lead asks the seller, outside a call (a letter, an email), not to be called again.")),
+    id: stepId,
+    lead: stepLead,
+    at: momentSchema,
+  })
+  .meta(about("A do-not-call request outside a call: the lead's number joins the internal list at `at`."));
 
-export const stepSchema = z.discriminatedUnion('type', [dialStep, dncRequestStep, consentStep], {
-  error: 'expected a step with type dial|dnc-request|consent',
-});
+const consentStep = z
+  .strictObject({
+    type: z.literal('consent').meta(about('The lead grants or revokes a consent to the seller.')),
+    id: stepId,
+    lead: stepLead,
+    kind: enumOf(CONSENT_KINDS).meta(about('prior-express-written (PEWC) or prior-express (PEC).')),
+    action: enumOf(['grant', 'revoke'] as const)
+      .default('grant')
+      .meta(about("grant adds a consent to the scenario's seller at `at`; revoke ends the lead's consents of this kind to that seller at `at`.")),
+    at: momentSchema,
+  })
+  .meta(about('A consent granted or revoked at a moment.'));
+
+export const stepSchema = z
+  .discriminatedUnion('type', [dialStep, dncRequestStep, consentStep], {
+    error: 'expected a step with type dial|dnc-request|consent',
+  })
+  .meta(about('A scripted step: dial, dnc-request or consent.'));
 
 const bound = {
-  equals: z.number().optional(),
-  atLeast: z.number().optional(),
-  atMost: z.number().optional(),
+  equals: z.number().optional().meta(about('The count must be exactly this.')),
+  atLeast: z.number().optional().meta(about('The count must be at least this.')),
+  atMost: z.number().optional().meta(about('The count must be at most this.')),
 };
 
 export const COUNTABLE = [
@@ -96,107 +124,155 @@ export const NEVER_ALLOWED = [
   'wireless-autodial-without-consent',
 ] as const;
 
-const decisionExpectation = z.strictObject({
-  type: z.literal('decision'),
-  /** The step whose attempt is meant, by its id... */
-  step: id('a step id').optional(),
-  /** ...or the nth attempt (from 1) to a lead. */
-  lead: id('a lead id').optional(),
-  nth: z.number().int().min(1).default(1),
-  verdict: enumOf(['allow', 'block'] as const).optional(),
-  /** Exactly these rules block (order does not matter); [] means none. */
-  rules: z.array(z.string()).optional(),
-  /** Exactly these rules were lifted by an exemption. */
-  exemptions: z.array(z.string()).optional(),
-});
+const decisionExpectation = z
+  .strictObject({
+    type: z.literal('decision').meta(about('The decision for one attempt: its verdict, the rules that blocked it, the exemptions.')),
+    step: id('a step id').optional().meta(about('The id of the dial step whose attempt is meant.')),
+    lead: id('a lead id').optional().meta(about('Or: a lead; the `nth` attempt to it (scripted or campaign) is meant.')),
+    nth: z.number().int().min(1).default(1).meta(about('With `lead`: which attempt to the lead, counting from 1.')),
+    verdict: enumOf(['allow', 'block'] as const).optional().meta(about('The verdict the attempt must get.')),
+    rules: z.array(z.string()).optional().meta(about('Exactly these rule ids block the attempt (any order); [] means none.')),
+    exemptions: z.array(z.string()).optional().meta(about('Exactly these rule ids applied but were lifted by an exemption (any order); [] means none.')),
+  })
+  .meta(about('The decision for one attempt, named by its step or by lead and nth.'));
 
-const countExpectation = z.strictObject({
-  type: z.literal('count'),
-  of: enumOf(COUNTABLE),
-  /** With `of: blocked`: only attempts this rule blocked. */
-  rule: z.string().optional(),
-  ...bound,
-});
+const countExpectation = z
+  .strictObject({
+    type: z.literal('count').meta(about('A count over the whole run (steps and campaign) within bounds.')),
+    of: enumOf(COUNTABLE).meta(about('What is counted.')),
+    rule: z.string().optional().meta(about('With `of: blocked`: only the attempts this rule id blocked.')),
+    ...bound,
+  })
+  .meta(about('A count of the run within bounds.'));
 
-const outcomeExpectation = z.strictObject({ type: z.literal('outcome'), outcome: enumOf(CALL_OUTCOMES), ...bound });
+const outcomeExpectation = z
+  .strictObject({
+    type: z.literal('outcome').meta(about('The number of connected calls that ended with an outcome, within bounds.')),
+    outcome: enumOf(CALL_OUTCOMES).meta(about('The call outcome counted.')),
+    ...bound,
+  })
+  .meta(about('Calls ending in an outcome, within bounds.'));
 
-const abandonmentExpectation = z.strictObject({
-  type: z.literal('abandonment-rate'),
-  /** The highest rate of any 30-day window, as a share (0.03 is 3%). */
-  atMost: z.number().min(0).max(1).optional(),
-  atLeast: z.number().min(0).max(1).optional(),
-});
+const abandonmentExpectation = z
+  .strictObject({
+    type: z.literal('abandonment-rate').meta(about('The highest abandonment rate of any 30-day window (campaign), or over the scripted calls.')),
+    atMost: z.number().min(0).max(1).optional().meta(about('The rate must be at most this share (0.03 is 3%, the federal limit).')),
+    atLeast: z.number().min(0).max(1).optional().meta(about('The rate must be at least this share.')),
+  })
+  .meta(about('Bounds on the abandonment rate.'));
 
-const neverExpectation = z.strictObject({
-  type: z.literal('never-allowed'),
-  what: enumOf(NEVER_ALLOWED),
-});
+const neverExpectation = z
+  .strictObject({
+    type: z.literal('never-allowed').meta(about('No allowed attempt of a kind, re-checked from the records independently of the rules.')),
+    what: enumOf(NEVER_ALLOWED).meta(about('The kind of attempt that must never be allowed.')),
+  })
+  .meta(about('An assertion that no attempt of a kind was allowed.'));
 
-export const expectationSchema = z.discriminatedUnion(
-  'type',
-  [decisionExpectation, countExpectation, outcomeExpectation, abandonmentExpectation, neverExpectation],
-  { error: 'expected an expectation with type decision|count|outcome|abandonment-rate|never-allowed' },
-);
+export const expectationSchema = z
+  .discriminatedUnion('type', [decisionExpectation, countExpectation, outcomeExpectation, abandonmentExpectation, neverExpectation], {
+    error: 'expected an expectation with type decision|count|outcome|abandonment-rate|never-allowed',
+  })
+  .meta(about('An expectation: decision, count, outcome, abandonment-rate or never-allowed.'));
 
-export const scenarioSchema = z.strictObject(
-  {
-    title: z.string({ error: 'expected a title' }).min(1),
-    /** What the scenario teaches, for trainers; shown in the report. */
-    notes: z.string().optional(),
-    seller: id('the seller'),
-    callerKind: enumOf(['seller', 'broker-dealer'] as const).default('seller'),
-    firmContact: z.string().optional(),
-    purpose: enumOf(CALL_PURPOSES).default('telemarketing'),
-    seed: z.number().int().default(1),
-    clock: z.strictObject({ start: instantText, days: z.number().int().min(1).max(366).default(30) }),
-    dialer: z
-      .strictObject({
-        mode: enumOf(DIALING_MODES),
-        agents: agentsSchema,
-        pacing: pacingSchema.optional(),
-        retry: retrySchema.optional(),
-        batchSize: z.number().int().min(1).optional(),
-        filters: leadFilterSchema.optional(),
-      })
-      .optional(),
-    leads: z.union([z.array(leadSchema).min(1, { error: 'a scenario needs at least one lead' }), z.strictObject({ file: z.string().min(1) })], {
-      error: 'expected a list of leads or { file: leads.csv }',
-    }),
-    registries: z
-      .strictObject({
-        national: z.strictObject({ syncedAt: instantOrDateText.optional(), ...numberSource }).optional(),
-        internal: z.strictObject(numberSource).optional(),
-      })
-      .optional(),
-    consents: z
-      .array(
-        z.strictObject({
-          lead: id('a lead id'),
-          kind: enumOf(CONSENT_KINDS),
-          /** The seller the consent was given to; the scenario's seller by default. */
-          seller: z.string().optional(),
-          grantedAt: instantOrDateText,
-          revokedAt: instantOrDateText.nullable().optional(),
-        }),
-      )
-      .optional(),
-    relationships: z
-      .array(
-        z.strictObject({
-          lead: id('a lead id'),
-          lastTransactionAt: instantOrDateText.nullable().optional(),
-          lastInquiryAt: instantOrDateText.nullable().optional(),
-        }),
-      )
-      .optional(),
-    outcomeModel: outcomeModelSchema.optional(),
-    steps: z.array(stepSchema).optional(),
-    /** Run the dialer over every lead after the steps (needs `dialer`). */
-    campaign: z.boolean().default(false),
-    expect: z.array(expectationSchema).default([]),
-  },
-  { error: 'expected a scenario (a YAML mapping with title, seller, clock, leads...)' },
-);
+export const scenarioSchema = z
+  .strictObject(
+    {
+      title: z.string({ error: 'expected a title' }).min(1).meta(about('A short title: the story in a line.')),
+      notes: z.string().optional().meta(about('What the scenario teaches, for trainers; shown in the report.')),
+      seller: id('the seller').meta(about('The seller the calls are made for: consents, relationships and do-not-call requests are per seller.')),
+      callerKind: enumOf(['seller', 'broker-dealer'] as const)
+        .default('seller')
+        .meta(about("broker-dealer: a FINRA member firm; its disclosure adds the firm's telephone number or address (`firmContact`). Screening is the same.")),
+      firmContact: z
+        .string()
+        .optional()
+        .meta(about("The firm's telephone number or address, stated in a broker-dealer's disclosure; required for a broker-dealer campaign.")),
+      purpose: enumOf(CALL_PURPOSES)
+        .default('telemarketing')
+        .meta(about('The purpose of every call unless a step says otherwise; informational calls are outside the hours and registry rules.')),
+      seed: z.number().int().default(1).meta(about('Seeds the campaign\'s random draws: the same scenario and seed give the same run, byte for byte.')),
+      clock: z
+        .strictObject({
+          start: instantText.meta(about('When the campaign starts: an ISO-8601 instant with an offset, e.g. 2026-03-02T08:00:00-05:00.')),
+          days: z.number().int().min(1).max(366).default(30).meta(about('How many 24-hour days the campaign runs from `start`.')),
+        })
+        .meta(about("The campaign's clock. Scripted steps carry their own moments.")),
+      dialer: z
+        .strictObject({
+          mode: enumOf(DIALING_MODES).meta(about('manual | preview (an agent dials) or progressive | predictive (autodialed).')),
+          agents: agentsSchema.meta(about('The floor: how many agents, their shift, talk and wrap-up time.')),
+          pacing: pacingSchema.optional().meta(about('Predictive pacing: the abandonment cap, lines per agent, whether it backs off.')),
+          retry: retrySchema.optional().meta(about('When a lead is called again, and how often at most.')),
+          batchSize: z.number().int().min(1).optional().meta(about('Leads taken from the list at a time (default 1000).')),
+          filters: leadFilterSchema.optional().meta(about('Leads to skip before any attempt (state, line type, business, net worth...).')),
+        })
+        .optional()
+        .meta(about('How calls are placed: the default method of dial steps, and the campaign run (required when `campaign: true`).')),
+      leads: z
+        .union(
+          [
+            z.array(leadSchema).min(1, { error: 'a scenario needs at least one lead' }),
+            z.strictObject({ file: z.string().min(1).meta(about('A CSV file of leads with a header row, relative to the scenario file.')) }),
+          ],
+          { error: 'expected a list of leads or { file: leads.csv }' },
+        )
+        .meta(about('The people called: a list, or { file: data/leads.csv } (columns named like the lead fields).')),
+      registries: z
+        .strictObject({
+          national: z
+            .strictObject({
+              syncedAt: instantOrDateText
+                .optional()
+                .meta(about('When the seller obtained this copy (date or instant); it must be at most 31 days old at each call.')),
+              ...numberSource,
+            })
+            .optional()
+            .meta(about("The seller's copy of the National Do Not Call Registry. Without one, every telemarketing call to a residential line is blocked.")),
+          internal: z
+            .strictObject(numberSource)
+            .optional()
+            .meta(about("The seller's own do-not-call list at the start; do-not-call requests during the run are added to it.")),
+        })
+        .optional()
+        .meta(about("The seller's do-not-call data.")),
+      consents: z
+        .array(
+          z.strictObject({
+            lead: id('a lead id').meta(about('The id of the lead who gave the consent.')),
+            kind: enumOf(CONSENT_KINDS).meta(about('prior-express-written (PEWC) or prior-express (PEC).')),
+            seller: z.string().optional().meta(about("The seller the consent was given to; the scenario's seller by default.")),
+            grantedAt: instantOrDateText.meta(about('When it was given (date or instant); a consent given after a call does not count for it.')),
+            revokedAt: instantOrDateText.nullable().optional().meta(about('When it was revoked (date or instant); null or absent means never.')),
+          }),
+        )
+        .optional()
+        .meta(about('Consents on file when the scenario starts, by lead id (a consent step changes them during the run).')),
+      relationships: z
+        .array(
+          z.strictObject({
+            lead: id('a lead id').meta(about('The id of the lead.')),
+            lastTransactionAt: instantOrDateText
+              .nullable()
+              .optional()
+              .meta(about("The lead's last purchase or transaction with the seller: an established business relationship for 18 months.")),
+            lastInquiryAt: instantOrDateText
+              .nullable()
+              .optional()
+              .meta(about("The lead's last inquiry or application to the seller: an established business relationship for 3 months.")),
+          }),
+        )
+        .optional()
+        .meta(about("Each lead's relationship with the seller, by lead id (replaces a relationship given on the lead).")),
+      outcomeModel: outcomeModelSchema
+        .optional()
+        .meta(about("What happens on the line and in the pitch during the campaign: a preset and overrides (default preset field-study).")),
+      steps: z.array(stepSchema).optional().meta(about('Scripted steps, run in order before the campaign.')),
+      campaign: z.boolean().default(false).meta(about('Run the dialer over every lead after the steps (needs `dialer`).')),
+      expect: z.array(expectationSchema).default([]).meta(about('What must hold after the run; `dialsim run` fails when any does not.')),
+    },
+    { error: 'expected a scenario (a YAML mapping with title, seller, clock, leads...)' },
+  )
+  .meta(about('A dialsim scenario: a short story about a calling floor, with expectations that pin what the dialer must do.'));
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioStep = z.output<typeof stepSchema>;
