@@ -1,8 +1,10 @@
 import { checkCommand } from './commands/check.js';
 import { runCommand } from './commands/run.js';
+import { trainCommand } from './commands/train.js';
+import { walkthroughCommand } from './commands/walkthrough.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
-const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand];
+const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, trainCommand, walkthroughCommand];
 
 const VERSION = '0.1.0';
 

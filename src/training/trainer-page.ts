@@ -1,0 +1,211 @@
+import { lifecycleMermaid, lifecycleSvg } from './lifecycle-svg.js';
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const STYLES = `
+:root { --ink:#1d2433; --muted:#5b6478; --line:#dde2ec; --bg:#f4f6fa; --card:#fff; --accent:#2f5fd0;
+  --ok:#1f8a4c; --ok-bg:#e7f6ed; --bad:#c23a2b; --bad-bg:#fdecea; --lift:#8a5a00; --lift-bg:#fff5e0; }
+* { box-sizing: border-box; }
+body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--ink); background:var(--bg); }
+header { display:flex; align-items:center; gap:16px; padding:12px 24px; background:#1d2433; color:#fff; }
+header h1 { font-size:18px; margin:0; font-weight:600; letter-spacing:.2px; }
+header .session { color:#b9c3d8; font-size:13px; }
+header .score { margin-left:auto; background:#2c3650; padding:6px 14px; border-radius:999px; font-weight:600; }
+main { display:grid; grid-template-columns: minmax(0, 1.35fr) minmax(0, 1fr); gap:20px; padding:20px 24px; max-width:1320px; margin:0 auto; }
+section.panel { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:18px 20px; }
+h2 { font-size:15px; margin:0 0 12px; color:var(--muted); font-weight:600; text-transform:uppercase; letter-spacing:.6px; }
+.progress { color:var(--muted); font-size:13px; float:right; text-transform:none; letter-spacing:0; }
+dl.card { display:grid; grid-template-columns: 128px 1fr; gap:6px 14px; margin:0; }
+dl.card dt { color:var(--muted); font-weight:600; font-size:13px; padding-top:1px; }
+dl.card dd { margin:0; }
+.question { margin-top:18px; padding-top:16px; border-top:1px dashed var(--line); }
+.question p { margin:0 0 10px; font-weight:600; }
+.buttons { display:flex; gap:10px; flex-wrap:wrap; }
+button { font:inherit; border-radius:8px; border:1px solid var(--line); background:#fff; padding:9px 18px; cursor:pointer; }
+button:disabled { opacity:.5; cursor:default; }
+button.dial { background:var(--ok); color:#fff; border-color:var(--ok); font-weight:600; }
+button.nodial { background:var(--bad); color:#fff; border-color:var(--bad); font-weight:600; }
+button.primary { background:var(--accent); color:#fff; border-color:var(--accent); font-weight:600; }
+.rules { display:none; margin-top:12px; }
+.rules.open { display:block; }
+.rules label { display:flex; gap:10px; align-items:baseline; padding:6px 8px; border-radius:6px; cursor:pointer; }
+.rules label:hover { background:var(--bg); }
+.rules code { font-weight:600; min-width:230px; display:inline-block; }
+.rules .title { color:var(--muted); font-size:13px; }
+.feedback { margin-top:16px; display:none; }
+.feedback.shown { display:block; }
+.verdict { padding:10px 14px; border-radius:8px; font-weight:600; margin-bottom:10px; }
+.verdict.right { background:var(--ok-bg); color:var(--ok); }
+.verdict.wrong { background:var(--bad-bg); color:var(--bad); }
+.rule { border-left:4px solid var(--bad); background:#fbfbfd; padding:8px 12px; margin:8px 0; border-radius:0 6px 6px 0; }
+.rule.lifted { border-color:#e0a100; }
+.rule .head { font-weight:600; }
+.rule .cite { color:var(--muted); font-size:13px; }
+.rule .why { margin-top:3px; }
+.rule a { font-size:13px; color:var(--accent); }
+.contrast { color:var(--muted); font-size:13px; margin-top:8px; }
+.next { margin-top:12px; }
+svg.lifecycle { width:100%; height:auto; }
+svg.lifecycle .edge { fill:none; stroke:#b4bccb; stroke-width:1.2; marker-end:url(#arrow); }
+svg.lifecycle marker path { fill:#b4bccb; }
+svg.lifecycle .state rect { fill:#fff; stroke:#9aa5ba; stroke-width:1.2; }
+svg.lifecycle .state.final rect { fill:#f1f3f8; }
+svg.lifecycle .state text { font:12px system-ui, sans-serif; text-anchor:middle; fill:var(--ink); }
+svg.lifecycle .state.on rect { fill:#e5edff; stroke:var(--accent); stroke-width:2; }
+svg.lifecycle .state.on.stop rect { fill:var(--bad-bg); stroke:var(--bad); }
+svg.lifecycle .state.on.go rect { fill:var(--ok-bg); stroke:var(--ok); }
+svg.lifecycle .edge.on { stroke:var(--accent); stroke-width:2.2; }
+details { margin-top:10px; font-size:13px; }
+details pre { background:#f6f8fb; border:1px solid var(--line); padding:10px; border-radius:6px; overflow:auto; max-height:260px; }
+.hint { color:var(--muted); font-size:13px; margin-top:8px; }
+.done { text-align:center; padding:20px 0; }
+.done .big { font-size:28px; font-weight:700; }
+@media (max-width: 900px) { main { grid-template-columns: 1fr; } }
+`;
+
+const SCRIPT = `
+const state = { drills: [], rules: [], index: 0, correct: 0, answered: 0, graded: false };
+const $ = (id) => document.getElementById(id);
+function el(tag, cls, text) { const node = document.createElement(tag); if (cls) node.className = cls; if (text !== undefined) node.textContent = text; return node; }
+function showScore() { $('score').textContent = 'Score ' + state.correct + ' / ' + state.answered; }
+function lightPath(verdict) {
+  document.querySelectorAll('svg.lifecycle .on').forEach((node) => node.classList.remove('on', 'stop', 'go'));
+  if (!verdict) return;
+  const last = verdict === 'allow' ? 'dialing' : 'blocked';
+  for (const name of ['queued', 'screening', last]) {
+    const node = document.getElementById('state-' + name);
+    if (node) node.classList.add('on', name === last ? (verdict === 'allow' ? 'go' : 'stop') : 'x');
+  }
+  for (const [from, to] of [['queued', 'screening'], ['screening', last]]) {
+    const edge = document.querySelector('svg.lifecycle .edge[data-from="' + from + '"][data-to="' + to + '"]');
+    if (edge) edge.classList.add('on');
+  }
+}
+function renderDrill() {
+  const drill = state.drills[state.index];
+  state.graded = false;
+  $('feedback').className = 'feedback';
+  $('feedback').replaceChildren();
+  $('rules').className = 'rules';
+  lightPath(null);
+  if (!drill) {
+    const done = el('div', 'done');
+    done.append(el('div', 'big', state.correct + ' of ' + state.answered + ' right'), el('p', '', 'Session complete. Reload the page to start again.'));
+    $('card').replaceChildren(done);
+    $('question').style.display = 'none';
+    $('progress').textContent = '';
+    return;
+  }
+  $('progress').textContent = 'Drill ' + (state.index + 1) + ' of ' + state.drills.length + ' · ' + drill.id;
+  const list = el('dl', 'card');
+  for (const line of drill.card.lines) list.append(el('dt', '', line.label), el('dd', '', line.text));
+  $('card').replaceChildren(list);
+  $('question').style.display = '';
+  for (const button of document.querySelectorAll('.question button')) button.disabled = false;
+  for (const input of document.querySelectorAll('input[name=rule]')) input.checked = false;
+}
+function ruleBlock(rule, lifted) {
+  const box = el('div', lifted ? 'rule lifted' : 'rule');
+  box.append(el('div', 'head', (lifted ? 'Lifted: ' : '') + rule.rule + ' · ' + rule.title));
+  box.append(el('div', 'cite', rule.citation));
+  box.append(el('div', 'why', 'Why: ' + rule.why));
+  const link = el('a', '', 'Read ' + rule.docs); link.href = '/' + rule.docs; link.target = '_blank';
+  box.append(link);
+  return box;
+}
+async function answer(body) {
+  if (state.graded) return;
+  const drill = state.drills[state.index];
+  for (const button of document.querySelectorAll('.question button')) button.disabled = true;
+  const response = await fetch('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ drillId: drill.id, answer: body }) });
+  const grade = await response.json();
+  if (!response.ok) { $('feedback').replaceChildren(el('div', 'verdict wrong', grade.error)); $('feedback').className = 'feedback shown'; return; }
+  state.graded = true;
+  state.answered += 1;
+  if (grade.correct) state.correct += 1;
+  showScore();
+  lightPath(grade.verdict);
+  const box = $('feedback');
+  const rules = grade.violations.map((v) => v.rule);
+  let headline;
+  if (grade.correct) headline = grade.verdict === 'allow' ? 'Right: this call may be dialed.' : 'Right: do not dial. ' + body.rule + ' blocks this call.';
+  else if (!grade.verdictCorrect) headline = grade.verdict === 'allow' ? 'Wrong: this call may be dialed; no rule blocks it.' : 'Wrong: do not dial this call. Blocked by ' + rules.join(', ') + '.';
+  else headline = 'Wrong rule: the call is blocked, but not by ' + body.rule + '. Blocked by ' + rules.join(', ') + '.';
+  box.replaceChildren(el('div', 'verdict ' + (grade.correct ? 'right' : 'wrong'), headline));
+  for (const rule of grade.violations) box.append(ruleBlock(rule, false));
+  for (const rule of grade.exemptions) box.append(ruleBlock(rule, true));
+  if (grade.contrast) box.append(el('div', 'contrast', 'Edge: with ' + grade.contrast.text + ', the engine would ' + (grade.contrast.verdict === 'allow' ? 'allow the call.' : 'block it (' + grade.contrast.rules.join(', ') + ').')));
+  const next = el('button', 'primary next', state.index + 1 < state.drills.length ? 'Next drill →' : 'See the score');
+  next.id = 'next';
+  next.addEventListener('click', () => { state.index += 1; renderDrill(); });
+  box.append(next);
+  box.className = 'feedback shown';
+}
+async function start() {
+  const response = await fetch('/api/drills');
+  const data = await response.json();
+  state.drills = data.drills; state.rules = data.rules;
+  $('session').textContent = data.description;
+  const rules = $('rule-list');
+  data.rules.forEach((rule, index) => {
+    const label = el('label');
+    const input = el('input'); input.type = 'radio'; input.name = 'rule'; input.value = rule.id; input.id = 'rule-' + rule.id;
+    label.append(input, el('code', '', (index + 1) + '. ' + rule.id), el('span', 'title', rule.title));
+    rules.append(label);
+  });
+  $('dial').addEventListener('click', () => answer({ kind: 'dial' }));
+  $('nodial').addEventListener('click', () => { $('rules').className = 'rules open'; });
+  $('submit-rule').addEventListener('click', () => {
+    const chosen = document.querySelector('input[name=rule]:checked');
+    if (!chosen) { $('rule-hint').textContent = 'Pick the rule that blocks the call.'; return; }
+    $('rule-hint').textContent = '';
+    answer({ kind: 'block', rule: chosen.value });
+  });
+  showScore();
+  renderDrill();
+}
+start();
+`;
+
+/** The trainer's one page: inline styles and script, no external request; drills and grades come from /api. */
+export function trainerPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>dialsim trainer</title>
+<link rel="icon" href="data:,">
+<style>${STYLES}</style>
+</head>
+<body>
+<header><h1>dialsim trainer</h1><span class="session" id="session"></span><span class="score" id="score">Score 0 / 0</span></header>
+<main>
+  <section class="panel">
+    <h2>The call <span class="progress" id="progress"></span></h2>
+    <div id="card"></div>
+    <div class="question" id="question">
+      <p>Dial or not? If not, which rule stops you?</p>
+      <div class="buttons"><button class="dial" id="dial">Dial</button><button class="nodial" id="nodial">Don't dial…</button></div>
+      <div class="rules" id="rules">
+        <div id="rule-list"></div>
+        <div class="buttons" style="margin-top:8px"><button class="primary" id="submit-rule">Don't dial: this rule</button></div>
+        <div class="hint" id="rule-hint"></div>
+      </div>
+    </div>
+    <div class="feedback" id="feedback" aria-live="polite"></div>
+  </section>
+  <section class="panel">
+    <h2>Call lifecycle</h2>
+    ${lifecycleSvg()}
+    <div class="hint">Every call passes screening first: only an allowed call reaches <b>dialing</b>. After you answer, the drill's path lights up.</div>
+    <details><summary>Mermaid source (docs/lifecycle.md)</summary><pre>${escapeHtml(lifecycleMermaid())}</pre></details>
+  </section>
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

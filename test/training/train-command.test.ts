@@ -1,0 +1,190 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createTrainCommand } from '../../src/cli/commands/train.js';
+import { generateDrills } from '../../src/training/generate-drills.js';
+import { startTrainerServer } from '../../src/training/trainer-server.js';
+import { runCliInMemory } from '../support/run-cli-in-memory.js';
+
+/** The answers that get the first three single drills of seed 42 right, and a file holding `lines`. */
+function setup(lines?: readonly string[]) {
+  const drills = generateDrills({ seed: 42, level: 'single', count: 3 });
+  const rightAnswers = drills.map((drill) => (drill.key.verdict === 'allow' ? 'dial' : `block ${drill.key.rules[0]}`));
+  const dir = mkdtempSync(join(tmpdir(), 'dialsim-train-'));
+  const file = join(dir, 'answers.txt');
+  writeFileSync(file, `${(lines ?? rightAnswers).join('\n')}\n`);
+  return { drills, rightAnswers, file };
+}
+
+/** Runs a command with a stdin that claims to be a terminal, as a person at a keyboard would. */
+async function runAtTerminal(argv: readonly string[], typed: readonly string[]) {
+  const stdin = Readable.from([`${typed.join('\n')}\n`]) as Readable & { isTTY?: boolean };
+  stdin.isTTY = true;
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  const code = await createTrainCommand().run(argv, { stdin, stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+
+describe('dialsim train in the terminal', () => {
+  it('--answers FILE: each drill is shown with the answer and feedback, then the score and a review of every mistake', async () => {
+    const { drills, rightAnswers, file } = setup();
+    // Drill 1 is blocked by dnc.internal (seed 42): dial it to make one mistake.
+    expect(drills[0]!.key.rules).toEqual(['dnc.internal']);
+    writeFileSync(file, ['dial', ...rightAnswers.slice(1)].join('\n'));
+    const { code, stdout, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3', '--answers', file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('dialsim train: 3 single drills, seed 42\nThe same set again: dialsim train --seed 42 --level single --count 3');
+    expect(stdout).toContain('Drill 1 of 3 (single-42-1)');
+    expect(stdout).toContain("Internal list: The number is on acme's own do-not-call list.");
+    expect(stdout).toContain('  Your answer: dial\n  ✖ Wrong: don\'t dial this call. Blocked by dnc.internal.');
+    expect(stdout).toContain('Citation: 47 CFR 64.1200(d); 16 CFR 310.4(b)(1)(iii)(A)');
+    expect(stdout).toContain('Read: docs/rules/dnc.internal.md');
+    expect(stdout).toContain('Score: 2 of 3 right (66%)');
+    expect(stdout).toContain("Review of 1 mistake:\n- single-42-1: you said dial; the answer is don't dial (dnc.internal).");
+  });
+
+  it('answers piped on standard input are graded the same way: all right, nothing to review', async () => {
+    const { rightAnswers } = setup();
+    const { code, stdout } = await runCliInMemory(['train', '--seed', '42', '--count', '3'], `${rightAnswers.join('\n')}\n`);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Score: 3 of 3 right (100%)\nNo mistakes to review.');
+  });
+
+  it('at a terminal: d dials, n shows the rule menu and takes a number; a bad choice asks again', async () => {
+    const { drills } = setup();
+    // single-42-1 is dnc.internal (menu 5), single-42-2 jurisdiction.unsupported (menu 2), single-42-3 too.
+    expect(drills.map((drill) => drill.key.rules[0])).toEqual(['dnc.internal', 'jurisdiction.unsupported', 'jurisdiction.unsupported']);
+    const { code, stdout } = await runAtTerminal(['--seed', '42', '--count', '3'], ['n', '99', '5', 'x', 'n', 'jurisdiction.unsupported', 'd']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Dial or not? [d = dial, n = don\'t dial] ');
+    expect(stdout).toContain('   5. dnc.internal');
+    expect(stdout).toContain('  Type a number from the menu or a rule id.');
+    expect(stdout).toContain('  Type d to dial or n for don\'t dial.');
+    expect(stdout).toContain('✔ Right: don\'t dial. dnc.internal blocks this call.');
+    expect(stdout).toContain('Score: 2 of 3 right (66%)');
+    expect(stdout).toContain('- single-42-3: you said dial; the answer is don\'t dial (jurisdiction.unsupported).');
+  });
+
+  it('--json prints the results a learning system imports: settings, drills with answers and feedback, the score', async () => {
+    const { rightAnswers, file } = setup();
+    writeFileSync(file, ['dial', ...rightAnswers.slice(1)].join('\n'));
+    const { code, stdout } = await runCliInMemory(['train', '--seed', '42', '--count', '3', '--answers', file, '--json']);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout);
+    expect(results.format).toBe('dialsim.training-results/1');
+    expect(results.session).toEqual({ seed: 42, level: 'single', count: 3, from: null });
+    expect(results.score).toEqual({ correct: 2, total: 3, percent: 66 });
+    expect(results.drills).toHaveLength(3);
+    const [first] = results.drills;
+    expect(Object.keys(first)).toEqual(['id', 'level', 'source', 'request', 'floorZone', 'card', 'expected', 'answer', 'correct', 'verdictCorrect', 'feedback']);
+    expect(first).toMatchObject({ id: 'single-42-1', answer: { kind: 'dial' }, correct: false, verdictCorrect: false, expected: { verdict: 'block', rules: ['dnc.internal'], exemptions: [] } });
+    expect(first.card[0]).toEqual({ label: 'Floor clock', text: expect.stringMatching(/^It is 09:05 on Monday 5 October 2026/) });
+    expect(first.feedback.violations[0]).toMatchObject({ rule: 'dnc.internal', citation: '47 CFR 64.1200(d); 16 CFR 310.4(b)(1)(iii)(A)', docs: 'docs/rules/dnc.internal.md' });
+  });
+
+  it('--from a scenario: each scripted dial step is a drill, named by the step id', async () => {
+    const { code, stdout } = await runCliInMemory(['train', '--from', 'scenarios/05-autodial-mobile-consent.yaml', '--json'], 'block consent.autodial-wireless\ndial\ndial\nblock consent.autodial-wireless\ndial\ndial\n');
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout);
+    expect(results.drills.map((drill: { id: string }) => drill.id)).toEqual([
+      '05-autodial-mobile-consent#lou-autodialed',
+      '05-autodial-mobile-consent#lou-by-hand',
+      '05-autodial-mobile-consent#mia-autodialed',
+      '05-autodial-mobile-consent#olga-autodialed',
+      '05-autodial-mobile-consent#ned-monday',
+      '05-autodial-mobile-consent#ned-thursday',
+    ]);
+    expect(results.score).toEqual({ correct: 5, total: 6, percent: 83 });
+  });
+});
+
+describe('dialsim train: bad input is a clear message and exit 2, never a stack trace', () => {
+  it.each([
+    [['--level', 'expert'], 'dialsim train: unknown level "expert": choose single, interacting or edge\n'],
+    [['--count', '0'], 'dialsim train: --count must be a whole number of at least 1, got "0"\n'],
+    [['--count', 'ten'], 'dialsim train: --count must be a whole number of at least 1, got "ten"\n'],
+    [['--seed', '1.5'], 'dialsim train: --seed must be a whole number, got "1.5"\n'],
+    [['--port', '80'], 'dialsim train: --port only applies with --web\n'],
+    [['--web', '--port', '70000'], 'dialsim train: --port must be a whole number from 0 to 65535, got "70000"\n'],
+    [['--level', 'edge', '--from', 'scenarios/01-single-call.yaml'], 'dialsim train: choose either --level (generated drills) or --from (drills from a scenario), not both\n'],
+  ])('%j', async (args, message) => {
+    const { code, stdout, stderr } = await runCliInMemory(['train', ...args]);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+
+  it('a malformed answers line names the file and the line', async () => {
+    const { file } = setup(['dial', 'block hours.state', 'dial']);
+    const { code, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3', '--answers', file]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`dialsim train: ${file}:2: "block hours.state": unknown rule id "hours.state" (known: number.invalid, jurisdiction.unsupported, timezone.unknown, hours.federal, dnc.internal, dnc.registry-stale, dnc.national, consent.autodial-wireless, consent.prerecorded-residential)\n`);
+  });
+
+  it('a malformed line on piped standard input names the line too', async () => {
+    const { code, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3'], 'dial\ndial\nyes\n');
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'dialsim train: standard input:3: "yes": expected "dial" or "block <rule-id>"\n' });
+  });
+
+  it('too few answers for the drills is an error, before anything is graded', async () => {
+    const { code, stdout, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3'], 'dial\n');
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'dialsim train: standard input has 1 answer for 3 drills; give exactly one answer per drill\n' });
+  });
+
+  it('an answers file that does not exist', async () => {
+    const { code, stderr } = await runCliInMemory(['train', '--answers', '/nonexistent/answers.txt']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^dialsim train: cannot read the answers file \/nonexistent\/answers.txt: ENOENT/);
+  });
+
+  it('a scenario that does not load names the file', async () => {
+    const { code, stderr } = await runCliInMemory(['train', '--from', 'scenarios/nope.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^dialsim train: scenarios\/nope.yaml: cannot read scenario/);
+  });
+
+  it('--web on a port in use exits 2 and says so', async () => {
+    const other = await startTrainerServer({ drills: [], port: 0, description: 'the first trainer' });
+    try {
+      const { code, stdout, stderr } = await runCliInMemory(['train', '--web', '--port', String(other.port)]);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toBe(`dialsim train: port ${other.port} on 127.0.0.1 is already in use (another trainer?). Pick another with --port N, or --port 0 for a free one\n`);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('dialsim train --web', () => {
+  it('--port 0 picks a free port, prints the URL, serves the page and stops when told to', async () => {
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    let out = '';
+    const stdout = new PassThrough();
+    stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    const command = createTrainCommand({
+      untilStopped: async () => {
+        const url = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)![1]!;
+        const page = await fetch(url);
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('<title>dialsim trainer</title>');
+        const drills = (await (await fetch(`${url}api/drills`)).json()) as { drills: { id: string; card: unknown; key?: unknown }[] };
+        expect(drills.drills.map((drill) => drill.id)).toEqual(['edge-7-1', 'edge-7-2']);
+        expect(drills.drills[0]!.key).toBeUndefined();
+        const bad = await fetch(`${url}api/grade`, { method: 'POST', body: JSON.stringify({ drillId: 'edge-7-1', answer: { kind: 'block', rule: 'nope' } }) });
+        expect(bad.status).toBe(400);
+        stop();
+        await stopped;
+      },
+    });
+    const code = await command.run(['--web', '--port', '0', '--level', 'edge', '--seed', '7', '--count', '2'], { stdin: Readable.from([]), stdout, stderr: new PassThrough() });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^dialsim trainer: 2 edge drills, seed 7\nOpen http:\/\/127\.0\.0\.1:\d+\/ in a browser\. Press Ctrl-C to stop\.\ndialsim trainer: stopped\.\n$/);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The web trainer in a real browser (issue 5, part 3): Debian's chromium, driven by playwright-core, opens the page
+ * served by `startTrainerServer`, answers one drill right and one wrong, and checks the feedback (rule id and
+ * citation) and the running score. No console error and no request outside 127.0.0.1 are allowed. The test never
+ * skips: without /usr/bin/chromium it fails and says how to install it. It leaves /tmp/dialsim-trainer.png behind.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { usFederalPack } from '../../policies/us-federal/index.js';
+import { generateDrills } from '../../src/training/generate-drills.js';
+import { startTrainerServer } from '../../src/training/trainer-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = '/tmp/dialsim-trainer.png';
+
+function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} does not exist: install Debian's chromium package (apt-get update && apt-get install -y chromium) to run the trainer's browser test. This test never skips.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Two blocked drills, so both feedback panels show a rule and its citation. */
+function setup() {
+  const drills = generateDrills({ seed: 5, level: 'interacting', count: 30 }).filter((drill) => drill.key.verdict === 'block').slice(0, 2);
+  const citationOf = (rule: string) => usFederalPack.policies.find((policy) => policy.id === rule)!.citation;
+  return { drills, citationOf };
+}
+
+describe('dialsim train --web in headless Chromium', () => {
+  test('one drill answered right and one wrong: feedback names the rule and its citation, the score reads 1 / 2', async () => {
+    const { drills, citationOf } = setup();
+    expect(drills).toHaveLength(2);
+    const [first, second] = drills as [(typeof drills)[0], (typeof drills)[0]];
+    const server = await startTrainerServer({ drills, port: 0, description: '2 interacting drills, seed 5' });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      await page.goto(server.url);
+      await page.locator('dl.card').waitFor();
+      expect(await page.locator('#progress').textContent()).toContain(`Drill 1 of 2 · ${first.id}`);
+      expect(await page.locator('svg.lifecycle #state-screening').count()).toBe(1);
+
+      // Right: don't dial, naming the first rule that blocks the call.
+      const rightRule = first.key.rules[0]!;
+      await page.click('#nodial');
+      await page.check(`#rule-${rightRule.replace(/\./g, '\\.')}`);
+      await page.click('#submit-rule');
+      await page.locator('#feedback.shown').waitFor();
+      const rightFeedback = (await page.locator('#feedback').textContent())!;
+      expect(rightFeedback).toContain(`Right: do not dial. ${rightRule} blocks this call.`);
+      expect(rightFeedback).toContain(rightRule);
+      expect(rightFeedback).toContain(citationOf(rightRule));
+      expect(await page.locator('#score').textContent()).toBe('Score 1 / 1');
+      expect(await page.locator('#state-blocked.on').count()).toBe(1);
+
+      // Wrong: dial a call that must not be dialed.
+      await page.click('#next');
+      await page.locator('#progress', { hasText: second.id }).waitFor();
+      await page.click('#dial');
+      await page.locator('#feedback.shown').waitFor();
+      const wrongFeedback = (await page.locator('#feedback').textContent())!;
+      expect(wrongFeedback).toContain(`Wrong: do not dial this call. Blocked by ${second.key.rules.join(', ')}.`);
+      for (const rule of second.key.rules) expect(wrongFeedback).toContain(citationOf(rule));
+      expect(await page.locator('#score').textContent()).toBe('Score 1 / 2');
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+      expect(errors).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
