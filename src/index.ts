@@ -15,10 +15,26 @@ export type { NumberRegistry, RegistryContext } from './resolve/registry.js';
 export { readRegistryFile } from './resolve/registry-file.js';
 export { parseCheckRequest, checkRequestSchema } from './core/check-request.js';
 export type { CheckRequestInput } from './core/check-request.js';
-export { definePolicy, pass, violation, lifted } from './core/policy.js';
-export type { Policy, PolicyPack, PolicyOutcome, PolicyExample, MessageData } from './core/policy.js';
+export { definePolicy, pass, violation, lifted, ENGINE_MESSAGE_IDS } from './core/policy.js';
+export type {
+  Policy,
+  PolicyDefinition,
+  PolicyFacts,
+  PolicyPack,
+  PolicyOutcome,
+  PolicyExample,
+  MessageData,
+  ExtensionKind,
+  ExtensionNeeds,
+  ExtensionValueOf,
+  EngineMessageId,
+} from './core/policy.js';
+export { definePack } from './core/define-pack.js';
+export { combinePacks } from './engine/combine-packs.js';
+export { loadPolicyModules, loadPolicyModule, PolicyModuleError } from './policy-modules/load-policy-module.js';
+export type { LoadPolicyModulesOptions } from './policy-modules/load-policy-module.js';
 export type { Decision, Violation, Exemption } from './core/decision.js';
-export type { ScreeningFacts, NumberFacts, CalleeFacts, LocalTime, ConsentStatus, ConsentGap } from './core/facts.js';
+export type { ScreeningFacts, NumberFacts, CalleeFacts, LocalTime, ConsentStatus, ConsentGap, ExtensionValue } from './core/facts.js';
 export type { CallAttempt, Consent, DialMethod, CallPurpose, LineType, ConsentKind } from './core/attempt.js';
 export { InputError } from './core/input-error.js';
 export type { InputProblem } from './core/input-error.js';

@@ -1,3 +1,5 @@
+import type { ExtensionValue } from './facts.js';
+
 /** A call attempt as dialsim screens it: validated, with every instant as epoch milliseconds. */
 
 export const DIAL_METHODS = ['manual', 'autodialer', 'prerecorded'] as const;
@@ -46,4 +48,6 @@ export interface CallAttempt {
   readonly consents: readonly Consent[];
   readonly relationship: Relationship;
   readonly registries: AttemptRegistries;
+  /** Facts for custom policies that dialsim does not resolve (see `ScreeningFacts.extensions`); none when absent. */
+  readonly extensions?: Readonly<Record<string, ExtensionValue>>;
 }

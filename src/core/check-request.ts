@@ -56,6 +56,25 @@ export const ianaZoneSchema = z
   .string({ error: 'expected an IANA time zone name such as "America/Denver"' })
   .refine(isIanaZone, { error: 'is not an IANA time zone name (e.g. "America/Denver")' });
 
+const extensionValue = z.union(
+  [z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))],
+  { error: 'expected a string, a number, true or false, null, or an array of strings and numbers' },
+);
+
+/** Facts for custom policies, by name (`{"postalCode": "70112"}`); which ones a policy reads, it declares. */
+export const extensionsSchema = z.record(
+  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
+  extensionValue,
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? 'expected an object of facts by name, e.g. {"postalCode": "70112"}'
+        : issue.code === 'invalid_key'
+          ? 'a fact name is letters, digits and _, e.g. "postalCode"'
+          : undefined,
+  },
+);
+
 export const checkRequestSchema = z
   .strictObject({
     at: instant,
@@ -73,6 +92,7 @@ export const checkRequestSchema = z
     consents: z.array(consentSchema, { error: 'expected an array of consents' }).optional(),
     relationship: relationshipSchema.optional(),
     registries: registriesSchema.optional(),
+    extensions: extensionsSchema.optional(),
   }, { error: 'expected a JSON object: a check request' });
 
 type ValidRequest = z.output<typeof checkRequestSchema>;
@@ -117,6 +137,7 @@ function toCallAttempt(request: ValidRequest): CallAttempt {
     },
     consents: (request.consents ?? []).map(toConsent),
     relationship: toRelationship(request.relationship),
+    ...(request.extensions && { extensions: request.extensions }),
     registries: {
       national: request.registries?.national
         ? {

@@ -15,7 +15,15 @@ export interface ScreeningFacts {
   readonly internalList: { readonly listed: boolean };
   readonly consents: ConsentFacts;
   readonly relationship: Relationship;
+  /**
+   * Facts dialsim does not resolve itself, supplied with the attempt (`extensions` in a check request): a lead's
+   * postal code, its recent calls... A policy declares the ones it reads; the engine checks them before it runs.
+   */
+  readonly extensions: Readonly<Record<string, ExtensionValue>>;
 }
+
+/** An extension fact as supplied: JSON values; `null` means unknown. */
+export type ExtensionValue = string | number | boolean | null | readonly (string | number)[];
 
 /** `valid` numbers are dialable and inside a supported jurisdiction; the other two stop the screening. */
 export type NumberValidity = 'valid' | 'invalid' | 'unsupported';

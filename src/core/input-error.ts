@@ -65,7 +65,8 @@ export function problemsFromZod(error: z.ZodError, knownKeysAt?: (path: readonly
   return problems;
 }
 
-function closestKey(key: string, known: readonly string[]): string | undefined {
+/** The known name closest to `key` (at most two edits away, case aside), for "did you mean" hints. */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;

@@ -1,5 +1,9 @@
 import type { ScreeningFacts, OptionalFact } from './facts.js';
 import type { CheckRequestInput } from './check-request.js';
+import { validatePolicyDefinition } from './validate-policy.js';
+
+export { PolicyDefinitionError } from './policy-definition-error.js';
+export { ENGINE_MESSAGE_IDS, type EngineMessageId } from './engine-message-ids.js';
 
 /** Values a message template may interpolate. */
 export type MessageData = Readonly<Record<string, string | number>>;
@@ -28,10 +32,36 @@ export interface PolicyExample {
 }
 
 /**
+ * The kinds of extension fact a policy can declare. `instant` values arrive as ISO-8601 text with an offset (or as
+ * epoch milliseconds) and reach `evaluate` as epoch milliseconds.
+ */
+export type ExtensionKind = 'string' | 'number' | 'boolean' | 'instant' | 'instant[]';
+
+/** The extension facts a policy reads, by name: `{ postalCode: 'string', recentCalls: 'instant[]' }`. */
+export type ExtensionNeeds = Readonly<Record<string, ExtensionKind>>;
+
+/** The value `evaluate` receives for a fact of kind `K`, already checked by the engine. */
+export type ExtensionValueOf<K extends ExtensionKind> = K extends 'string'
+  ? string
+  : K extends 'number' | 'instant'
+    ? number
+    : K extends 'boolean'
+      ? boolean
+      : readonly number[];
+
+/**
+ * The facts `evaluate` sees: the resolved facts, plus exactly the extension facts the policy declares, checked and
+ * typed (reading one it does not declare is a compile error).
+ */
+export type PolicyFacts<Needs extends ExtensionNeeds = ExtensionNeeds> = Omit<ScreeningFacts, 'extensions'> & {
+  readonly extensions: { readonly [K in keyof Needs]: ExtensionValueOf<Needs[K]> };
+};
+
+/**
  * One compliance rule, declared the way ESLint declares a rule: metadata, message templates and pure functions
  * over resolved facts. The id is public API (scenarios, audit logs and training refer to it).
  */
-export interface Policy<MessageId extends string = string> {
+export interface Policy<MessageId extends string = string, Needs extends ExtensionNeeds = ExtensionNeeds> {
   /** Dotted, lowercase, stable: `hours.federal`. */
   readonly id: string;
   readonly title: string;
@@ -48,19 +78,52 @@ export interface Policy<MessageId extends string = string> {
   readonly guards?: OptionalFact;
   /** A violation ends the screening and is then the only one (nothing else is meaningful for an invalid number). */
   readonly terminal?: boolean;
+  /** Facts from the attempt's `extensions` the rule reads; when one is missing or malformed, the rule blocks. */
+  readonly extensions?: Needs;
   readonly examples: readonly PolicyExample[];
   /** Whether the rule speaks to this attempt at all (purpose, callee kind, method...). */
   applies(facts: ScreeningFacts): boolean;
-  evaluate(facts: ScreeningFacts): PolicyOutcome<MessageId>;
+  evaluate(facts: PolicyFacts<Needs>): PolicyOutcome<MessageId>;
 }
 
 /**
- * Declares a policy; the message ids its `evaluate` may return are checked against its `messages` at compile time.
- * @example
- * export const quietSundays = definePolicy({ id: 'acme.quiet-sundays', ..., messages: { sunday: 'No calls on Sunday' }, ... });
+ * What `definePolicy` takes: a `Policy` whose docs fields (`description`, `exemptions`, `examples`) and `applies`
+ * may be left out. `evaluate` may return only the message ids declared in `messages`.
  */
-export function definePolicy<const MessageId extends string>(policy: Policy<MessageId>): Policy<MessageId> {
-  return policy;
+export interface PolicyDefinition<MessageId extends string, Needs extends ExtensionNeeds> {
+  readonly id: string;
+  readonly title: string;
+  readonly citation: string;
+  readonly description?: string;
+  readonly exemptions?: readonly string[];
+  readonly messages: Readonly<Record<MessageId, string>>;
+  readonly requires?: readonly OptionalFact[];
+  readonly guards?: OptionalFact;
+  readonly terminal?: boolean;
+  readonly extensions?: Needs;
+  readonly examples?: readonly PolicyExample[];
+  applies?(facts: ScreeningFacts): boolean;
+  evaluate(facts: PolicyFacts<Needs>): PolicyOutcome<NoInfer<MessageId>>;
+}
+
+/**
+ * Declares a policy. The message ids `evaluate` returns are checked against `messages`, and the extension facts it
+ * reads against `extensions`, at compile time; the shape is checked again at run time (for JavaScript modules), and
+ * a mistake throws a `PolicyDefinitionError` naming the policy and the field.
+ * @example
+ * export const noSundays = definePolicy({
+ *   id: 'acme.no-sundays', title: 'No calls on Sundays', citation: 'Acme calling policy §3', requires: ['localTime'],
+ *   messages: { sunday: 'it is Sunday in {zone}' },
+ *   evaluate: (facts) => {
+ *     const sunday = facts.callee.localTimes.find((local) => new Date(local.iso.slice(0, 10)).getUTCDay() === 0);
+ *     return sunday === undefined ? pass : violation('sunday', { zone: sunday.zone });
+ *   },
+ * });
+ */
+export function definePolicy<const MessageId extends string, const Needs extends ExtensionNeeds = {}>(
+  definition: PolicyDefinition<MessageId, Needs>,
+): Policy<MessageId, Needs> {
+  return validatePolicyDefinition(definition, 'definePolicy') as Policy<MessageId, Needs>;
 }
 
 /** A named, ordered set of policies that the engine runs together. */

@@ -1,10 +1,16 @@
 import type { OptionalFact } from '../core/facts.js';
-import type { Policy, PolicyPack } from '../core/policy.js';
+import type { ExtensionKind, Policy, PolicyPack } from '../core/policy.js';
+import { PolicyDefinitionError } from '../core/policy-definition-error.js';
+import { RULE_ID } from '../core/validate-policy.js';
 import { compileTemplate, type CompiledTemplate } from './message-template.js';
+
+export { PolicyDefinitionError };
 
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly templates: ReadonlyMap<string, CompiledTemplate>;
+  /** The extension facts the rule declares, checked before it runs; null when it declares none. */
+  readonly extensions: readonly (readonly [string, ExtensionKind])[] | null;
 }
 
 /** A pack checked and prepared once: rules in evaluation order, guards by fact, templates compiled. */
@@ -14,13 +20,6 @@ export interface CompiledPack {
   readonly terminal: readonly CompiledPolicy[];
   readonly regular: readonly CompiledPolicy[];
   readonly guards: ReadonlyMap<OptionalFact, CompiledPolicy>;
-}
-
-const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)+$/;
-
-/** A mistake in a pack's definition: a programmer error, raised when the pack is loaded, never mid-screening. */
-export class PolicyDefinitionError extends Error {
-  override name = 'PolicyDefinitionError';
 }
 
 const compiled = new WeakMap<PolicyPack, CompiledPack>();
@@ -46,6 +45,7 @@ export function compilePack(pack: PolicyPack): CompiledPack {
     const entry: CompiledPolicy = {
       policy,
       templates: new Map(Object.entries(policy.messages).map(([id, text]) => [id, compileTemplate(text as string)])),
+      extensions: policy.extensions === undefined || Object.keys(policy.extensions).length === 0 ? null : Object.entries(policy.extensions),
     };
     if (policy.guards !== undefined) {
       if (guards.has(policy.guards)) {

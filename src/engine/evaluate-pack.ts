@@ -1,7 +1,8 @@
 import type { Decision, Exemption, Violation } from '../core/decision.js';
 import { OPTIONAL_FACTS, type OptionalFact, type ScreeningFacts } from '../core/facts.js';
-import type { MessageData, PolicyOutcome, PolicyPack } from '../core/policy.js';
+import type { EngineMessageId, MessageData, PolicyFacts, PolicyOutcome, PolicyPack } from '../core/policy.js';
 import { compilePack, type CompiledPolicy } from './compile-pack.js';
+import { checkExtensions } from './extension-facts.js';
 import { renderTemplate } from './message-template.js';
 
 /**
@@ -20,7 +21,11 @@ export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision 
   let firedGuards: Set<OptionalFact> | undefined;
   for (const entry of compiled.regular) {
     const { policy } = entry;
-    if (!policy.applies(facts)) continue;
+    const applies = runApplies(entry, facts);
+    if (applies !== true) {
+      if (applies !== false) violations.push(toViolation(entry, applies));
+      continue;
+    }
     const missing = missingFact(policy.requires, facts);
     if (missing !== undefined) {
       // Fail closed: the rule cannot be checked, so the fact's guard rule blocks in its place (once per fact).
@@ -46,23 +51,73 @@ function missingFact(required: readonly OptionalFact[] | undefined, facts: Scree
   return undefined;
 }
 
-const POLICY_FAILED = 'policyFailed';
+type Failure = PolicyOutcome<string> & { outcome: 'violation' };
 
-/** A rule that throws must neither crash the run nor let the call through: its failure is a blocking finding. */
-function runPolicy(entry: CompiledPolicy, facts: ScreeningFacts): PolicyOutcome<string> {
+function failed(error: unknown): Failure {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { outcome: 'violation', messageId: 'policyFailed', data: { error: text } };
+}
+
+/** `applies` is user code too: when it throws, the rule blocks (fail closed) instead of crashing the screening. */
+function runApplies(entry: CompiledPolicy, facts: ScreeningFacts): boolean | Failure {
   try {
-    return entry.policy.evaluate(facts);
+    return Boolean(entry.policy.applies(facts));
   } catch (error) {
-    return { outcome: 'violation', messageId: POLICY_FAILED, data: { error: error instanceof Error ? error.message : String(error) } };
+    return failed(error);
   }
 }
+
+/**
+ * Runs a rule on the facts, with the extension facts it declares checked and converted first. A rule that throws,
+ * or returns something that is not an outcome, must neither crash the run nor let the call through: its failure is a
+ * blocking finding of that rule.
+ */
+function runPolicy(entry: CompiledPolicy, facts: ScreeningFacts): PolicyOutcome<string> {
+  let view = facts as unknown as PolicyFacts;
+  if (entry.extensions !== null) {
+    const checked = checkExtensions(entry.extensions, facts.extensions);
+    if (!checked.ok) return { outcome: 'violation', messageId: checked.messageId, data: checked.data };
+    view = { ...facts, extensions: checked.values } as PolicyFacts;
+  }
+  let outcome: unknown;
+  try {
+    outcome = entry.policy.evaluate(view);
+  } catch (error) {
+    return failed(error);
+  }
+  if (!isOutcome(outcome)) return failed(`evaluate returned ${shown(outcome)}, which is not pass, violation(...) or lifted(...)`);
+  // A message id the rule does not declare cannot be explained: whatever the outcome, it blocks (fail closed).
+  if (outcome.outcome !== 'pass' && !entry.templates.has(outcome.messageId)) return { ...outcome, outcome: 'violation' };
+  return outcome;
+}
+
+function isOutcome(value: unknown): value is PolicyOutcome<string> {
+  if (typeof value !== 'object' || value === null) return false;
+  const outcome = value as { outcome?: unknown; messageId?: unknown; data?: unknown };
+  if (outcome.outcome === 'pass') return true;
+  if (outcome.outcome !== 'violation' && outcome.outcome !== 'lifted') return false;
+  return typeof outcome.messageId === 'string' && typeof outcome.data === 'object' && outcome.data !== null && !Array.isArray(outcome.data);
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Sentences for the findings the engine reports on a rule's behalf; `{rule}` is the rule id. */
+const ENGINE_MESSAGES: Readonly<Record<EngineMessageId, (rule: string, data: MessageData) => string>> = {
+  policyFailed: (rule, data) => `rule ${rule} failed while evaluating (${String(data.error)}); the call is blocked until the rule is fixed`,
+  factMissing: (rule, data) =>
+    `rule ${rule} needs the fact extensions.${String(data.fact)} (${String(data.kind)}), which the attempt does not give; the call is blocked until it is given`,
+  factInvalid: (rule, data) =>
+    `rule ${rule} needs extensions.${String(data.fact)} as ${String(data.kind)}, got ${String(data.value)}; the call is blocked until it is given`,
+};
 
 function render(entry: CompiledPolicy, messageId: string, data: MessageData): string {
   const template = entry.templates.get(messageId);
   if (template !== undefined) return renderTemplate(template, data);
-  if (messageId === POLICY_FAILED) {
-    return `rule ${entry.policy.id} failed while evaluating (${String(data.error)}); the call is blocked until the rule is fixed`;
-  }
+  if (Object.hasOwn(ENGINE_MESSAGES, messageId)) return ENGINE_MESSAGES[messageId as EngineMessageId](entry.policy.id, data);
   return `rule ${entry.policy.id} returned message id "${messageId}", which it does not declare; the call is blocked`;
 }
 

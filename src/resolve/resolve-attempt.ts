@@ -20,6 +20,8 @@ export function createCachedStrategy(): ResolutionStrategy {
 /** One libphonenumber parse and one luxon conversion per call: what a straightforward screener does. */
 export const directStrategy: ResolutionStrategy = { number: resolveNumberDirect, localTime: localTimeDirect };
 
+const NO_EXTENSIONS: ScreeningFacts['extensions'] = Object.freeze({});
+
 let sharedStrategy: ResolutionStrategy | undefined;
 
 export function defaultStrategy(): ResolutionStrategy {
@@ -75,6 +77,7 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
       priorExpress: consentStatus(attempt.consents, 'prior-express', attempt.caller.seller, attempt.at),
     },
     relationship: attempt.relationship,
+    extensions: attempt.extensions ?? NO_EXTENSIONS,
   };
 }
 

@@ -1,5 +1,24 @@
 /**
- * `dialsim/testing`: helpers for testing compliance policies with vitest. This entry grows with the testing kit;
- * today it offers the request builder the project's own tests use.
+ * `dialsim/testing`: the kit for testing compliance policies with vitest. Builders with sensible defaults, a clock
+ * helper for instants in a zone, and `testPolicy`, a table-driven tester modelled on ESLint's RuleTester. The
+ * matchers (`toBeAllowed`, `toBeBlockedBy`, `toHaveExemption`) are registered by `import 'dialsim/testing/vitest'`.
+ * @example
+ * import { anAttempt, instantIn } from 'dialsim/testing';
+ * expect(screen(anAttempt({ at: instantIn('2026-03-10 21:00', 'America/Chicago') }))).toBeBlockedBy('hours.federal');
  */
 export { aCheckRequest } from './a-check-request.js';
+export { anAttempt } from './an-attempt.js';
+export { aConsent } from './a-consent.js';
+export type { ConsentInput } from './a-consent.js';
+export { aRelationship } from './a-relationship.js';
+export type { RelationshipInput } from './a-relationship.js';
+export { aRegistry } from './a-registry.js';
+export type { RegistriesInput, RegistryOverrides } from './a-registry.js';
+export { aLead } from './a-lead.js';
+export type { LeadInput } from './a-lead.js';
+export { instantIn } from './instant-in.js';
+export type { InstantInOptions } from './instant-in.js';
+export { testPolicy, PolicyTableError, PolicyCaseError } from './test-policy.js';
+export type { AllowedCase, BlockedCase, ExpectedFinding, PolicyTable, TestPolicyOptions } from './test-policy.js';
+export { matchers } from './matchers/index.js';
+export type { BlockedByOptions, DialsimMatchers, ExemptionOptions } from './matchers/index.js';

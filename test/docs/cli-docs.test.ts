@@ -4,7 +4,7 @@
  * doc, so the examples there are the CLI's real behaviour and cannot drift. It understands only the few shell
  * forms the doc uses; anything else fails, so a new example must keep to them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRequestSchema } from '../../src/core/check-request.js';
 import { knownKeysAt } from '../../src/core/schema-keys.js';
 import { checkMessages } from '../../src/cli/commands/check-messages.js';
+import { assertBuildIsFresh } from '../support/built-package.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,14 +62,24 @@ function parseTranscripts(text: string): TranscriptCommand[] {
   return commands;
 }
 
+function installedDialsim(dir: string): string {
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(root, join(dir, 'node_modules', 'dialsim'), 'dir');
+  return dir;
+}
+
 /** Shell words: 'single-quoted' or bare. */
 function words(text: string): string[] {
   return [...text.matchAll(/'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2]!);
 }
 
-/** Replays the transcript; the first absolute directory it creates and enters stands for a fresh temporary one. */
+/**
+ * Replays the transcript; the first absolute directory it creates and enters stands for a fresh temporary one. That
+ * directory stands for a project with dialsim installed: its node_modules/dialsim links to this checkout (as
+ * `npm install` of a local copy does), so policy modules written there can import 'dialsim' (the build in dist/).
+ */
 class Session {
-  readonly #dir = realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-cli-doc-')));
+  readonly #dir = installedDialsim(realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-cli-doc-'))));
   #shownDir: string | undefined;
   #lastCode = 0;
 
@@ -117,6 +128,8 @@ describe(CLI_DOC, () => {
   const text = readFileSync(join(root, CLI_DOC), 'utf8');
 
   it('every example command prints exactly what the doc shows, exit codes included', async () => {
+    // The --policy examples import 'dialsim', which resolves to the build.
+    assertBuildIsFresh();
     const commands = parseTranscripts(text);
     expect(commands.length).toBeGreaterThan(20);
     const session = new Session();
@@ -161,7 +174,7 @@ describe(CLI_DOC, () => {
 
   it('documents every option of `dialsim check --help`', () => {
     const options = [...checkMessages.help.matchAll(/^ {2}(-\w, )?(--[a-z]+)/gm)].map((match) => match[2]!);
-    expect(options).toEqual(['--json', '--ndjson', '--context', '--help']);
+    expect(options).toEqual(['--json', '--ndjson', '--context', '--policy', '--help']);
     expect(options.filter((option) => !text.includes(`\`${option}`))).toEqual([]);
   });
 });

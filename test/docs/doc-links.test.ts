@@ -7,6 +7,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
+    // An example project's installed packages are not docs (and its link to this checkout would loop).
+    if (name === 'node_modules') return [];
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return markdownFiles(path);
     return name.endsWith('.md') ? [path] : [];

@@ -1,7 +1,7 @@
 /** User-facing text of `dialsim check`, kept together so wording can be reviewed (and translated) in one place. */
 export const checkMessages = {
   summary: 'Screen one call attempt (or a stream of them) against the compliance policies',
-  help: `Usage: dialsim check [--json | --ndjson] [--context FILE] [FILE|-]
+  help: `Usage: dialsim check [--json | --ndjson] [--context FILE] [--policy MODULE]... [FILE|-]
 
 Screens a call attempt before it is dialed and prints the decision: allow or block, with every violated rule,
 its citation and a message with the concrete values, and every exemption that lifted a rule.
@@ -15,6 +15,9 @@ Options:
   --context FILE    A JSON document {"registries": {...}} shared by every request (national copy with its
                     syncedAt, internal list; a "numbers" list may instead be "file": "path", one number per line).
                     A request's own registry entries are added to the context's.
+  --policy MODULE   A custom policy module (.js, .mjs or .ts) whose rules run after the built-in ones;
+                    repeatable. Its default export is a policy, an array of policies or a pack. A rule id
+                    that is already taken, or a module that cannot be loaded, exits 2.
   -h, --help        Show this help.
 
 Without --json or --ndjson, one request is read and the decision is printed for a person.
@@ -22,14 +25,15 @@ Without --json or --ndjson, one request is read and the decision is printed for 
 Exit codes:
   0  evaluated (the call may be allowed or blocked: a block is a normal answer)
   1  --ndjson only: some lines were malformed (each got an error line; every other line was answered)
-  2  the input is unusable: the request, the context or the arguments are malformed (stderr names the field)
+  2  the input is unusable: the request, the context, a policy module or the arguments are malformed
+     (stderr names the field or the module)
 
 Example:
   echo '{"at":"2026-03-10T20:30:00-07:00","to":"(303) 555-0123","method":"manual",
          "caller":{"seller":"acme"},"registries":{"national":{"syncedAt":"2026-03-01","numbers":[]}}}' \\
     | dialsim check --json
 
-Request fields and rule ids: docs/cli.md and docs/rules.md.
+Request fields and rule ids: docs/cli.md and docs/rules.md; custom policies: docs/testing.md.
 `,
   bothModes: 'choose one of --json and --ndjson',
   tooManyFiles: (files: readonly string[]) => `expected at most one input file, got ${files.length}: ${files.join(' ')}`,

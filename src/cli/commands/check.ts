@@ -1,6 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../core/input-error.js';
+import type { PolicyPack } from '../../core/policy.js';
+import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
+import { combinePacks } from '../../engine/combine-packs.js';
+import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
+import { usFederalPack } from '../../../policies/us-federal/index.js';
 import type { RegistryContext } from '../../resolve/registry.js';
 import type { Decision } from '../../core/decision.js';
 import { screenNdjsonStream, screenRequestText } from '../check-stream.js';
@@ -46,6 +51,7 @@ export const checkCommand: CommandDefinition = {
           json: { type: 'boolean', default: false },
           ndjson: { type: 'boolean', default: false },
           context: { type: 'string' },
+          policy: { type: 'string', multiple: true },
           help: { type: 'boolean', short: 'h', default: false },
         },
       });
@@ -68,7 +74,16 @@ export const checkCommand: CommandDefinition = {
       if (error instanceof InputError) return fail(io, error.message);
       throw error;
     }
-    const options = registries === undefined ? {} : { registries };
+    let pack: PolicyPack | undefined;
+    if (values.policy !== undefined) {
+      try {
+        pack = combinePacks(usFederalPack, ...(await loadPolicyModules(values.policy)));
+      } catch (error) {
+        if (error instanceof PolicyModuleError || error instanceof PolicyDefinitionError) return fail(io, error.message);
+        throw error;
+      }
+    }
+    const options = { ...(registries && { registries }), ...(pack && { pack }) };
     const stream = inputStream(positionals[0], io);
 
     try {

@@ -28,7 +28,7 @@ describe('consent.autodial-wireless', () => {
     it('an autodialed call to a mobile line with no consent on file is blocked', () => {
       const decision = check();
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({
+      expect(decision).toBeBlockedBy(RULE, {
         messageId: 'noConsent',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
       });
@@ -90,7 +90,7 @@ describe('consent.autodial-wireless', () => {
     it('consent granted one second after the call (2026-03-10T19:00:01Z) does not count', () => {
       const decision = check({ consents: [writtenConsent('acme', '2026-03-10T19:00:01Z')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({
+      expect(decision).toBeBlockedBy(RULE, {
         messageId: 'grantedAfterCall',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, instant: '2026-03-10T19:00:01Z' },
       });
@@ -100,7 +100,7 @@ describe('consent.autodial-wireless', () => {
     it('consent given to another seller "globex" does not count for acme', () => {
       const decision = check({ consents: [writtenConsent('globex', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({
+      expect(decision).toBeBlockedBy(RULE, {
         messageId: 'otherSeller',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
       });
@@ -110,13 +110,13 @@ describe('consent.autodial-wireless', () => {
     it('seller names are case-sensitive: consent to "Acme" does not count for "acme"', () => {
       const decision = check({ consents: [writtenConsent('Acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE).messageId).toBe('otherSeller');
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'otherSeller' });
     });
 
     it('consent revoked 2026-03-01, before the call, does not count', () => {
       const decision = check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-01')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({
+      expect(decision).toBeBlockedBy(RULE, {
         messageId: 'revoked',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, instant: '2026-03-01T00:00:00Z' },
       });
@@ -126,7 +126,7 @@ describe('consent.autodial-wireless', () => {
     it('consent revoked at the instant of the call (2026-03-10T19:00:00Z) does not count', () => {
       const decision = check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:00Z')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE).messageId).toBe('revoked');
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'revoked' });
     });
 
     it('consent revoked one second after the call (2026-03-10T19:00:01Z) still counts', () => {
@@ -148,7 +148,7 @@ describe('consent.autodial-wireless', () => {
     it('prior express (not written) consent to acme is not enough for an autodialed telemarketing call', () => {
       const decision = check({ consents: [expressConsent('acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({
+      expect(decision).toBeBlockedBy(RULE, {
         messageId: 'noConsent',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
       });
@@ -173,7 +173,7 @@ describe('consent.autodial-wireless', () => {
     it('an informational call with no consent is blocked, naming both kinds', () => {
       const decision = check({ purpose: 'informational' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({
+      expect(decision).toBeBlockedBy(RULE, {
         messageId: 'noConsent',
         data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: 'prior express written consent or prior express consent' },
       });
@@ -182,13 +182,13 @@ describe('consent.autodial-wireless', () => {
     it('an informational call with prior express consent revoked 2026-03-01 is blocked', () => {
       const decision = check({ purpose: 'informational', consents: [expressConsent('acme', '2025-01-02', '2026-03-01')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE).messageId).toBe('revoked');
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'revoked' });
     });
 
     it('an informational call with prior express consent to "Acme" is blocked for "acme"', () => {
       const decision = check({ purpose: 'informational', consents: [expressConsent('Acme', '2025-01-02')] });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE).messageId).toBe('otherSeller');
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'otherSeller' });
     });
   });
 });

@@ -4,7 +4,7 @@ import type { Decision } from '../../../src/core/decision.js';
 import { screen } from '../../../src/engine/screen.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
 import { expressConsent, writtenConsent } from '../../support/consents.js';
-import { exemptionOf, findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
+import { exemptionOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 // The default call is placed 2026-03-10T14:00:00-05:00, i.e. 2026-03-10T19:00:00Z. The consent message templates
 // are shared with consent.autodial-wireless, whose test pins their wording; here `data.call` pins this rule's part.
@@ -27,7 +27,7 @@ describe('consent.prerecorded-residential', () => {
   it('a prerecorded telemarketing call to a residential landline with no consent is blocked', () => {
     const decision = check();
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision, RULE)).toEqual({ messageId: 'noConsent', data: { call: CALL, seller: 'acme', consentKind: PEWC } });
+    expect(decision).toBeBlockedBy(RULE, { messageId: 'noConsent', data: { call: CALL, seller: 'acme', consentKind: PEWC } });
     expect(violationOf(decision, RULE).citation).toBe('47 CFR 64.1200(a)(3); 16 CFR 310.4(b)(1)(v)');
   });
 
@@ -44,19 +44,19 @@ describe('consent.prerecorded-residential', () => {
   it('prior express (not written) consent to acme is not enough', () => {
     const decision = check({ consents: [expressConsent('acme', '2025-01-02')] });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision, RULE).messageId).toBe('noConsent');
+    expect(decision).toBeBlockedBy(RULE, { messageId: 'noConsent' });
   });
 
   it('written consent to "Acme" does not count for "acme"', () => {
     const decision = check({ consents: [writtenConsent('Acme', '2025-01-02')] });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision, RULE)).toEqual({ messageId: 'otherSeller', data: { call: CALL, seller: 'acme', consentKind: PEWC } });
+    expect(decision).toBeBlockedBy(RULE, { messageId: 'otherSeller', data: { call: CALL, seller: 'acme', consentKind: PEWC } });
   });
 
   it('written consent revoked at the instant of the call (2026-03-10T19:00:00Z) does not count', () => {
     const decision = check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:00Z')] });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision, RULE)).toEqual({
+    expect(decision).toBeBlockedBy(RULE, {
       messageId: 'revoked',
       data: { call: CALL, seller: 'acme', consentKind: PEWC, instant: '2026-03-10T19:00:00Z' },
     });
@@ -69,7 +69,7 @@ describe('consent.prerecorded-residential', () => {
   it('written consent granted 2026-03-11, after the call, does not count', () => {
     const decision = check({ consents: [writtenConsent('acme', '2026-03-11')] });
     expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(findingOf(decision, RULE)).toEqual({
+    expect(decision).toBeBlockedBy(RULE, {
       messageId: 'grantedAfterCall',
       data: { call: CALL, seller: 'acme', consentKind: PEWC, instant: '2026-03-11T00:00:00Z' },
     });

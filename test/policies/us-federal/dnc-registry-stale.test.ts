@@ -4,7 +4,7 @@ import type { Decision } from '../../../src/core/decision.js';
 import { screen, type ScreenOptions } from '../../../src/engine/screen.js';
 import { InMemoryRegistry } from '../../../src/resolve/registry.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
-import { findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
+import { rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 // The default call is placed 2026-03-10T14:00:00-05:00, i.e. 2026-03-10T19:00:00Z; 31 x 24 hours earlier is
 // 2026-02-07T19:00:00Z.
@@ -32,14 +32,14 @@ describe('dnc.registry-stale', () => {
     it('a copy synced 31 days and 1 second before the call (2026-02-07T18:59:59Z) is blocked', () => {
       const decision = check(syncedAt('2026-02-07T18:59:59Z'));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T18:59:59Z', age: '31 days 00:00:01' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'stale', data: { syncedAt: '2026-02-07T18:59:59Z', age: '31 days 00:00:01' } });
       expect(violationOf(decision, RULE).citation).toBe('47 CFR 64.1200(c)(2)(i); 16 CFR 310.4(b)(3)');
     });
 
     it('a date-only syncedAt "2026-02-07" means 00:00 UTC, 31.7 days before the call: blocked', () => {
       const decision = check(syncedAt('2026-02-07'));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'stale', data: { syncedAt: '2026-02-07T00:00:00Z', age: '31 days 19:00:00' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'stale', data: { syncedAt: '2026-02-07T00:00:00Z', age: '31 days 19:00:00' } });
       expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"the national registry copy was synced 2026-02-07T00:00:00Z, 31 days 19:00:00 before the call; it must be at most 31 days old"`);
     });
 
@@ -54,12 +54,12 @@ describe('dnc.registry-stale', () => {
     it('a copy dated 2026-03-11, after the call, is blocked', () => {
       const decision = check(syncedAt('2026-03-11'));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'syncedAfterCall', data: { syncedAt: '2026-03-11T00:00:00Z' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'syncedAfterCall', data: { syncedAt: '2026-03-11T00:00:00Z' } });
       expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"the national registry copy is dated 2026-03-11T00:00:00Z, after the call; a call can only be screened with a copy obtained before it"`);
     });
 
     it('a copy dated one second after the call (2026-03-10T19:00:01Z) is blocked', () => {
-      expect(findingOf(check(syncedAt('2026-03-10T19:00:01Z')), RULE).messageId).toBe('syncedAfterCall');
+      expect(check(syncedAt('2026-03-10T19:00:01Z'))).toBeBlockedBy(RULE, { messageId: 'syncedAfterCall' });
     });
   });
 
@@ -67,7 +67,7 @@ describe('dnc.registry-stale', () => {
     it('a request with no national copy (registries.internal only) is blocked', () => {
       const decision = check({ registries: { internal: { numbers: [] } } });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'missing', data: {} });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'missing', data: {} });
       expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"no copy of the national do-not-call registry was supplied (registries.national), so the number cannot be screened against it"`);
     });
 
@@ -75,18 +75,18 @@ describe('dnc.registry-stale', () => {
       const { registries: _omitted, ...request } = aCheckRequest();
       const decision = screen(parseCheckRequest(request));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE).messageId).toBe('missing');
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'missing' });
     });
 
     it('a copy without syncedAt is blocked: its age is unknown', () => {
       const decision = check(syncedAt(undefined));
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'noSyncDate', data: {} });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'noSyncDate', data: {} });
       expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"the national registry copy has no sync date (registries.national.syncedAt), so its age is unknown"`);
     });
 
     it('an empty national object {} is a copy without syncedAt', () => {
-      expect(findingOf(check({ registries: { national: {} } }), RULE).messageId).toBe('noSyncDate');
+      expect(check({ registries: { national: {} } })).toBeBlockedBy(RULE, { messageId: 'noSyncDate' });
     });
 
     it('a shared context copy synced 2026-03-01 counts when the request brings none', () => {

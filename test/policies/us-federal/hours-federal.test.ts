@@ -4,7 +4,7 @@ import type { Decision } from '../../../src/core/decision.js';
 import { screen } from '../../../src/engine/screen.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
 import { writtenConsent } from '../../support/consents.js';
-import { findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
+import { rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 // Numbers by area code: 312 Chicago, 212 New York, 303 Denver, 602 Phoenix, 808 Honolulu, 208 Idaho, 907 Alaska.
 const CHICAGO = '+1 312 555 0188';
@@ -34,7 +34,7 @@ describe('hours.federal', () => {
     it('07:59:59 local is blocked, 08:00:00 is allowed', () => {
       const early = check({ at: '2026-03-10T07:59:59-05:00' });
       expect(rulesOf(early)).toEqual(BLOCKED);
-      expect(findingOf(early, RULE)).toEqual({ messageId: 'beforeWindow', data: { localTime: '07:59:59', zone: 'America/Chicago' } });
+      expect(early).toBeBlockedBy(RULE, { messageId: 'beforeWindow', data: { localTime: '07:59:59', zone: 'America/Chicago' } });
       expect(violationOf(early, RULE).message).toMatchInlineSnapshot(`"07:59:59 in America/Chicago is before 08:00"`);
       expect(violationOf(early, RULE).citation).toBe('47 CFR 64.1200(c)(1); 16 CFR 310.4(c)');
 
@@ -44,7 +44,7 @@ describe('hours.federal', () => {
     it('21:00:00 local is blocked, 20:59:59 is allowed', () => {
       const late = check({ at: '2026-03-10T21:00:00-05:00' });
       expect(rulesOf(late)).toEqual(BLOCKED);
-      expect(findingOf(late, RULE)).toEqual({ messageId: 'afterWindow', data: { localTime: '21:00', zone: 'America/Chicago' } });
+      expect(late).toBeBlockedBy(RULE, { messageId: 'afterWindow', data: { localTime: '21:00', zone: 'America/Chicago' } });
       expect(violationOf(late, RULE).message).toMatchInlineSnapshot(`"21:00 in America/Chicago is at or after 21:00"`);
 
       expect(rulesOf(check({ at: '2026-03-10T20:59:59-05:00' }))).toEqual(ALLOWED);
@@ -81,18 +81,18 @@ describe('hours.federal', () => {
       const before = check({ to: NEW_YORK, at: '2026-03-08T06:59:59Z' });
       expect(rulesOf(before)).toEqual(BLOCKED);
       expect(before.callee.localTimes).toEqual(['2026-03-08T01:59:59-05:00']);
-      expect(findingOf(before, RULE)).toEqual({ messageId: 'beforeWindow', data: { localTime: '01:59:59', zone: 'America/New_York' } });
+      expect(before).toBeBlockedBy(RULE, { messageId: 'beforeWindow', data: { localTime: '01:59:59', zone: 'America/New_York' } });
 
       const after = check({ to: NEW_YORK, at: '2026-03-08T07:00:00Z' });
       expect(rulesOf(after)).toEqual(BLOCKED);
       expect(after.callee.localTimes).toEqual(['2026-03-08T03:00:00-04:00']);
-      expect(findingOf(after, RULE)).toEqual({ messageId: 'beforeWindow', data: { localTime: '03:00', zone: 'America/New_York' } });
+      expect(after).toBeBlockedBy(RULE, { messageId: 'beforeWindow', data: { localTime: '03:00', zone: 'America/New_York' } });
     });
 
     it('02:30 does not exist that night: 07:30Z is 03:30 EDT', () => {
       const decision = check({ to: NEW_YORK, at: '2026-03-08T07:30:00Z' });
       expect(decision.callee.localTimes).toEqual(['2026-03-08T03:30:00-04:00']);
-      expect(findingOf(decision, RULE).data).toEqual({ localTime: '03:30', zone: 'America/New_York' });
+      expect(decision).toBeBlockedBy(RULE, { data: { localTime: '03:30', zone: 'America/New_York' } });
     });
 
     it('07:59:59 EDT (11:59:59Z) is blocked, 08:00:00 EDT (12:00:00Z) is allowed', () => {
@@ -122,7 +122,7 @@ describe('hours.federal', () => {
       const early = check({ to: NEW_YORK, at: '2026-11-01T07:30:00-05:00' });
       expect(rulesOf(early)).toEqual(BLOCKED);
       expect(early.callee.localTimes).toEqual(['2026-11-01T07:30:00-05:00']);
-      expect(findingOf(early, RULE)).toEqual({ messageId: 'beforeWindow', data: { localTime: '07:30', zone: 'America/New_York' } });
+      expect(early).toBeBlockedBy(RULE, { messageId: 'beforeWindow', data: { localTime: '07:30', zone: 'America/New_York' } });
 
       expect(rulesOf(check({ to: NEW_YORK, at: '2026-11-01T13:00:00Z' }))).toEqual(ALLOWED);
     });
@@ -131,7 +131,7 @@ describe('hours.federal', () => {
       const decision = check({ to: NEW_YORK, at: '2026-11-01T08:00:00-04:00' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
       expect(decision.callee.localTimes).toEqual(['2026-11-01T07:00:00-05:00']);
-      expect(findingOf(decision, RULE).data).toEqual({ localTime: '07:00', zone: 'America/New_York' });
+      expect(decision).toBeBlockedBy(RULE, { data: { localTime: '07:00', zone: 'America/New_York' } });
     });
 
     it('01:30 happens twice (05:30Z in EDT, 06:30Z in EST) and both are blocked', () => {
@@ -150,7 +150,7 @@ describe('hours.federal', () => {
 
       const late = check({ to: NEW_YORK, at: '2026-11-02T02:00:00Z' });
       expect(rulesOf(late)).toEqual(BLOCKED);
-      expect(findingOf(late, RULE)).toEqual({ messageId: 'afterWindow', data: { localTime: '21:00', zone: 'America/New_York' } });
+      expect(late).toBeBlockedBy(RULE, { messageId: 'afterWindow', data: { localTime: '21:00', zone: 'America/New_York' } });
     });
   });
 
@@ -166,7 +166,7 @@ describe('hours.federal', () => {
 
       const denver = check({ to: DENVER, at: '2026-07-16T03:30:00Z' });
       expect(rulesOf(denver)).toEqual(BLOCKED);
-      expect(findingOf(denver, RULE)).toEqual({ messageId: 'afterWindow', data: { localTime: '21:30', zone: 'America/Denver' } });
+      expect(denver).toBeBlockedBy(RULE, { messageId: 'afterWindow', data: { localTime: '21:30', zone: 'America/Denver' } });
     });
 
     it('in January Phoenix and Denver share UTC-7: 03:30Z is 20:30 in both, allowed', () => {
@@ -181,7 +181,7 @@ describe('hours.federal', () => {
     it('on 8 March 2026 Phoenix does not spring forward: 14:30Z is 07:30 in Phoenix (blocked), 08:30 MDT in Denver (allowed)', () => {
       const phoenix = check({ to: PHOENIX, at: '2026-03-08T14:30:00Z' });
       expect(rulesOf(phoenix)).toEqual(BLOCKED);
-      expect(findingOf(phoenix, RULE)).toEqual({ messageId: 'beforeWindow', data: { localTime: '07:30', zone: 'America/Phoenix' } });
+      expect(phoenix).toBeBlockedBy(RULE, { messageId: 'beforeWindow', data: { localTime: '07:30', zone: 'America/Phoenix' } });
 
       const denver = check({ to: DENVER, at: '2026-03-08T14:30:00Z' });
       expect(rulesOf(denver)).toEqual(ALLOWED);
@@ -202,7 +202,7 @@ describe('hours.federal', () => {
       const early = check({ to: HONOLULU, at: '2026-01-15T17:59:59Z' });
       expect(rulesOf(early)).toEqual(BLOCKED);
       expect(early.callee.localTimes).toEqual(['2026-01-15T07:59:59-10:00']);
-      expect(findingOf(early, RULE).data).toEqual({ localTime: '07:59:59', zone: 'Pacific/Honolulu' });
+      expect(early).toBeBlockedBy(RULE, { data: { localTime: '07:59:59', zone: 'Pacific/Honolulu' } });
 
       expect(rulesOf(check({ to: HONOLULU, at: '2026-01-15T18:00:00Z' }))).toEqual(ALLOWED);
     });
@@ -214,7 +214,7 @@ describe('hours.federal', () => {
 
       const late = check({ to: HONOLULU, at: '2026-07-16T07:00:00Z' });
       expect(rulesOf(late)).toEqual(BLOCKED);
-      expect(findingOf(late, RULE).data).toEqual({ localTime: '21:00', zone: 'Pacific/Honolulu' });
+      expect(late).toBeBlockedBy(RULE, { data: { localTime: '21:00', zone: 'Pacific/Honolulu' } });
     });
   });
 
@@ -231,7 +231,7 @@ describe('hours.federal', () => {
         '2026-03-10T08:30:00-06:00',
         '2026-03-10T07:30:00-07:00',
       ]);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'beforeWindow', data: { localTime: '07:30', zone: 'America/Los_Angeles' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'beforeWindow', data: { localTime: '07:30', zone: 'America/Los_Angeles' } });
     });
 
     it('20:30 Mountain is 19:30 Pacific: 208 is allowed, all three zones are inside the window', () => {
@@ -241,7 +241,7 @@ describe('hours.federal', () => {
     it('21:00 Mountain is blocked in Boise and Denver though Los Angeles is at 20:00', () => {
       const decision = check({ to: IDAHO, at: '2026-03-10T21:00:00-06:00' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({
+      expect(decision).toBeBlockedBy(RULE, {
         messageId: 'outsideInSeveralZones',
         data: { count: 2, zones: '21:00 in America/Boise, 21:00 in America/Denver' },
       });
@@ -268,7 +268,7 @@ describe('hours.federal', () => {
     it('a Chicago number whose callee lives in Los Angeles: 09:30 Chicago is 07:30 there, blocked', () => {
       const decision = check({ to: CHICAGO, at: '2026-03-10T09:30:00-05:00', callee: { timeZone: 'America/Los_Angeles' } });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'beforeWindow', data: { localTime: '07:30', zone: 'America/Los_Angeles' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'beforeWindow', data: { localTime: '07:30', zone: 'America/Los_Angeles' } });
     });
   });
 

@@ -4,7 +4,7 @@ import type { Decision } from '../../../src/core/decision.js';
 import { screen } from '../../../src/engine/screen.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
 import { writtenConsent } from '../../support/consents.js';
-import { findingOf, rulesOf } from '../../support/decision-helpers.js';
+import { rulesOf } from '../../support/decision-helpers.js';
 
 /** Screens the default request (a manual telemarketing call, 2026-03-10T19:00:00Z) with `overrides`. */
 function check(overrides: Partial<CheckRequestInput> = {}): Decision {
@@ -21,7 +21,7 @@ describe('jurisdiction.unsupported', () => {
     it('+1 416 555 0199 (Toronto) shares +1 but is Canadian', () => {
       const decision = check({ to: '+1 416 555 0199' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'outside', data: { e164: '+14165550199', region: 'CA' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'outside', data: { e164: '+14165550199', region: 'CA' } });
       expect(decision.violations[0]?.message).toMatchInlineSnapshot(`"+14165550199 is in CA, outside the jurisdictions covered (the United States and its territories)"`);
       expect(decision.violations[0]?.citation).toBe(
         'dialsim fail-closed rule: only United States rules are encoded (47 CFR 64.1200; 16 CFR 310)',
@@ -29,19 +29,19 @@ describe('jurisdiction.unsupported', () => {
     });
 
     it('"(416) 555-0199" with no country code is still Canadian', () => {
-      expect(findingOf(check({ to: '(416) 555-0199' }), RULE)).toEqual({ messageId: 'outside', data: { e164: '+14165550199', region: 'CA' } });
+      expect(check({ to: '(416) 555-0199' })).toBeBlockedBy(RULE, { messageId: 'outside', data: { e164: '+14165550199', region: 'CA' } });
     });
 
     it('+1 876 555 0100 (Jamaica, in the Caribbean) is unsupported', () => {
       const decision = check({ to: '+1 876 555 0100' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'outside', data: { e164: '+18765550100', region: 'JM' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'outside', data: { e164: '+18765550100', region: 'JM' } });
     });
 
     it('+44 20 7946 0000 (London) is unsupported', () => {
       const decision = check({ to: '+44 20 7946 0000' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'outside', data: { e164: '+442079460000', region: 'GB' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'outside', data: { e164: '+442079460000', region: 'GB' } });
     });
 
     it('ends the screening: a Toronto number at 23:00, autodialed, on the internal list, with no registry copy, has this one finding', () => {

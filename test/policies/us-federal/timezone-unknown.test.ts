@@ -7,7 +7,7 @@ import { localTimeDirect } from '../../../src/resolve/local-time.js';
 import { resolveNumberDirect } from '../../../src/resolve/phone-number.js';
 import type { ResolutionStrategy } from '../../../src/resolve/resolve-attempt.js';
 import { aCheckRequest } from '../../../src/testing/a-check-request.js';
-import { findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
+import { rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 /** Screens the default request (a manual telemarketing call at 14:00 in Chicago) with `overrides`. */
 function check(overrides: Partial<CheckRequestInput> = {}, options: ScreenOptions = {}): Decision {
@@ -38,7 +38,7 @@ describe('timezone.unknown', () => {
     it('a telemarketing call to toll-free 800-555-0100 is blocked: the hours cannot be checked', () => {
       const decision = check({ to: '800-555-0100' });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'nonGeographic', data: { e164: '+18005550100', kind: 'toll-free' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'nonGeographic', data: { e164: '+18005550100', kind: 'toll-free' } });
       expect(violationOf(decision, RULE).citation).toBe('47 CFR 64.1200(c)(1); 16 CFR 310.4(c)');
       expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"+18005550100 is a toll-free number with no location, so the callee's local time is unknown; give callee.timeZone from the lead's address"`);
       expect(decision.callee).toEqual({ e164: '+18005550100', timeZones: [], localTimes: [] });
@@ -51,7 +51,7 @@ describe('timezone.unknown', () => {
     ])('a telemarketing call to %s is blocked (%s is %s)', (to, e164, kind) => {
       const decision = check({ to });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'nonGeographic', data: { e164, kind } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'nonGeographic', data: { e164, kind } });
     });
 
     it('it stands in for hours.federal even at 23:00 by the caller\'s clock: hours.federal is not reported', () => {
@@ -103,9 +103,11 @@ describe('timezone.unknown', () => {
         thrown = error;
       }
       expect(thrown).toBeInstanceOf(InputError);
-      expect((thrown as InputError).problems).toEqual([
+      // Each problem also carries its path as keys (for scenario files' line numbers): compared apart.
+      expect((thrown as InputError).problems.map(({ path, message }) => ({ path, message }))).toEqual([
         { path: 'callee.timeZone', message: 'is not an IANA time zone name (e.g. "America/Denver")' },
       ]);
+      expect((thrown as InputError).problems[0]?.keys).toEqual(['callee', 'timeZone']);
     });
 
     it('500-555-0100 with callee.timeZone Pacific/Honolulu at 14:00 Chicago (09:00 HST) is allowed', () => {
@@ -117,7 +119,7 @@ describe('timezone.unknown', () => {
     it('is blocked, naming the area code', () => {
       const decision = check({ to: '800-555-0100' }, { strategy: tollFreeAsGeographic() });
       expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE)).toEqual({ messageId: 'unknownAreaCode', data: { e164: '+18005550100', areaCode: '800' } });
+      expect(decision).toBeBlockedBy(RULE, { messageId: 'unknownAreaCode', data: { e164: '+18005550100', areaCode: '800' } });
       expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"no time zone is known for area code 800 (+18005550100), so the callee's local time is unknown; give callee.timeZone from the lead's address"`);
     });
 

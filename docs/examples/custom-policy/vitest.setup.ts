@@ -1,0 +1,1 @@
+import 'dialsim/testing/vitest';

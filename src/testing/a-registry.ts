@@ -1,0 +1,27 @@
+import type { CheckRequestInput } from '../core/check-request.js';
+
+/** The `registries` of a check request. */
+export type RegistriesInput = NonNullable<CheckRequestInput['registries']>;
+
+export interface RegistryOverrides {
+  /** Numbers on the seller's copy of the national registry, any format; `null` for no copy at all. */
+  readonly national?: readonly string[] | null;
+  /** When the national copy was obtained: 1 March 2026 by default, fresh for the default call. */
+  readonly syncedAt?: string;
+  /** Numbers on the seller's internal do-not-call list; no list when absent. */
+  readonly internal?: readonly string[];
+}
+
+/**
+ * A check request's registries: a fresh national copy (synced 1 March 2026) holding `national`, and an internal
+ * list holding `internal` when given.
+ * @example
+ * aCheckRequest({ registries: aRegistry({ national: ['303-555-0123'] }) })
+ */
+export function aRegistry(overrides: RegistryOverrides = {}): RegistriesInput {
+  const { national = [], syncedAt = '2026-03-01', internal } = overrides;
+  return {
+    ...(national !== null && { national: { syncedAt, numbers: [...national] } }),
+    ...(internal !== undefined && { internal: { numbers: [...internal] } }),
+  };
+}

@@ -1,0 +1,31 @@
+import { statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reachable } from './import-graph.js';
+
+/** The checkout's root: `import 'dialsim'` from a project that installed this checkout reaches dist/ under it. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The entries of the package (package.json exports and bin): what a user's import or command can load. */
+const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts'];
+
+/**
+ * Tests that use dialsim as a user does (through package.json exports, so through dist/) need a build no older
+ * than the sources they load: CI builds it in `npm ci`; after editing src/, run `npm run build`. Throws, naming
+ * the first stale file, rather than let such a test pass or fail on yesterday's code.
+ */
+export function assertBuildIsFresh(): void {
+  const sources = new Set(ENTRIES.flatMap((entry) => [...reachable(repoRoot, entry).files]));
+  for (const source of sources) {
+    const built = join(repoRoot, 'dist', relative(repoRoot, source)).replace(/\.ts$/, '.js');
+    let builtAt: number;
+    try {
+      builtAt = statSync(built).mtimeMs;
+    } catch {
+      throw new Error(`dist/ has no ${relative(repoRoot, built)}: run \`npm run build\` (CI builds it through npm ci)`);
+    }
+    if (statSync(source).mtimeMs > builtAt) {
+      throw new Error(`dist/ is older than ${relative(repoRoot, source)}: run \`npm run build\` (CI builds it through npm ci)`);
+    }
+  }
+}
