@@ -1,5 +1,6 @@
 import type { CallAttempt, CallPurpose, DialMethod } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
+import type { ExtensionValue } from '../core/facts.js';
 import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { screen } from '../engine/screen.js';
@@ -38,12 +39,38 @@ export interface CallRecorderOptions {
 export class CallRecorder {
   readonly #options: CallRecorderOptions;
   #attempts = 0;
+  /** Extension facts the pack's custom rules declare; only those are computed for each attempt. */
+  readonly #extensionNeeds: ReadonlySet<string>;
+  /** Each lead's calls placed so far, kept only when a rule reads `recentCalls`. */
+  readonly #callsByLead = new Map<string, number[]>();
   // A call's steps often share an instant (screen and screened): formatting it once saves a Date per record.
   #lastInstant = Number.NaN;
   #lastIso = '';
 
   constructor(options: CallRecorderOptions) {
     this.#options = options;
+    this.#extensionNeeds = new Set((options.pack?.policies ?? []).flatMap((policy) => Object.keys(policy.extensions ?? {})));
+  }
+
+  /**
+   * The extension facts a custom rule may read about a lead: its attributes (`postalCode`, `state`, `occupation`,
+   * `netWorth`, `income`) and `recentCalls`, the instants of the calls placed to it so far in this run.
+   */
+  #extensionsFor(lead: Lead): Record<string, ExtensionValue> | undefined {
+    if (this.#extensionNeeds.size === 0) return undefined;
+    const facts: Record<string, ExtensionValue> = {};
+    const attributes: Record<string, ExtensionValue> = {
+      postalCode: lead.postalCode,
+      state: lead.state,
+      occupation: lead.occupation,
+      netWorth: lead.netWorth,
+      income: lead.income,
+    };
+    for (const name of this.#extensionNeeds) {
+      if (name === 'recentCalls') facts[name] = this.#callsByLead.get(lead.id) ?? [];
+      else if (attributes[name] !== undefined && attributes[name] !== null) facts[name] = attributes[name]!;
+    }
+    return facts;
   }
 
   #iso(at: number): string {
@@ -69,7 +96,13 @@ export class CallRecorder {
       relationship: lead.relationship,
       registries: { national: null, internal: null },
     };
-    const decision = screen(attempt, { registries, strategy, ...(pack && { pack }) });
+    const extensions = this.#extensionsFor(lead);
+    const decision = screen(extensions === undefined ? attempt : { ...attempt, extensions }, { registries, strategy, ...(pack && { pack }) });
+    if (decision.verdict === 'allow' && this.#extensionNeeds.has('recentCalls')) {
+      const calls = this.#callsByLead.get(lead.id) ?? [];
+      calls.push(at);
+      this.#callsByLead.set(lead.id, calls);
+    }
     audit.write({
       type: 'attempt',
       attemptId: call.attemptId,

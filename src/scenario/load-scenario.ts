@@ -24,6 +24,21 @@ export interface LoadedScenario {
   readonly registries: RegistryContext;
 }
 
+/**
+ * The custom policy modules a scenario asks for (its `policies` field), resolved against its folder: read before the
+ * scenario itself, because the rules it may name in expectations depend on them. Empty when the file cannot be
+ * read or parsed; loadScenario then reports why.
+ */
+export function scenarioPolicyPaths(file: string): string[] {
+  try {
+    const policies = parseDocument(readFileSync(file, 'utf8')).get('policies');
+    const paths = (policies as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+    return Array.isArray(paths) ? paths.filter((path): path is string => typeof path === 'string').map((path) => resolve(dirname(file), path)) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Epoch milliseconds of a moment; a local time that does not exist (a DST gap) is an input problem. */
 export function momentToEpochMs(moment: Moment): number | string {
   if (typeof moment === 'string') return parseInstantOrDate(moment) as number;

@@ -268,6 +268,10 @@ export const scenarioSchema = z
         .meta(about("What happens on the line and in the pitch during the campaign: a preset and overrides (default preset field-study).")),
       steps: z.array(stepSchema).optional().meta(about('Scripted steps, run in order before the campaign.')),
       campaign: z.boolean().default(false).meta(about('Run the dialer over every lead after the steps (needs `dialer`).')),
+      policies: z
+        .array(z.string().min(1, { error: 'must not be empty' }))
+        .optional()
+        .meta(about('Custom policy modules (JavaScript or TypeScript) to screen with besides the US federal rules, relative to the scenario file.')),
       expect: z.array(expectationSchema).default([]).meta(about('What must hold after the run; `dialsim run` fails when any does not.')),
     },
     { error: 'expected a scenario (a YAML mapping with title, seller, clock, leads...)' },

@@ -22,3 +22,5 @@ export { testPolicy, PolicyTableError, PolicyCaseError } from './test-policy.js'
 export type { AllowedCase, BlockedCase, ExpectedFinding, PolicyTable, TestPolicyOptions } from './test-policy.js';
 export { matchers } from './matchers/index.js';
 export type { BlockedByOptions, DialsimMatchers, ExemptionOptions } from './matchers/index.js';
+export { runScenarioFile, expectScenarioToPass, ScenarioExpectationError } from './run-scenario-file.js';
+export type { RunScenarioFileOptions } from './run-scenario-file.js';

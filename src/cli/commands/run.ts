@@ -4,7 +4,11 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../../core/input-error.js';
 import { FileAuditSink } from '../../dialer/audit-log.js';
 import { renderReport } from '../../report/render-report.js';
-import { loadScenario, type LoadedScenario } from '../../scenario/load-scenario.js';
+import { loadScenario, scenarioPolicyPaths, type LoadedScenario } from '../../scenario/load-scenario.js';
+import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
+import type { PolicyPack } from '../../core/policy.js';
+import { combinePacks } from '../../engine/combine-packs.js';
+import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
 import { usFederalPack } from '../../../policies/us-federal/index.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
@@ -59,6 +63,7 @@ export const runCommand: CommandDefinition = {
           audit: { type: 'string' },
           report: { type: 'string' },
           seed: { type: 'string' },
+          policy: { type: 'string', multiple: true, default: [] },
           help: { type: 'boolean', short: 'h', default: false },
         },
       });
@@ -79,23 +84,28 @@ export const runCommand: CommandDefinition = {
     }
 
     // Every scenario is read and checked before any runs: a typo in the tenth file stops the first from running.
-    let loaded: LoadedScenario[];
+    const loaded: { scenario: LoadedScenario; pack: PolicyPack }[] = [];
     try {
-      loaded = scenarioFiles(positionals).map((file) => loadScenario(file, { pack: usFederalPack }));
+      const shared = await loadPolicyModules(values.policy);
+      for (const file of scenarioFiles(positionals)) {
+        const own = await loadPolicyModules(scenarioPolicyPaths(file));
+        const pack = shared.length + own.length === 0 ? usFederalPack : combinePacks(usFederalPack, ...shared, ...own);
+        loaded.push({ scenario: loadScenario(file, { pack }), pack });
+      }
     } catch (error) {
-      if (error instanceof InputError) return fail(io, error.message);
+      if (error instanceof InputError || error instanceof PolicyModuleError || error instanceof PolicyDefinitionError) return fail(io, error.message);
       throw error;
     }
 
     const several = loaded.length > 1;
     const rows: { file: string; result: ScenarioResult }[] = [];
-    for (const scenario of loaded) {
+    for (const { scenario, pack } of loaded) {
       const file = relative(process.cwd(), scenario.file) || scenario.file;
       const audit = values.audit === undefined ? undefined : new FileAuditSink(auditPath(values.audit, scenario.file, several));
       const progress = new ProgressBar(io, file);
       let result: ScenarioResult;
       try {
-        result = runScenario(scenario, { pack: usFederalPack, ...(seed !== undefined && { seed }), ...(audit && { audit }), onProgress: (share) => progress.update(share) });
+        result = runScenario(scenario, { pack, ...(seed !== undefined && { seed }), ...(audit && { audit }), onProgress: (share) => progress.update(share) });
       } catch (error) {
         if (error instanceof InputError) return fail(io, error.message);
         throw error;

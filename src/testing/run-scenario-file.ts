@@ -1,0 +1,49 @@
+import { usFederalPack } from '../../policies/us-federal/index.js';
+import { combinePacks } from '../engine/combine-packs.js';
+import { loadPolicyModules } from '../policy-modules/load-policy-module.js';
+import { loadScenario, scenarioPolicyPaths } from '../scenario/load-scenario.js';
+import { runScenario, type ScenarioResult } from '../scenario/run-scenario.js';
+
+export interface RunScenarioFileOptions {
+  /** Custom policy modules to screen with besides the scenario's own `policies` (paths from the current folder). */
+  readonly policies?: readonly string[];
+  readonly seed?: number;
+}
+
+/**
+ * Runs a scenario file inside a test, as `dialsim run` does: the US federal rules plus the scenario's own and the
+ * given custom policy modules.
+ * @example
+ * const result = await runScenarioFile('scenarios/04-dnc-request-mid-call.yaml');
+ * expect(result.counts.dncRequests).toBe(2);
+ */
+export async function runScenarioFile(file: string, options: RunScenarioFileOptions = {}): Promise<ScenarioResult> {
+  const custom = await loadPolicyModules([...(options.policies ?? []), ...scenarioPolicyPaths(file)]);
+  const pack = custom.length === 0 ? usFederalPack : combinePacks(usFederalPack, ...custom);
+  return runScenario(loadScenario(file, { pack }), { pack, ...(options.seed !== undefined && { seed: options.seed }) });
+}
+
+/** A scenario whose expectations did not all hold; the message lists each with expected against actual. */
+export class ScenarioExpectationError extends Error {
+  override name = 'ScenarioExpectationError';
+
+  constructor(readonly result: ScenarioResult) {
+    const failed = result.expectations.filter((expectation) => !expectation.passed);
+    super(
+      `${failed.length} of ${result.expectations.length} expectations of ${result.file} failed:\n` +
+        failed.map((expectation) => `  ✖ ${expectation.description}\n      expected: ${expectation.expected}\n      actual:   ${expectation.actual}`).join('\n'),
+    );
+  }
+}
+
+/**
+ * Runs a scenario file and throws a `ScenarioExpectationError` unless every expectation in it holds: one line in
+ * a test asserts a whole scenario.
+ * @example
+ * it('the do-not-call story holds', () => expectScenarioToPass('scenarios/04-dnc-request-mid-call.yaml'));
+ */
+export async function expectScenarioToPass(file: string, options: RunScenarioFileOptions = {}): Promise<ScenarioResult> {
+  const result = await runScenarioFile(file, options);
+  if (!result.passed) throw new ScenarioExpectationError(result);
+  return result;
+}
