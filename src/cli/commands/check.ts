@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { InputError } from '../../core/input-error.js';
 import type { PolicyPack } from '../../core/policy.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
@@ -10,6 +9,7 @@ import type { RegistryContext } from '../../resolve/registry.js';
 import type { Decision } from '../../core/decision.js';
 import { screenNdjsonStream, screenRequestText } from '../check-stream.js';
 import { decisionForOutput } from '../decision-output.js';
+import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { loadCheckContext } from '../load-context.js';
 import { checkMessages as messages } from './check-messages.js';
@@ -42,28 +42,14 @@ export const checkCommand: CommandDefinition = {
   summary: messages.summary,
   help: messages.help,
   async run(argv, io): Promise<ExitCode> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
-          json: { type: 'boolean', default: false },
-          ndjson: { type: 'boolean', default: false },
-          context: { type: 'string' },
-          policy: { type: 'string', multiple: true },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (error) {
-      await write(io.stderr, `dialsim check: ${(error as Error).message}\n\n${messages.help}`);
-      return 2;
-    }
+    const parsed = await parseCommandArgs(this, argv, io, {
+      json: { type: 'boolean', default: false },
+      ndjson: { type: 'boolean', default: false },
+      context: { type: 'string' },
+      policy: { type: 'string', multiple: true },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      await write(io.stdout, messages.help);
-      return 0;
-    }
     if (values.json && values.ndjson) return fail(io, messages.bothModes);
     if (positionals.length > 1) return fail(io, messages.tooManyFiles(positionals));
 
@@ -111,7 +97,6 @@ export const checkCommand: CommandDefinition = {
   },
 };
 
-async function fail(io: CliIo, message: string): Promise<2> {
-  await write(io.stderr, message.split('\n').map((line) => `dialsim check: ${line}\n`).join(''));
-  return 2;
+function fail(io: CliIo, message: string): Promise<2> {
+  return failWithUsage(io, 'check', message);
 }

@@ -1,6 +1,5 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError } from '../../core/input-error.js';
 import { FileAuditSink } from '../../dialer/audit-log.js';
 import { renderReport } from '../../report/render-report.js';
@@ -11,6 +10,7 @@ import { combinePacks } from '../../engine/combine-packs.js';
 import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
 import { usFederalPack } from '../../../policies/us-federal/index.js';
+import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { ProgressBar } from '../progress-bar.js';
 import { scenarioText, summaryTable } from '../scenario-text.js';
@@ -53,29 +53,15 @@ export const runCommand: CommandDefinition = {
   summary: messages.summary,
   help: messages.help,
   async run(argv, io): Promise<ExitCode> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
-          json: { type: 'boolean', default: false },
-          audit: { type: 'string' },
-          report: { type: 'string' },
-          seed: { type: 'string' },
-          policy: { type: 'string', multiple: true, default: [] },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (error) {
-      await write(io.stderr, `dialsim run: ${(error as Error).message}\n\n${messages.help}`);
-      return 2;
-    }
+    const parsed = await parseCommandArgs(this, argv, io, {
+      json: { type: 'boolean', default: false },
+      audit: { type: 'string' },
+      report: { type: 'string' },
+      seed: { type: 'string' },
+      policy: { type: 'string', multiple: true, default: [] },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      await write(io.stdout, messages.help);
-      return 0;
-    }
     if (positionals.length === 0) return fail(io, messages.noInput);
     let seed: number | undefined;
     if (values.seed !== undefined) {
@@ -161,7 +147,6 @@ function resultForJson(file: string, result: ScenarioResult) {
   };
 }
 
-async function fail(io: CliIo, message: string): Promise<2> {
-  await write(io.stderr, message.split('\n').map((line) => `dialsim run: ${line}\n`).join(''));
-  return 2;
+function fail(io: CliIo, message: string): Promise<2> {
+  return failWithUsage(io, 'run', message);
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { InputError } from '../../core/input-error.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { usFederalPack } from '../../../policies/us-federal/index.js';
@@ -13,6 +12,7 @@ import { drillsFromScenario } from '../../training/scenario-drills.js';
 import { resultsJson, scoreOf, type DrillResult, type SessionSettings } from '../../training/session.js';
 import { startTrainerServer, TrainerServerError } from '../../training/trainer-server.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
+import { parseCommandArgs } from '../command-args.js';
 import { trainMessages as messages } from './train-messages.js';
 
 const DEFAULT_COUNT = 10;
@@ -157,32 +157,18 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
     summary: messages.summary,
     help: messages.help,
     async run(argv, io): Promise<ExitCode> {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args: [...argv],
-          allowPositionals: true,
-          options: {
-            level: { type: 'string' },
-            count: { type: 'string' },
-            seed: { type: 'string' },
-            from: { type: 'string' },
-            answers: { type: 'string' },
-            json: { type: 'boolean', default: false },
-            web: { type: 'boolean', default: false },
-            port: { type: 'string' },
-            help: { type: 'boolean', short: 'h', default: false },
-          },
-        });
-      } catch (error) {
-        await write(io.stderr, `dialsim train: ${(error as Error).message}\n\n${messages.help}`);
-        return 2;
-      }
+      const parsed = await parseCommandArgs({ name: 'train', help: messages.help }, argv, io, {
+        level: { type: 'string' },
+        count: { type: 'string' },
+        seed: { type: 'string' },
+        from: { type: 'string' },
+        answers: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        web: { type: 'boolean', default: false },
+        port: { type: 'string' },
+      });
+      if (typeof parsed === 'number') return parsed;
       const { values, positionals } = parsed;
-      if (values.help) {
-        await write(io.stdout, messages.help);
-        return 0;
-      }
       let session: Session;
       let port = DEFAULT_TRAINER_PORT;
       try {

@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { InputError } from '../../core/input-error.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { runScenario } from '../../scenario/run-scenario.js';
@@ -7,6 +6,7 @@ import { usFederalPack } from '../../../policies/us-federal/index.js';
 import { renderCardText, requestCard } from '../../training/drill-card.js';
 import { scenarioAttempts, type ScenarioAttempt } from '../../training/scenario-drills.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
+import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { walkthroughMessages as messages } from './walkthrough-messages.js';
 
 const pack = usFederalPack;
@@ -42,26 +42,12 @@ export const walkthroughCommand: CommandDefinition = {
   summary: messages.summary,
   help: messages.help,
   async run(argv, io): Promise<ExitCode> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
-          'no-pause': { type: 'boolean', default: false },
-          limit: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (error) {
-      await write(io.stderr, `dialsim walkthrough: ${(error as Error).message}\n\n${messages.help}`);
-      return 2;
-    }
+    const parsed = await parseCommandArgs(this, argv, io, {
+      'no-pause': { type: 'boolean', default: false },
+      limit: { type: 'string' },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      await write(io.stdout, messages.help);
-      return 0;
-    }
     if (positionals.length === 0) return fail(io, messages.noScenario);
     if (positionals.length > 1) return fail(io, messages.tooManyScenarios(positionals));
     let limit = DEFAULT_CAMPAIGN_LIMIT;
@@ -119,7 +105,6 @@ export const walkthroughCommand: CommandDefinition = {
   },
 };
 
-async function fail(io: CliIo, message: string): Promise<2> {
-  await write(io.stderr, message.split('\n').map((line) => `dialsim walkthrough: ${line}\n`).join(''));
-  return 2;
+function fail(io: CliIo, message: string): Promise<2> {
+  return failWithUsage(io, 'walkthrough', message);
 }
