@@ -4,17 +4,17 @@
  * show its four charts with the run's counts. The test never skips: without /usr/bin/chromium it fails and says
  * how to install it (.ci/run does). It leaves a screenshot at /tmp/dialsim-report.png for a person to look at.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium, watchPage } from '../support/chromium.js';
 import { describe, expect, test as base } from 'vitest';
 import { formatCount } from '../../src/report/format.js';
 import { renderReport } from '../../src/report/render-report.js';
 import type { ScenarioResult } from '../../src/scenario/run-scenario.js';
 import { reportFixtures } from './report-fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/dialsim-report.png';
 const CHART_KINDS = ['attempts-by-day', 'attempts-by-local-hour', 'abandonment', 'funnel'];
 
@@ -28,17 +28,6 @@ interface OpenedReport {
   readonly errors: readonly string[];
 }
 
-function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} does not exist: install Debian's chromium package (apt-get update && apt-get install -y chromium) to run the report's browser test. .ci/run installs it; this test never skips.`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 /** One browser and one rendered report for the whole file, closed and removed when the file's tests end. */
 const test = base.extend<{ report: OpenedReport }>({
@@ -51,13 +40,7 @@ const test = base.extend<{ report: OpenedReport }>({
       const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const requests: string[] = [];
-        const errors: string[] = [];
-        page.on('request', (request) => requests.push(request.url()));
-        page.on('console', (message) => {
-          if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-        });
-        page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+        const { requests, errors } = watchPage(page);
         await page.goto(url, { waitUntil: 'load' });
         await page.screenshot({ path: SCREENSHOT, fullPage: true });
         await use({ results: fixtures.results, page, url, requests, errors });

@@ -4,27 +4,14 @@
  * citation) and the running score. No console error and no request outside 127.0.0.1 are allowed. The test never
  * skips: without /usr/bin/chromium it fails and says how to install it. It leaves /tmp/dialsim-trainer.png behind.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { launchChromium, watchPage } from '../support/chromium.js';
 import { describe, expect, test } from 'vitest';
 import { usFederalPack } from '../../policies/us-federal/index.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/dialsim-trainer.png';
 
-function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} does not exist: install Debian's chromium package (apt-get update && apt-get install -y chromium) to run the trainer's browser test. This test never skips.`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 /** Two blocked drills, so both feedback panels show a rule and its citation. */
 function setup() {
@@ -42,13 +29,7 @@ describe('dialsim train --web in headless Chromium', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-      const requests: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (request) => requests.push(request.url()));
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      const { requests, errors } = watchPage(page);
       await page.goto(server.url);
       await page.locator('dl.card').waitFor();
       expect(await page.locator('#progress').textContent()).toContain(`Drill 1 of 2 · ${first.id}`);
