@@ -64,10 +64,27 @@ export function parseInstantOrDate(text: string): number | InstantProblem {
   return validDate(year, month, day) ? Date.UTC(year, month - 1, day) : 'out-of-range';
 }
 
-/** ISO-8601 in UTC without milliseconds when they are zero, e.g. `2026-03-01T00:00:00Z`. */
+const DAY = 86_400_000;
+let formattedDay = Number.NaN;
+let formattedDayPrefix = '';
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+/**
+ * ISO-8601 in UTC without milliseconds when they are zero, e.g. `2026-03-01T00:00:00Z`. Audit logs format millions
+ * of instants, mostly on the same day: the date part is cached and the time of day computed.
+ */
 export function formatInstantUtc(epochMs: number): string {
-  const iso = new Date(epochMs).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  if (epochMs % 1000 !== 0) return new Date(epochMs).toISOString();
+  const day = Math.floor(epochMs / DAY);
+  if (day !== formattedDay) {
+    formattedDay = day;
+    formattedDayPrefix = new Date(day * DAY).toISOString().slice(0, 11);
+  }
+  const seconds = (epochMs - day * DAY) / 1000;
+  return `${formattedDayPrefix}${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}Z`;
 }
 
 /** The date part of an instant in UTC, e.g. `2026-03-01`: the resolution most messages need. */
