@@ -48,6 +48,12 @@ export function momentToEpochMs(moment: Moment): number | string {
   if (local.toFormat("yyyy-MM-dd'T'HH:mm") !== moment.local.replace(' ', 'T').slice(0, 16)) {
     return `${moment.local} does not exist in ${moment.zone} (the clocks skip it for daylight saving time)`;
   }
+  // A time the clocks pass twice (fall back) means the earlier instant, as instantIn does in the testing kit; luxon
+  // gives the later one, so look for the same wall-clock time one DST shift before it.
+  for (const shift of [3_600_000, 1_800_000]) {
+    const earlier = DateTime.fromMillis(local.toMillis() - shift, { zone: moment.zone });
+    if (earlier.toFormat("yyyy-MM-dd'T'HH:mm:ss") === local.toFormat("yyyy-MM-dd'T'HH:mm:ss")) return earlier.toMillis();
+  }
   return local.toMillis();
 }
 

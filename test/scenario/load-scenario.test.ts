@@ -174,12 +174,12 @@ campaign: true
 });
 
 describe('what loads', () => {
-  it('a local time that occurs twice (01:30 on 1 November 2026 in New York) is read as the second one, standard time', () => {
+  it('a local time that occurs twice (01:30 on 1 November 2026 in New York) is read as the first one, daylight time', () => {
     const { scenario } = setup({
       'scenario.yaml': `${HEAD}${ONE_LEAD}steps:\n  - { type: dial, lead: L1, at: { local: "2026-11-01 01:30", zone: America/New_York } }\n`,
     });
     const result = runScenario(loadScenario(scenario, { pack: usFederalPack }), { pack: usFederalPack });
-    expect(result.steps[0]?.at).toBe('2026-11-01T06:30:00Z');
+    expect(result.steps[0]?.at).toBe('2026-11-01T05:30:00Z');
   });
 
   it('paths are relative to the scenario file; CSV cells become typed lead fields', () => {
