@@ -48,7 +48,6 @@ export async function screenNdjsonStream(
 ): Promise<NdjsonCounts> {
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
   let lineNumber = 0;
-  let pending = '';
   let buffered = '';
   // Decodes across chunk boundaries, so a character split between two chunks is not corrupted.
   const decoder = new StringDecoder('utf8');
@@ -66,21 +65,36 @@ export async function screenNdjsonStream(
     }
   };
 
+  // The unfinished line is kept as parts and only the new chunk is searched for line ends: re-joining and
+  // re-scanning the whole pending text per chunk made a very long line quadratic.
+  let pendingParts: string[] = [];
+  const endLine = (tail: string): void => {
+    const line = pendingParts.length === 0 ? tail : pendingParts.join('') + tail;
+    pendingParts = [];
+    handle(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+  };
+  let first = true;
   for await (const chunk of input) {
-    const text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    // A byte-order mark from a Windows editor is not part of the first request.
+    if (first && text !== '') {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     let start = 0;
     for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-      handle(text.charCodeAt(newline - 1) === 13 ? text.slice(start, newline - 1) : text.slice(start, newline));
+      endLine(text.slice(start, newline));
       start = newline + 1;
     }
-    pending = text.slice(start);
+    if (start < text.length) pendingParts.push(text.slice(start));
     if (buffered.length >= FLUSH_AT) {
       await output(buffered);
       buffered = '';
     }
   }
-  pending += decoder.end();
-  if (pending !== '') handle(pending);
+  const rest = decoder.end();
+  if (rest !== '') pendingParts.push(rest);
+  if (pendingParts.length > 0) endLine('');
   if (buffered !== '') await output(buffered);
   return counts;
 }

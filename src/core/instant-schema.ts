@@ -10,7 +10,7 @@ function instantProblemMessage(problem: InstantProblem, dateAllowed: boolean): s
     case 'no-offset':
       return `expected an ISO-8601 instant with an offset or Z (${INSTANT_HINT}); a time without an offset names no instant`;
     case 'out-of-range':
-      return 'is not a real date and time (a month, day, hour, minute or offset is out of range)';
+      return 'is not a real date and time (a year before 1900, or a month, day, hour, minute or offset out of range)';
     case 'format':
       return dateAllowed
         ? `expected an ISO-8601 instant with an offset or Z (${INSTANT_HINT}) or a date (2026-03-01)`

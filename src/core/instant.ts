@@ -21,8 +21,14 @@ function daysInMonth(year: number, month: number): number {
   return leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
+/**
+ * Years before 1900 are refused: Date.UTC reads 0-99 as 1900-1999, and a year like 0026 is a typo for 2026 far
+ * more often than a telemarketing call in antiquity.
+ */
+const FIRST_YEAR = 1900;
+
 function validDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= FIRST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /**

@@ -68,7 +68,7 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
     },
     nationalRegistry: {
       copy: nationalCopyPresent ? 'present' : 'missing',
-      syncedAt: attempt.registries.national?.syncedAt ?? shared.national?.syncedAt ?? null,
+      syncedAt: combinedSyncDate(attempt.registries.national?.syncedAt ?? null, shared.national),
       listed: nationalCopyPresent && e164 !== null && nationalNumbers.has(e164),
     },
     internalList: { listed: e164 !== null && internalNumbers.has(e164) },
@@ -79,6 +79,17 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
     relationship: attempt.relationship,
     extensions: attempt.extensions ?? NO_EXTENSIONS,
   };
+}
+
+/**
+ * The sync date of the copy the attempt is screened against. With a shared copy and a request's own date, the older
+ * date counts: the shared numbers are only as current as their copy, so a fresh date on the request must not make
+ * an old shared copy pass. A shared copy without a date stays undated (and blocks).
+ */
+function combinedSyncDate(requestDate: number | null, shared: RegistryContext['national']): number | null {
+  if (shared === undefined) return requestDate;
+  if (requestDate === null || shared.syncedAt === null) return shared.syncedAt;
+  return Math.min(requestDate, shared.syncedAt);
 }
 
 function candidateLocalTimes(

@@ -201,3 +201,26 @@ describe('dialsim --help', () => {
     expect(unknown.stderr).toContain('unknown command "dial"');
   });
 });
+
+describe('dialsim check: edges of the input', () => {
+  it('a fresh syncedAt on the request does not make an old context copy pass: the older date counts', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'context.json'), json({ registries: { national: { syncedAt: '2025-01-01', numbers: ['303-555-0123'] } } }));
+    const request = { at: '2026-03-10T12:00:00-07:00', to: '3035550199', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-09' } } };
+    const result = await runCliInMemory(['check', '--json', '--context', join(dir, 'context.json')], json(request));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).violations.map((violation: { rule: string }) => violation.rule)).toEqual(['dnc.registry-stale']);
+  });
+
+  it('refuses a year before 1900 (0026 is a typo for 2026, and Date.UTC would read it as 1926)', async () => {
+    const result = await runCliInMemory(['check', '--json'], json({ ...contractExample, at: '0026-03-10T20:30:00-07:00' }));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('at: is not a real date and time (a year before 1900');
+  });
+
+  it('ignores a byte-order mark at the start of the input', async () => {
+    const result = await runCliInMemory(['check', '--json'], `\uFEFF${json(contractExample)}`);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).verdict).toBe('block');
+  });
+});

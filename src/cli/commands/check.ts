@@ -17,13 +17,14 @@ import { checkMessages as messages } from './check-messages.js';
 
 function inputStream(file: string | undefined, io: CliIo): NodeJS.ReadableStream {
   if (file === undefined || file === '-') return io.stdin;
-  return createReadStream(file);
+  return createReadStream(file, { encoding: 'utf8' });
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-  return text;
+  // A byte-order mark from a Windows editor is not part of the request.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function humanDecision(decision: Decision): string {
