@@ -132,10 +132,15 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
   });
 
   const stepIds = new Set<string>();
+  let previousStepAt = Number.NEGATIVE_INFINITY;
   scenario.steps?.forEach((step, index) => {
     knownLead(step.lead, ['steps', index, 'lead']);
     const at = momentToEpochMs(step.at);
     if (typeof at === 'string') problems.push({ path: `steps[${index}].at`, message: at, location: where(['steps', index, 'at']) });
+    // Steps run in file order; one that goes back in time would see the effects of later ones (a do-not-call request).
+    else if (at < previousStepAt) {
+      problems.push({ path: `steps[${index}].at`, message: 'is earlier than the step before it: list steps in time order', location: where(['steps', index, 'at']) });
+    } else previousStepAt = at;
     if (step.id !== undefined) {
       if (stepIds.has(step.id)) problems.push({ path: `steps[${index}].id`, message: `step id "${step.id}" appears twice`, location: where(['steps', index, 'id']) });
       stepIds.add(step.id);

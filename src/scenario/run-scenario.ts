@@ -104,7 +104,12 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
         step.action === 'grant'
           ? [...lead.consents, { kind: step.kind, seller: scenario.seller, grantedAt: at, revokedAt: null }]
           : lead.consents.map((consent) =>
-              consent.kind === step.kind && consent.seller === scenario.seller && (consent.revokedAt === null || consent.revokedAt > at) ? { ...consent, revokedAt: at } : consent,
+              consent.kind === step.kind &&
+              consent.seller === scenario.seller &&
+              consent.grantedAt <= at &&
+              (consent.revokedAt === null || consent.revokedAt > at)
+                ? { ...consent, revokedAt: at }
+                : consent,
             );
       leads.set(lead.id, { ...lead, consents });
       steps.push({ index, step, at: formatInstantUtc(at) });

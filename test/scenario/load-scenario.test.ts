@@ -140,6 +140,13 @@ expect:
     ]);
   });
 
+  it('a step earlier than the one before it (steps run in file order, so they must be in time order)', () => {
+    const text = `${HEAD}${ONE_LEAD}steps:\n  - { type: dial, lead: L1, at: 2026-03-10T15:00:00-05:00 }\n  - { type: dnc-request, lead: L1, at: 2026-03-10T14:00:00-05:00 }\n`;
+    expect(loadProblems({ 'scenario.yaml': text })).toEqual([
+      'steps[1].at: is earlier than the step before it: list steps in time order (<dir>/scenario.yaml:9:36)',
+    ]);
+  });
+
   it('a campaign without a dialer', () => {
     expect(loadProblems({ 'scenario.yaml': `${HEAD}${ONE_LEAD}campaign: true\n` })).toEqual([
       'campaign: a campaign run needs a dialer (mode and agents) (<dir>/scenario.yaml:7:1)',
