@@ -1,6 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ABANDON_GRACE_MS,
   CALL_OUTCOMES,
@@ -9,6 +8,7 @@ import {
   type CallEvent,
 } from '../src/lifecycle/call-machine.js';
 import { lifecycleModel, mermaidStateDiagram, type LifecycleModel } from '../src/lifecycle/lifecycle-model.js';
+import { repositoryRoot, runIfMain } from './script-support.js';
 
 export { lifecycleModel, mermaidStateDiagram };
 
@@ -220,21 +220,11 @@ export function renderLifecycleDoc(): string {
   ].join('\n');
 }
 
-/** The nearest directory at or above `start` that holds a package.json: the repository root, built or not. */
-function findRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
-  }
-}
-
 function main(): number {
-  const root = findRoot(dirname(fileURLToPath(import.meta.url)));
+  const root = repositoryRoot(import.meta.url);
   writeFileSync(join(root, LIFECYCLE_DOC_PATH), renderLifecycleDoc());
   process.stdout.write(`generate-lifecycle-diagram: wrote ${LIFECYCLE_DOC_PATH}\n`);
   return 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main();
-}
+runIfMain(import.meta.url, main);

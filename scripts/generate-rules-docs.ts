@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { usFederalPack } from '../policies/us-federal/index.js';
 import { decisionForOutput } from '../src/cli/decision-output.js';
 import { parseCheckRequest } from '../src/core/check-request.js';
 import type { OptionalFact } from '../src/core/facts.js';
 import type { Policy, PolicyExample, PolicyPack } from '../src/core/policy.js';
 import { screen } from '../src/engine/screen.js';
+import { repositoryRoot, runIfMain } from './script-support.js';
 
 /**
  * Generates docs/rules.md and docs/rules/<id>.md from the policy metadata. Every example is screened here, so the
@@ -246,21 +246,13 @@ export function renderRulesDocs(pack: PolicyPack): Map<string, string> {
   return files;
 }
 
-/** The nearest directory at or above `start` that holds a package.json: the repository root, built or not. */
-function findRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
-  }
-}
-
 function main(): number {
   const mismatches = exampleMismatches(usFederalPack);
   if (mismatches.length > 0) {
     process.stderr.write(`generate-rules-docs: examples disagree with screening, nothing written:\n${mismatches.join('\n')}\n`);
     return 1;
   }
-  const root = findRoot(dirname(fileURLToPath(import.meta.url)));
+  const root = repositoryRoot(import.meta.url);
   const files = renderRulesDocs(usFederalPack);
   mkdirSync(join(root, RULES_DIR), { recursive: true });
   // A page left over from a renamed or removed rule would document a rule that no longer exists.
@@ -272,6 +264,4 @@ function main(): number {
   return 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main();
-}
+runIfMain(import.meta.url, main);

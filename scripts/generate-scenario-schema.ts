@@ -1,8 +1,8 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { scenarioSchema } from '../src/scenario/scenario-schema.js';
+import { repositoryRoot, runIfMain } from './script-support.js';
 
 /**
  * Generates scenarios/schema.json from the zod schema of scenario files, so editors that read a
@@ -106,21 +106,11 @@ export function renderScenarioSchema(): string {
   return `${JSON.stringify({ $schema, title: 'dialsim scenario', ...rest }, null, 2)}\n`;
 }
 
-/** The nearest directory at or above `start` that holds a package.json: the repository root, built or not. */
-function findRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
-  }
-}
-
 function main(): number {
-  const root = findRoot(dirname(fileURLToPath(import.meta.url)));
+  const root = repositoryRoot(import.meta.url);
   writeFileSync(join(root, SCENARIO_SCHEMA_PATH), renderScenarioSchema());
   process.stdout.write(`generate-scenario-schema: wrote ${SCENARIO_SCHEMA_PATH}\n`);
   return 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main();
-}
+runIfMain(import.meta.url, main);
