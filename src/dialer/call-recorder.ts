@@ -11,6 +11,16 @@ import type { ResolutionStrategy } from '../resolve/resolve-attempt.js';
 import type { AuditSink } from './audit-log.js';
 import type { Lead } from './campaign-config.js';
 
+/**
+ * What the caller states at the start of a connected call: name, seller and purpose (16 CFR 310.4(d)), and for a
+ * broker-dealer the firm's telephone number or address (FINRA Rule 3230).
+ */
+export function disclosureItems(caller: { seller: string; purpose: CallPurpose; callerKind: 'seller' | 'broker-dealer'; firmContact?: string | undefined }): string[] {
+  const items = ['caller name', `seller: ${caller.seller}`, caller.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
+  if (caller.callerKind === 'broker-dealer') items.push(`firm telephone number or address: ${caller.firmContact ?? '(not configured)'}`);
+  return items;
+}
+
 /** One call in progress: its attempt id, its lead and where it is in the lifecycle. */
 export interface CallContext {
   readonly attemptId: string;

@@ -3,7 +3,7 @@ import type { Decision } from '../core/decision.js';
 import { HOUR_MS, DAY_MS } from '../core/calendar.js';
 import { InputError } from '../core/input-error.js';
 import { formatInstantUtc, parseInstant } from '../core/instant.js';
-import { CallRecorder, type CallContext } from './call-recorder.js';
+import { CallRecorder, disclosureItems, type CallContext } from './call-recorder.js';
 import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
 import { ABANDON_GRACE_MS, MIN_RING_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
@@ -94,12 +94,10 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const pacer = new PredictivePacer(window, config.pacing);
   const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
   const summary = emptySummary(config.pacing.abandonCap);
-  const disclosureItems = ['caller name', `seller: ${config.seller}`, config.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
-  if (config.callerKind === 'broker-dealer') disclosureItems.push(`firm telephone number or address: ${config.firmContact ?? '(not configured)'}`);
 
   const recorder =
     input.recorder ??
-    new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, disclosureItems, ...(input.pack && { pack: input.pack }) });
+    new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
 
   const agents = new MinHeap<number>();
   // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes

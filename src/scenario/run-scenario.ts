@@ -2,7 +2,7 @@ import type { DialMethod } from '../core/attempt.js';
 import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { NULL_AUDIT_SINK, type AuditSink } from '../dialer/audit-log.js';
-import { CallRecorder } from '../dialer/call-recorder.js';
+import { CallRecorder, disclosureItems } from '../dialer/call-recorder.js';
 import { parseCampaignConfig, type Lead } from '../dialer/campaign-config.js';
 import type { CampaignSummary } from '../dialer/campaign-summary.js';
 import { simulateCampaign } from '../dialer/simulate-campaign.js';
@@ -82,9 +82,7 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
     internal: { numbers: loaded.registries.internal ? liveUnion(loaded.registries.internal.numbers, internalList) : internalList },
   };
   const observer = new ScenarioObserver(options.audit ?? NULL_AUDIT_SINK, (e164) => registries.internal!.numbers.has(e164));
-  const disclosureItems = ['caller name', `seller: ${scenario.seller}`, scenario.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
-  if (scenario.callerKind === 'broker-dealer') disclosureItems.push(`firm telephone number or address: ${scenario.firmContact ?? '(not configured)'}`);
-  const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, disclosureItems, pack: options.pack });
+  const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, disclosureItems: disclosureItems(scenario), pack: options.pack });
   const leads = new Map<string, Lead>(loaded.leads.map((lead) => [lead.id, lead]));
   const defaultMethod: DialMethod = scenario.dialer === undefined || scenario.dialer.mode === 'manual' || scenario.dialer.mode === 'preview' ? 'manual' : 'autodialer';
 
