@@ -4,12 +4,13 @@ import type { ExtensionValue } from '../core/facts.js';
 import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { screen } from '../engine/screen.js';
-import type { CallEvent } from '../lifecycle/call-machine.js';
+import { MIN_RING_MS, type CallEvent } from '../lifecycle/call-machine.js';
 import type { CallState, LifecycleStepper } from '../lifecycle/transitions.js';
 import type { InMemoryRegistry, RegistryContext } from '../resolve/registry.js';
 import type { ResolutionStrategy } from '../resolve/resolve-attempt.js';
 import type { AuditSink } from './audit-log.js';
 import type { Lead } from './campaign-config.js';
+import type { LineResponse } from './outcome-model.js';
 
 /**
  * What the caller states at the start of a connected call: name, seller and purpose (16 CFR 310.4(d)), and for a
@@ -130,6 +131,31 @@ export class CallRecorder {
     this.advance(call, { type: 'call.screen' }, at);
     this.advance(call, { type: 'call.screened', verdict: decision.verdict }, at);
     return { call, decision };
+  }
+
+  /**
+   * Takes a dialed call through the line's response, from the first ring at `ringAt`: a machine or a person picks
+   * up `pickupMs` later, an unanswered line is given up after the minimum ring time. Returns when the line is done
+   * (for a live answer, the moment of the greeting, when an agent must take over).
+   */
+  ring(call: CallContext, response: LineResponse, ringAt: number, pickupMs: number): number {
+    switch (response) {
+      case 'not-in-service':
+        this.advance(call, { type: 'call.not-in-service' }, ringAt);
+        return ringAt;
+      case 'busy':
+        this.advance(call, { type: 'call.busy' }, ringAt);
+        return ringAt;
+      case 'no-answer':
+        this.advance(call, { type: 'call.ringing' }, ringAt);
+        this.advance(call, { type: 'call.ring-timeout', rangMs: MIN_RING_MS }, ringAt + MIN_RING_MS);
+        return ringAt + MIN_RING_MS;
+      case 'answering-machine':
+      case 'answered':
+        this.advance(call, { type: 'call.ringing' }, ringAt);
+        this.advance(call, { type: response === 'answered' ? 'call.answered' : 'call.machine-answered' }, ringAt + pickupMs);
+        return ringAt + pickupMs;
+    }
   }
 
   /** Sends one event to the call's machine, writes the transition and carries out the step's actions. */

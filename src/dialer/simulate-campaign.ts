@@ -6,7 +6,7 @@ import { formatInstantUtc, parseInstant } from '../core/instant.js';
 import { CallRecorder, disclosureItems, type CallContext } from './call-recorder.js';
 import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
-import { ABANDON_GRACE_MS, MIN_RING_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
+import { ABANDON_GRACE_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
 import { InMemoryRegistry, liveUnion, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-attempt.js';
@@ -191,31 +191,13 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       const response = drawLineResponse(model, localHour, random);
       summary.lineResponses[response]++;
       const ringAt = dialAt + CONNECT_DELAY_MS;
-      let lineEnd = ringAt;
-      switch (response) {
-        case 'not-in-service':
-          advance(call, { type: 'call.not-in-service' }, ringAt);
-          break;
-        case 'busy':
-          advance(call, { type: 'call.busy' }, ringAt);
-          break;
-        case 'answering-machine':
-          advance(call, { type: 'call.ringing' }, ringAt);
-          lineEnd = ringAt + 8_000 + wholeSeconds(random() * 12_000);
-          advance(call, { type: 'call.machine-answered' }, lineEnd);
-          break;
-        case 'no-answer':
-          advance(call, { type: 'call.ringing' }, ringAt);
-          lineEnd = ringAt + MIN_RING_MS;
-          advance(call, { type: 'call.ring-timeout', rangMs: MIN_RING_MS }, lineEnd);
-          break;
-        case 'answered':
-          advance(call, { type: 'call.ringing' }, ringAt);
-          lineEnd = ringAt + 4_000 + wholeSeconds(random() * 10_000);
-          advance(call, { type: 'call.answered' }, lineEnd);
-          answered.push({ call, state, answerAt: lineEnd });
-          window.recordAnswered(lineEnd);
-          break;
+      // Drawn only for the responses that pick up, so the generator's sequence (and the audit log) is unchanged.
+      const pickupMs =
+        response === 'answering-machine' ? 8_000 + wholeSeconds(random() * 12_000) : response === 'answered' ? 4_000 + wholeSeconds(random() * 10_000) : 0;
+      const lineEnd = recorder.ring(call, response, ringAt, pickupMs);
+      if (response === 'answered') {
+        answered.push({ call, state, answerAt: lineEnd });
+        window.recordAnswered(lineEnd);
       }
       if (response !== 'answered') retryLater(state, lineEnd, config.retry.minSpacingHours * HOUR_MS);
       agentFreeAt = Math.max(agentFreeAt, lineEnd);

@@ -6,7 +6,7 @@ import { CallRecorder, disclosureItems } from '../dialer/call-recorder.js';
 import { parseCampaignConfig, type Lead } from '../dialer/campaign-config.js';
 import type { CampaignSummary } from '../dialer/campaign-summary.js';
 import { simulateCampaign } from '../dialer/simulate-campaign.js';
-import { ABANDON_GRACE_MS, MIN_RING_MS } from '../lifecycle/call-machine.js';
+import { ABANDON_GRACE_MS } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
 import { InMemoryRegistry, liveUnion, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy } from '../resolve/resolve-attempt.js';
@@ -117,39 +117,21 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
     steps.push({ index, step, at: formatInstantUtc(at), attempt: observer.attempts.at(-1)! });
     if (decision.verdict === 'block') return;
     const ringAt = at + CONNECT_DELAY_MS;
-    switch (step.answer) {
-      case 'not-in-service':
-        recorder.advance(call, { type: 'call.not-in-service' }, ringAt);
-        return;
-      case 'busy':
-        recorder.advance(call, { type: 'call.busy' }, ringAt);
-        return;
-      case 'answering-machine':
-        recorder.advance(call, { type: 'call.ringing' }, ringAt);
-        recorder.advance(call, { type: 'call.machine-answered' }, ringAt + ANSWER_AFTER_MS);
-        return;
-      case 'no-answer':
-        recorder.advance(call, { type: 'call.ringing' }, ringAt);
-        recorder.advance(call, { type: 'call.ring-timeout', rangMs: MIN_RING_MS }, ringAt + MIN_RING_MS);
-        return;
-      case 'answered': {
-        recorder.advance(call, { type: 'call.ringing' }, ringAt);
-        const answerAt = ringAt + ANSWER_AFTER_MS;
-        recorder.advance(call, { type: 'call.answered' }, answerAt);
-        const waitedMs = Math.round(step.agentWaitSeconds * 1000);
-        if (waitedMs > ABANDON_GRACE_MS) {
-          recorder.advance(call, { type: 'agent.unavailable' }, answerAt + ABANDON_GRACE_MS);
-          return;
-        }
-        const connectAt = answerAt + waitedMs;
-        recorder.advance(call, { type: 'agent.connected', waitedMs }, connectAt);
-        recorder.advance(call, { type: 'agent.disclosing' }, connectAt);
-        if (step.outcome !== 'do-not-call') recorder.advance(call, { type: 'agent.pitching' }, connectAt + 15_000);
-        recorder.advance(call, { type: 'call.outcome', outcome: step.outcome }, connectAt + TALK_MS);
-        recorder.advance(call, { type: 'call.wrap-up' }, connectAt + TALK_MS);
-        recorder.advance(call, { type: 'agent.ready' }, connectAt + TALK_MS + 30_000);
-      }
+    const answerAt = recorder.ring(call, step.answer, ringAt, ANSWER_AFTER_MS);
+    if (step.answer !== 'answered') return;
+    const waitedMs = Math.round(step.agentWaitSeconds * 1000);
+    if (waitedMs > ABANDON_GRACE_MS) {
+      recorder.advance(call, { type: 'agent.unavailable' }, answerAt + ABANDON_GRACE_MS);
+      return;
     }
+    const connectAt = answerAt + waitedMs;
+    recorder.advance(call, { type: 'agent.connected', waitedMs }, connectAt);
+    recorder.advance(call, { type: 'agent.disclosing' }, connectAt);
+    // A do-not-call request comes during the disclosure, before any pitch.
+    if (step.outcome !== 'do-not-call') recorder.advance(call, { type: 'agent.pitching' }, connectAt + 15_000);
+    recorder.advance(call, { type: 'call.outcome', outcome: step.outcome }, connectAt + TALK_MS);
+    recorder.advance(call, { type: 'call.wrap-up' }, connectAt + TALK_MS);
+    recorder.advance(call, { type: 'agent.ready' }, connectAt + TALK_MS + 30_000);
   });
 
   let campaign: CampaignSummary | null = null;
