@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { usFederalPack } from '../policies/us-federal/index.js';
 import { decisionForOutput } from '../src/cli/decision-output.js';
 import { parseCheckRequest } from '../src/core/check-request.js';
 import type { OptionalFact } from '../src/core/facts.js';
 import type { Policy, PolicyExample, PolicyPack } from '../src/core/policy.js';
+import { packsInForce } from '../src/engine/packs-in-force.js';
 import { screen } from '../src/engine/screen.js';
 import { repositoryRoot, runIfMain } from './script-support.js';
 
@@ -22,9 +22,14 @@ export function rulePagePath(ruleId: string): string {
   return `${RULES_DIR}/${ruleId}.md`;
 }
 
+/** The pack, among those a combined pack was made of, that declares the rule. */
+function memberOf(pack: PolicyPack, policy: Policy): PolicyPack {
+  return (pack.members ?? [pack]).find((member) => member.policies.includes(policy)) ?? pack;
+}
+
 /** The rule's source file, by the convention that it is the kebab form of the id (`hours.federal` → `hours-federal.ts`). */
 function sourcePath(pack: PolicyPack, policy: Policy): string {
-  return `policies/${pack.id}/${policy.id.replace(/\./g, '-')}.ts`;
+  return `policies/${memberOf(pack, policy).id}/${policy.id.replace(/\./g, '-')}.ts`;
 }
 
 /** What an optional fact means, for readers; a fact without an entry is shown by its name. */
@@ -121,7 +126,7 @@ function renderRulePage(pack: PolicyPack, policy: Policy): string {
     '|---|---|',
     `| Rule id | ${code(policy.id)} |`,
     `| Citation | ${cell(policy.citation)} |`,
-    `| Pack | ${code(pack.id)}: ${cell(pack.title)} |`,
+    `| Pack | ${code(memberOf(pack, policy).id)}: ${cell(memberOf(pack, policy).title)} |`,
     `| Source | [${sourcePath(pack, policy)}](../../${sourcePath(pack, policy)}) |`,
     '',
     '## When it blocks',
@@ -183,14 +188,25 @@ function renderIndex(pack: PolicyPack): string {
   const terminal = pack.policies.filter((policy) => policy.terminal);
   const guards = pack.policies.filter((policy) => policy.guards !== undefined);
   const lines: string[] = [
-    generatedBanner(`policies/${pack.id}`),
+    generatedBanner('policies/'),
     '',
-    `# Rules: ${pack.title}`,
+    '# Rules',
     '',
-    `Pack ${code(pack.id)}. Every call attempt is screened against these rules; the table is in pack order, which ` +
+    'Every call attempt is screened against these rules; the table is in pack order, which ' +
       'is also the order of `violations` in a decision. Rule ids are public API: scenarios, audit logs and ' +
       'training refer to them. Terms are explained in the [glossary](glossary.md); the request and decision ' +
       'formats in [`dialsim check`](cli.md).',
+    '',
+    'The packs (a request chooses with `packs`, `dialsim check` with `--packs`; every built-in pack by default; ' +
+      `${code('common')} is always in force):`,
+    '',
+    '| Pack | Title | Covers | Rules |',
+    '|---|---|---|---|',
+    ...(pack.members ?? [pack]).map(
+      (member) =>
+        `| ${code(member.id)} | ${cell(member.title)} | ${member.regions === undefined ? 'every number' : member.regions.join(', ')} | ` +
+        `${member.policies.map((policy) => ruleLink(policy.id, 'docs')).join(', ')} |`,
+    ),
     '',
   ];
   if (terminal.length > 0) {
@@ -210,9 +226,9 @@ function renderIndex(pack: PolicyPack): string {
     '- Every other applicable rule is evaluated and every violation reported; rules that applied but were lifted ' +
       'are reported under `exemptions`.',
     '',
-    '| Rule | Title | Citation |',
-    '|---|---|---|',
-    ...pack.policies.map((policy) => `| ${ruleLink(policy.id, 'docs')} | ${cell(policy.title)} | ${cell(policy.citation)} |`),
+    '| Rule | Pack | Title | Citation |',
+    '|---|---|---|---|',
+    ...pack.policies.map((policy) => `| ${ruleLink(policy.id, 'docs')} | ${code(memberOf(pack, policy).id)} | ${cell(policy.title)} | ${cell(policy.citation)} |`),
   );
   for (const policy of pack.policies) {
     lines.push(
@@ -238,7 +254,7 @@ function renderIndex(pack: PolicyPack): string {
  * Renders the rule docs of a pack: `docs/rules.md` and one `docs/rules/<id>.md` per rule, keyed by path relative to
  * the repository root. Pure and deterministic: the same pack gives byte-identical files.
  * @example
- * const files = renderRulesDocs(usFederalPack); files.get('docs/rules/hours.federal.md');
+ * const files = renderRulesDocs(packsInForce()); files.get('docs/rules/hours.federal.md');
  */
 export function renderRulesDocs(pack: PolicyPack): Map<string, string> {
   const files = new Map<string, string>([[RULES_INDEX_PATH, renderIndex(pack)]]);
@@ -247,13 +263,14 @@ export function renderRulesDocs(pack: PolicyPack): Map<string, string> {
 }
 
 function main(): number {
-  const mismatches = exampleMismatches(usFederalPack);
+  const pack = packsInForce();
+  const mismatches = exampleMismatches(pack);
   if (mismatches.length > 0) {
     process.stderr.write(`generate-rules-docs: examples disagree with screening, nothing written:\n${mismatches.join('\n')}\n`);
     return 1;
   }
   const root = repositoryRoot(import.meta.url);
-  const files = renderRulesDocs(usFederalPack);
+  const files = renderRulesDocs(pack);
   mkdirSync(join(root, RULES_DIR), { recursive: true });
   // A page left over from a renamed or removed rule would document a rule that no longer exists.
   for (const name of readdirSync(join(root, RULES_DIR))) {

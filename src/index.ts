@@ -31,6 +31,8 @@ export type {
 } from './core/policy.js';
 export { definePack } from './core/define-pack.js';
 export { combinePacks } from './engine/combine-packs.js';
+export { packsInForce, BUILT_IN_PACK_IDS } from './engine/packs-in-force.js';
+export type { PacksInForceOptions } from './engine/packs-in-force.js';
 export { loadPolicyModules, loadPolicyModule, PolicyModuleError } from './policy-modules/load-policy-module.js';
 export type { LoadPolicyModulesOptions } from './policy-modules/load-policy-module.js';
 export type { Decision, Violation, Exemption } from './core/decision.js';
@@ -39,6 +41,7 @@ export type { CallAttempt, Consent, DialMethod, CallPurpose, LineType, ConsentKi
 export { InputError } from './core/input-error.js';
 export type { InputProblem } from './core/input-error.js';
 export { usFederalPack } from '../policies/us-federal/index.js';
+export { commonPack } from '../policies/common/index.js';
 export { runCli } from './cli/run-cli.js';
 export { callMachine, MIN_RING_MS, ABANDON_GRACE_MS, CALL_OUTCOMES } from './lifecycle/call-machine.js';
 export type { CallEvent, CallOutcome } from './lifecycle/call-machine.js';

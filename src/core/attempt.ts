@@ -48,6 +48,8 @@ export interface CallAttempt {
   readonly consents: readonly Consent[];
   readonly relationship: Relationship;
   readonly registries: AttemptRegistries;
+  /** The built-in packs to screen with (ids, already checked); the caller's default when absent. */
+  readonly packs?: readonly string[];
   /** Facts for custom policies that dialsim does not resolve (see `ScreeningFacts.extensions`); none when absent. */
   readonly extensions?: Readonly<Record<string, ExtensionValue>>;
 }

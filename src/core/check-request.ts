@@ -75,6 +75,14 @@ export const extensionsSchema = z.record(
   },
 );
 
+/**
+ * The built-in packs a request chooses. The list of packs lives in policies/, above core, so whether each id names
+ * one is checked where the packs are put together (`packsInForce`), with the same `packs[i]` path.
+ */
+export const packsSchema = z
+  .array(nonEmptyString('a pack id'), { error: 'expected an array of pack ids, e.g. ["us-federal", "us-states"]' })
+  .min(1, { error: 'names no pack: leave "packs" out to screen with every built-in pack' });
+
 export const checkRequestSchema = z
   .strictObject({
     at: instant,
@@ -92,6 +100,7 @@ export const checkRequestSchema = z
     consents: z.array(consentSchema, { error: 'expected an array of consents' }).optional(),
     relationship: relationshipSchema.optional(),
     registries: registriesSchema.optional(),
+    packs: packsSchema.optional(),
     extensions: extensionsSchema.optional(),
   }, { error: 'expected a JSON object: a check request' });
 
@@ -138,6 +147,7 @@ function toCallAttempt(request: ValidRequest): CallAttempt {
     consents: (request.consents ?? []).map(toConsent),
     relationship: toRelationship(request.relationship),
     ...(request.extensions && { extensions: request.extensions }),
+    ...(request.packs && { packs: request.packs }),
     registries: {
       national: request.registries?.national
         ? {

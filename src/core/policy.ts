@@ -126,9 +126,24 @@ export function definePolicy<const MessageId extends string, const Needs extends
   return validatePolicyDefinition(definition, 'definePolicy') as Policy<MessageId, Needs>;
 }
 
-/** A named, ordered set of policies that the engine runs together. */
+/**
+ * A named, ordered set of policies that the engine runs together. A pack says what it covers: the countries whose
+ * numbers its rules speak to (`regions`, libphonenumber region codes) and, where it is narrower, which callers
+ * (`applies`); its rules are not consulted for any other attempt. A company's own pack usually covers everything.
+ */
 export interface PolicyPack {
   readonly id: string;
   readonly title: string;
   readonly policies: readonly Policy[];
+  /** Bumped whenever a rule or a data row of the pack changes meaning; recorded with decisions. */
+  readonly version?: string;
+  /**
+   * The countries (libphonenumber regions: US, PR, CA...) whose numbers the pack covers. A number is in a supported
+   * jurisdiction when some pack in force covers its region. Absent: the pack covers every number.
+   */
+  readonly regions?: readonly string[];
+  /** Narrows the pack to some attempts beyond `regions` (FINRA's rules speak only to broker-dealers' calls). */
+  applies?(facts: ScreeningFacts): boolean;
+  /** Set by `combinePacks`: the packs this one was made of, each keeping its own coverage. */
+  readonly members?: readonly PolicyPack[];
 }

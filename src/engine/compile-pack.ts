@@ -1,4 +1,4 @@
-import type { OptionalFact } from '../core/facts.js';
+import type { OptionalFact, ScreeningFacts } from '../core/facts.js';
 import type { ExtensionKind, Policy, PolicyPack } from '../core/policy.js';
 import { PolicyDefinitionError } from '../core/policy-definition-error.js';
 import { RULE_ID } from '../core/validate-policy.js';
@@ -11,6 +11,8 @@ export interface CompiledPolicy {
   readonly templates: ReadonlyMap<string, CompiledTemplate>;
   /** The extension facts the rule declares, checked before it runs; null when it declares none. */
   readonly extensions: readonly (readonly [string, ExtensionKind])[] | null;
+  /** Whether the rule's pack covers the attempt (its regions and callers); null when the pack covers every attempt. */
+  readonly covers: ((facts: ScreeningFacts) => boolean) | null;
 }
 
 /** A pack checked and prepared once: rules in evaluation order, guards by fact, templates compiled. */
@@ -20,6 +22,20 @@ export interface CompiledPack {
   readonly terminal: readonly CompiledPolicy[];
   readonly regular: readonly CompiledPolicy[];
   readonly guards: ReadonlyMap<OptionalFact, CompiledPolicy>;
+  /**
+   * The regions some member pack covers, which makes a number's jurisdiction supported; null when no member names
+   * its regions (a company's own pack alone), so that no number is refused for its country.
+   */
+  readonly regions: ReadonlySet<string> | null;
+}
+
+/** The coverage test of one pack, from its `regions` and `applies`; null when it covers every attempt. */
+function coverageOf(pack: PolicyPack): CompiledPolicy['covers'] {
+  const regions = pack.regions === undefined ? null : new Set(pack.regions);
+  const applies = pack.applies?.bind(pack);
+  if (regions === null && applies === undefined) return null;
+  return (facts) =>
+    (regions === null || (facts.number.region !== null && regions.has(facts.number.region))) && (applies === undefined || applies(facts));
 }
 
 const compiled = new WeakMap<PolicyPack, CompiledPack>();
@@ -36,6 +52,15 @@ export function compilePack(pack: PolicyPack): CompiledPack {
   const terminal: CompiledPolicy[] = [];
   const regular: CompiledPolicy[] = [];
   const guards = new Map<OptionalFact, CompiledPolicy>();
+  const members = pack.members ?? [pack];
+  const regions = members.some((member) => member.regions !== undefined)
+    ? new Set(members.flatMap((member) => member.regions ?? []))
+    : null;
+  const coverageByPolicy = new Map<Policy, CompiledPolicy['covers']>();
+  for (const member of members) {
+    const covers = coverageOf(member);
+    for (const policy of member.policies) coverageByPolicy.set(policy, covers);
+  }
   for (const policy of pack.policies) {
     if (!RULE_ID.test(policy.id)) {
       throw new PolicyDefinitionError(`pack ${pack.id}: rule id "${policy.id}" must be dotted lowercase, e.g. "hours.federal"`);
@@ -46,6 +71,7 @@ export function compilePack(pack: PolicyPack): CompiledPack {
       policy,
       templates: new Map(Object.entries(policy.messages).map(([id, text]) => [id, compileTemplate(text as string)])),
       extensions: policy.extensions === undefined || Object.keys(policy.extensions).length === 0 ? null : Object.entries(policy.extensions),
+      covers: coverageByPolicy.get(policy) ?? null,
     };
     if (policy.guards !== undefined) {
       if (guards.has(policy.guards)) {
@@ -62,7 +88,7 @@ export function compilePack(pack: PolicyPack): CompiledPack {
       }
     }
   }
-  const result: CompiledPack = { pack, terminal, regular, guards };
+  const result: CompiledPack = { pack, terminal, regular, guards, regions };
   compiled.set(pack, result);
   return result;
 }

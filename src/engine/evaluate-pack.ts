@@ -12,7 +12,10 @@ import { renderTemplate } from './message-template.js';
 export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision {
   const compiled = compilePack(pack);
   for (const entry of compiled.terminal) {
-    const outcome = runPolicy(entry, facts);
+    // A terminal rule that does not speak to the attempt is skipped like any other, not run regardless.
+    const applies = runApplies(entry, facts);
+    if (applies === false) continue;
+    const outcome = applies === true ? runPolicy(entry, facts) : applies;
     if (outcome.outcome === 'violation') return decide(facts, [toViolation(entry, outcome)], []);
   }
 
@@ -58,8 +61,12 @@ function failed(error: unknown): Failure {
   return { outcome: 'violation', messageId: 'policyFailed', data: { error: text } };
 }
 
-/** `applies` is user code too: when it throws, the rule blocks (fail closed) instead of crashing the screening. */
+/**
+ * Whether the rule speaks to the attempt: its pack covers it and its own `applies` says so. `applies` is user code
+ * too: when it throws, the rule blocks (fail closed) instead of crashing the screening.
+ */
 function runApplies(entry: CompiledPolicy, facts: ScreeningFacts): boolean | Failure {
+  if (entry.covers !== null && !entry.covers(facts)) return false;
   try {
     return Boolean(entry.policy.applies(facts));
   } catch (error) {

@@ -6,12 +6,9 @@ import { numberKind } from './number-kind.js';
 /**
  * Phone numbers to E.164 and their kind, with libphonenumber-js (its full "max" metadata, which knows number types).
  * No country prefix means US. A full parse costs ~12 µs, so plainly written NANP numbers take a precompiled path
- * that gives the same answers (./nanp-classifier.ts); anything else takes the full parse.
+ * that gives the same answers (./nanp-classifier.ts); anything else takes the full parse. Every valid number comes
+ * back `valid`: whether its country is covered depends on the packs in force, which resolveAttempt knows.
  */
-
-/** v1 jurisdiction: the United States and its territories (../shared/check-contract.md). */
-export const SUPPORTED_REGIONS: ReadonlySet<string> = new Set(['US', 'PR', 'GU', 'VI', 'MP', 'AS']);
-
 
 /** The reference resolution: one full libphonenumber parse per call. Exact, and the baseline the cache is tested against. */
 export function resolveNumberDirect(input: string): NumberFacts {
@@ -22,7 +19,7 @@ export function resolveNumberDirect(input: string): NumberFacts {
   const region = parsed.country ?? null;
   return {
     input,
-    validity: region !== null && SUPPORTED_REGIONS.has(region) ? 'valid' : 'unsupported',
+    validity: 'valid',
     e164: parsed.number,
     region,
     kind: numberKind(parsed.getType()),
@@ -59,6 +56,6 @@ export function createNumberResolver(): (input: string) => NumberFacts {
     if (national === null) return resolveNumberDirect(input);
     const { valid, region, kind } = classify(national);
     if (!valid) return { input, validity: 'invalid', e164: null, region: null, kind: null };
-    return { input, validity: SUPPORTED_REGIONS.has(region!) ? 'valid' : 'unsupported', e164: `+1${national}`, region, kind };
+    return { input, validity: 'valid', e164: `+1${national}`, region, kind };
   };
 }

@@ -32,6 +32,11 @@ export interface ResolveOptions {
   /** Registries shared by many attempts; the attempt's own entries are added to them. */
   readonly registries?: RegistryContext;
   readonly strategy?: ResolutionStrategy;
+  /**
+   * The regions the packs in force cover (US, PR, CA...); a valid number elsewhere is `unsupported`. Null or absent:
+   * every region is covered (a company's own pack alone).
+   */
+  readonly supportedRegions?: ReadonlySet<string> | null;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface ResolveOptions {
  */
 export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {}): ScreeningFacts {
   const strategy = options.strategy ?? defaultStrategy();
-  const number = strategy.number(attempt.to);
+  const number = withJurisdiction(strategy.number(attempt.to), options.supportedRegions ?? null);
   const shared = options.registries ?? {};
 
   const nationalNumbers = unionRegistry(
@@ -79,6 +84,11 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
     relationship: attempt.relationship,
     extensions: attempt.extensions ?? NO_EXTENSIONS,
   };
+}
+
+function withJurisdiction(number: NumberFacts, supported: ReadonlySet<string> | null): NumberFacts {
+  if (supported === null || number.validity !== 'valid' || (number.region !== null && supported.has(number.region))) return number;
+  return { ...number, validity: 'unsupported' };
 }
 
 /**

@@ -39,6 +39,19 @@ export function scenarioPolicyPaths(file: string): string[] {
   }
 }
 
+/**
+ * The built-in packs a scenario chooses (its `packs` field), read before the scenario itself for the same reason as
+ * its policies. Undefined when it names none or the field is not a list; loadScenario reports a malformed one.
+ */
+export function scenarioPackIds(file: string): string[] | undefined {
+  try {
+    const packs = (parseDocument(readFileSync(file, 'utf8')).get('packs') as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+    return Array.isArray(packs) ? packs.filter((id): id is string => typeof id === 'string') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Epoch milliseconds of a moment; a local time that does not exist (a DST gap) is an input problem. */
 export function momentToEpochMs(moment: Moment): number | string {
   if (typeof moment === 'string') return parseInstantOrDate(moment) as number;

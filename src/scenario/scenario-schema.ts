@@ -3,6 +3,7 @@ import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS } from '../core/attempt.js';
 import { ianaZoneSchema } from '../core/check-request.js';
 import { instantOrDateText, instantText } from '../core/instant-schema.js';
 import { agentsSchema, DIALING_MODES, leadFilterSchema, leadSchema, outcomeModelSchema, pacingSchema, retrySchema } from '../dialer/campaign-config.js';
+import { BUILT_IN_PACK_IDS } from '../engine/packs-in-force.js';
 import { CALL_OUTCOMES } from '../lifecycle/call-machine.js';
 
 /**
@@ -268,10 +269,15 @@ export const scenarioSchema = z
         .meta(about("What happens on the line and in the pitch during the campaign: a preset and overrides (default preset field-study).")),
       steps: z.array(stepSchema).optional().meta(about('Scripted steps, run in order before the campaign.')),
       campaign: z.boolean().default(false).meta(about('Run the dialer over every lead after the steps (needs `dialer`).')),
+      packs: z
+        .array(z.enum(BUILT_IN_PACK_IDS as [string, ...string[]], { error: `expected a pack id, one of ${BUILT_IN_PACK_IDS.join('|')}` }))
+        .min(1, { error: 'names no pack: leave the field out to screen with every built-in pack' })
+        .optional()
+        .meta(about(`The built-in packs to screen with (${BUILT_IN_PACK_IDS.join(', ')}); every one of them by default. The rules every jurisdiction shares (number.invalid, jurisdiction.unsupported, dnc.internal) always apply.`)),
       policies: z
         .array(z.string().min(1, { error: 'must not be empty' }))
         .optional()
-        .meta(about('Custom policy modules (JavaScript or TypeScript) to screen with besides the US federal rules, relative to the scenario file.')),
+        .meta(about('Custom policy modules (JavaScript or TypeScript) to screen with besides the built-in packs, relative to the scenario file.')),
       expect: z.array(expectationSchema).default([]).meta(about('What must hold after the run; `dialsim run` fails when any does not.')),
     },
     { error: 'expected a scenario (a YAML mapping with title, seller, clock, leads...)' },

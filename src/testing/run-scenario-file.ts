@@ -1,25 +1,26 @@
-import { usFederalPack } from '../../policies/us-federal/index.js';
-import { combinePacks } from '../engine/combine-packs.js';
 import { loadPolicyModules } from '../policy-modules/load-policy-module.js';
-import { loadScenario, scenarioPolicyPaths } from '../scenario/load-scenario.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { packForScenarioFile } from '../scenario/scenario-pack.js';
 import { runScenario, type ScenarioResult } from '../scenario/run-scenario.js';
 
 export interface RunScenarioFileOptions {
   /** Custom policy modules to screen with besides the scenario's own `policies` (paths from the current folder). */
   readonly policies?: readonly string[];
   readonly seed?: number;
+  /** Built-in packs for a scenario that names none of its own; every built-in pack by default. */
+  readonly packs?: readonly string[];
 }
 
 /**
- * Runs a scenario file inside a test, as `dialsim run` does: the US federal rules plus the scenario's own and the
- * given custom policy modules.
+ * Runs a scenario file inside a test, as `dialsim run` does: the built-in packs it chooses plus the scenario's own
+ * and the given custom policy modules.
  * @example
  * const result = await runScenarioFile('scenarios/04-dnc-request-mid-call.yaml');
  * expect(result.counts.dncRequests).toBe(2);
  */
 export async function runScenarioFile(file: string, options: RunScenarioFileOptions = {}): Promise<ScenarioResult> {
-  const custom = await loadPolicyModules([...(options.policies ?? []), ...scenarioPolicyPaths(file)]);
-  const pack = custom.length === 0 ? usFederalPack : combinePacks(usFederalPack, ...custom);
+  const custom = await loadPolicyModules(options.policies ?? []);
+  const pack = await packForScenarioFile(file, { custom, ...(options.packs && { packs: options.packs }) });
   return runScenario(loadScenario(file, { pack }), { pack, ...(options.seed !== undefined && { seed: options.seed }) });
 }
 

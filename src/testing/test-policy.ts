@@ -6,7 +6,7 @@ import { closestKey } from '../core/input-error.js';
 import { ENGINE_MESSAGE_IDS, type EngineMessageId, type ExtensionNeeds, type MessageData, type Policy, type PolicyPack } from '../core/policy.js';
 import { compilePack } from '../engine/compile-pack.js';
 import { screen } from '../engine/screen.js';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import { aCheckRequest } from './a-check-request.js';
 import { findingLines, verdictSummary } from './decision-report.js';
 
@@ -56,7 +56,7 @@ const FINDING_FIELDS = ['rule', 'messageId', 'data', 'message'];
 
 /** The pack a policy is tested in by default: itself, and the guard rules for the facts it requires. */
 export function packFor(policy: Policy): PolicyPack {
-  const guards = usFederalPack.policies.filter((candidate) => candidate.guards !== undefined && policy.requires?.includes(candidate.guards));
+  const guards = packsInForce().policies.filter((candidate) => candidate.guards !== undefined && policy.requires?.includes(candidate.guards));
   return { id: `testPolicy(${policy.id})`, title: `${policy.title} (under test)`, policies: [...guards.filter((guard) => guard.id !== policy.id), policy] };
 }
 

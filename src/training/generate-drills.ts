@@ -11,7 +11,7 @@ export interface GenerateDrillsOptions {
   readonly seed: number;
   readonly level: DrillLevel;
   readonly count: number;
-  /** The rules that grade the drills; the US federal pack by default. */
+  /** The rules that grade the drills; every built-in pack by default. */
   readonly pack?: PolicyPack;
 }
 

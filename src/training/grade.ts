@@ -1,6 +1,6 @@
 import type { Decision } from '../core/decision.js';
 import type { PolicyPack } from '../core/policy.js';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import type { Drill, DrillAnswer } from './drill.js';
 import { screenRequest } from './drill-key.js';
 
@@ -42,7 +42,7 @@ function ruleFeedback(pack: PolicyPack, rule: string, citation: string, why: str
 }
 
 /** The grade of `answer` against a decision: right when dial meets allow, or when the named rule is among the violations. */
-export function gradeDecision(drillId: string, decision: Decision, answer: DrillAnswer, pack: PolicyPack = usFederalPack): Grade {
+export function gradeDecision(drillId: string, decision: Decision, answer: DrillAnswer, pack: PolicyPack = packsInForce()): Grade {
   const violated = decision.violations.map((violation) => violation.rule);
   const verdictCorrect = (answer.kind === 'dial') === (decision.verdict === 'allow');
   const correct = answer.kind === 'dial' ? decision.verdict === 'allow' : violated.includes(answer.rule);
@@ -62,7 +62,7 @@ export function gradeDecision(drillId: string, decision: Decision, answer: Drill
  * @example
  * gradeAnswer(drill, { kind: 'block', rule: 'hours.federal' }).correct; // true when hours.federal blocks the call
  */
-export function gradeAnswer(drill: Drill, answer: DrillAnswer, pack: PolicyPack = usFederalPack): Grade {
+export function gradeAnswer(drill: Drill, answer: DrillAnswer, pack: PolicyPack = packsInForce()): Grade {
   const grade = gradeDecision(drill.id, screenRequest(drill.request, pack), answer, pack);
   if (drill.edge === undefined) return grade;
   const twin = screenRequest(drill.edge.twin, pack);

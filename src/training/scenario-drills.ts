@@ -9,7 +9,7 @@ import { momentToEpochMs, type LoadedScenario } from '../scenario/load-scenario.
 import { runScenario, type ScenarioResult } from '../scenario/run-scenario.js';
 import type { ObservedAttempt } from '../scenario/scenario-observer.js';
 import type { ScenarioStep } from '../scenario/scenario-schema.js';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import type { Drill } from './drill.js';
 import { keyOf, screenRequest } from './drill-key.js';
 
@@ -115,7 +115,7 @@ export function scenarioAttempts(loaded: LoadedScenario, result: ScenarioResult)
  * request; the scenario's own run supplies the facts as they stood at that step.
  */
 export function drillsFromScenario(loaded: LoadedScenario, options: { pack?: PolicyPack } = {}): Drill[] {
-  const pack = options.pack ?? usFederalPack;
+  const pack = options.pack ?? packsInForce();
   const result = runScenario(loaded, { pack });
   const name = basename(loaded.file, extname(loaded.file));
   return scenarioAttempts(loaded, result)

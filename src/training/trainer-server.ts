@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PolicyPack } from '../core/policy.js';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import type { Drill, DrillAnswer } from './drill.js';
 import { drillCard } from './drill-card.js';
 import { gradeAnswer } from './grade.js';
@@ -90,7 +90,7 @@ function packageRoot(): string {
  * console.log(server.url); await server.close();
  */
 export async function startTrainerServer(options: TrainerServerOptions): Promise<TrainerServer> {
-  const pack = options.pack ?? usFederalPack;
+  const pack = options.pack ?? packsInForce();
   const ruleIds = pack.policies.map((policy) => policy.id);
   const byId = new Map(options.drills.map((drill) => [drill.id, drill]));
   const page = trainerPage();

@@ -10,7 +10,8 @@ import { definePolicy, pass, violation } from '../../src/core/policy.js';
 import { definePack } from '../../src/core/define-pack.js';
 import { combinePacks } from '../../src/engine/combine-packs.js';
 import { screen } from '../../src/engine/screen.js';
-import { hoursFederal, usFederalPack } from '../../policies/us-federal/index.js';
+import { hoursFederal } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { anAttempt } from '../../src/testing/an-attempt.js';
 import { packFor, runPolicyCase } from '../../src/testing/test-policy.js';
 import { repoRoot } from '../support/built-package.js';
@@ -73,7 +74,7 @@ describe(DOC, () => {
       messages: { gulfCoast: 'a Gulf Coast address in hurricane season' },
       evaluate: (facts) => ((facts.callee as unknown as { address: { state: string } }).address.state === 'LA' ? violation('gulfCoast') : pass),
     });
-    const pack = combinePacks(usFederalPack, definePack({ id: 'acme', title: 'Acme', policies: [gulfCoast] }));
+    const pack = combinePacks(packsInForce(), definePack({ id: 'acme', title: 'Acme', policies: [gulfCoast] }));
     expect(textBlocks).toContain(messageOf(() => expect(screen(anAttempt(), { pack })).toBeAllowed()));
 
     const shadow = definePack({
@@ -81,7 +82,7 @@ describe(DOC, () => {
       title: 'Our own calling hours',
       policies: [definePolicy({ id: 'hours.federal', title: 'Calls 09:00-20:00', citation: 'Acme calling policy §2', messages: { outside: 'outside' }, evaluate: () => pass })],
     });
-    expect(textBlocks).toContain(messageOf(() => combinePacks(usFederalPack, shadow)));
+    expect(textBlocks).toContain(messageOf(() => combinePacks(packsInForce(), shadow)));
   });
 
   it('documents every export of dialsim/testing', async () => {

@@ -4,7 +4,7 @@ import { definePolicy, pass, violation } from '../../src/core/policy.js';
 import { PolicyDefinitionError } from '../../src/core/policy-definition-error.js';
 import { combinePacks } from '../../src/engine/combine-packs.js';
 import { screen } from '../../src/engine/screen.js';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { anAttempt } from '../../src/testing/an-attempt.js';
 
 function aRule(id: string, blocks = false) {
@@ -27,17 +27,17 @@ describe('definePack', () => {
 describe('combinePacks', () => {
   it('runs the packs as one, in order: built-in rules first, then the custom ones', () => {
     const acme = definePack({ id: 'acme', title: 'Acme house rules', policies: [aRule('acme.always', true)] });
-    const pack = combinePacks(usFederalPack, acme);
-    expect(pack.id).toBe('us-federal+acme');
-    expect(pack.policies.map((policy) => policy.id)).toEqual([...usFederalPack.policies.map((policy) => policy.id), 'acme.always']);
+    const pack = combinePacks(packsInForce(), acme);
+    expect(pack.id).toBe('common+us-federal+acme');
+    expect(pack.policies.map((policy) => policy.id)).toEqual([...packsInForce().policies.map((policy) => policy.id), 'acme.always']);
     const decision = screen(anAttempt({ to: '(303) 555-0123', at: '2026-03-10T20:30:00-07:00' }), { pack });
     expect(decision.violations.map((violation) => violation.rule)).toEqual(['hours.federal', 'acme.always']);
   });
 
   it('a custom rule with a built-in id throws, naming both packs: no silent shadowing', () => {
     const shadow = definePack({ id: 'acme', title: 'Acme house rules', policies: [aRule('dnc.national')] });
-    expect(() => combinePacks(usFederalPack, shadow)).toThrow(PolicyDefinitionError);
-    expect(() => combinePacks(usFederalPack, shadow)).toThrow(
+    expect(() => combinePacks(packsInForce(), shadow)).toThrow(PolicyDefinitionError);
+    expect(() => combinePacks(packsInForce(), shadow)).toThrow(
       'rule id "dnc.national" is declared by both pack us-federal and pack acme: a rule cannot replace another, so give the custom rule an id of its own, prefixed with your company\'s name',
     );
   });
@@ -45,13 +45,13 @@ describe('combinePacks', () => {
   it('the same id in two custom packs throws too, naming them', () => {
     const first = definePack({ id: './holidays.js', title: 'holidays', policies: [aRule('acme.holidays')] });
     const second = definePack({ id: './holidays-copy.js', title: 'holidays again', policies: [aRule('acme.holidays')] });
-    expect(() => combinePacks(usFederalPack, first, second)).toThrow('rule id "acme.holidays" is declared by both pack ./holidays.js and pack ./holidays-copy.js');
+    expect(() => combinePacks(packsInForce(), first, second)).toThrow('rule id "acme.holidays" is declared by both pack ./holidays.js and pack ./holidays-copy.js');
   });
 
   it('checks the combination at once: a custom rule that requires the local time needs a pack with its guard', () => {
     const needsLocalTime = definePolicy({ ...aRule('acme.evenings'), requires: ['localTime'], evaluate: () => pass });
     const acme = definePack({ id: 'acme', title: 'Acme', policies: [needsLocalTime] });
     expect(() => combinePacks(acme)).toThrow('pack acme: acme.evenings requires "localTime" but no rule in the pack guards it');
-    expect(() => combinePacks(usFederalPack, acme)).not.toThrow();
+    expect(() => combinePacks(packsInForce(), acme)).not.toThrow();
   });
 });

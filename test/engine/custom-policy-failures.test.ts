@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { definePolicy, pass, type Policy, type PolicyOutcome } from '../../src/core/policy.js';
 import { combinePacks } from '../../src/engine/combine-packs.js';
 import { screen } from '../../src/engine/screen.js';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { anAttempt } from '../../src/testing/an-attempt.js';
 
 /** A pack of the federal rules and `policy`, which stands for a company's rule with a bug. */
 function withCustom(policy: Policy) {
-  return combinePacks(usFederalPack, { id: 'acme', title: 'Acme house rules', policies: [policy] });
+  return combinePacks(packsInForce(), { id: 'acme', title: 'Acme house rules', policies: [policy] });
 }
 
 const base = { id: 'acme.buggy', title: 'A rule with a bug', citation: 'Acme calling policy §9', messages: { never: 'never shown' } } as const;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario, type ScenarioResult } from '../../src/scenario/run-scenario.js';
 
@@ -91,7 +91,7 @@ export function reportFixtures(): { results: ScenarioResult[]; dir: string; clea
   writeFileSync(join(dir, 'leads.csv'), csv);
   writeFileSync(join(dir, 'predictive-floor.yaml'), campaignScenario(consenting, registry));
   writeFileSync(join(dir, 'quiet.yaml'), QUIET_SCENARIO);
-  const pack = usFederalPack;
+  const pack = packsInForce();
   const run = (file: string) => runScenario(loadScenario(file, { pack }), { pack });
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {

@@ -22,13 +22,14 @@ describe('number resolution', () => {
     expect(resolve('500-555-0100').kind).toBe('personal');
   });
 
-  it('supports the US and its territories, and refuses other +1 countries and other country codes', () => {
+  it('gives each valid number its region (PR, GU, CA, JM, GB): which regions are supported is up to the packs in force', () => {
     const resolve = createNumberResolver();
     expect(resolve('+1 787 555 0100')).toMatchObject({ validity: 'valid', region: 'PR' });
     expect(resolve('+1 671 555 0100')).toMatchObject({ validity: 'valid', region: 'GU' });
-    expect(resolve('+1 416 555 0199')).toMatchObject({ validity: 'unsupported', region: 'CA', e164: '+14165550199' });
-    expect(resolve('+1 876 555 0199')).toMatchObject({ validity: 'unsupported', region: 'JM' });
-    expect(resolve('+44 20 7946 0958')).toMatchObject({ validity: 'unsupported', region: 'GB', e164: '+442079460958' });
+    // Whether a region is supported depends on the packs in force (resolveAttempt's supportedRegions), not on the number.
+    expect(resolve('+1 416 555 0199')).toMatchObject({ validity: 'valid', region: 'CA', e164: '+14165550199' });
+    expect(resolve('+1 876 555 0199')).toMatchObject({ validity: 'valid', region: 'JM' });
+    expect(resolve('+44 20 7946 0958')).toMatchObject({ validity: 'valid', region: 'GB', e164: '+442079460958' });
   });
 
   it('reports invalid numbers as a finding value, not an exception', () => {

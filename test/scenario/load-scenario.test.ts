@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { InputError } from '../../src/core/input-error.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
@@ -24,7 +24,7 @@ function setup(files: Record<string, string>): { dir: string; scenario: string }
 function loadProblems(files: Record<string, string>): string[] {
   const { dir, scenario } = setup(files);
   try {
-    loadScenario(scenario, { pack: usFederalPack });
+    loadScenario(scenario, { pack: packsInForce() });
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return (error as Error).message.replaceAll(dir, '<dir>').split('\n');
@@ -122,7 +122,7 @@ expect:
   - { type: decision, lead: L7, verdict: allow }
   - { type: count, of: blocked, rule: dnc.nationl, equals: 0 }
 `;
-    const known = usFederalPack.policies.map((policy) => policy.id).join(', ');
+    const known = packsInForce().policies.map((policy) => policy.id).join(', ');
     expect(loadProblems({ 'scenario.yaml': text })).toEqual([
       `consents[0].lead: unknown lead "L2" (the scenario's leads are L1) (<dir>/scenario.yaml:8:7)`,
       `steps[0].lead: unknown lead "L9" (the scenario's leads are L1) (<dir>/scenario.yaml:10:30)`,
@@ -185,7 +185,7 @@ describe('what loads', () => {
     const { scenario } = setup({
       'scenario.yaml': `${HEAD}${ONE_LEAD}steps:\n  - { type: dial, lead: L1, at: { local: "2026-11-01 01:30", zone: America/New_York } }\n`,
     });
-    const result = runScenario(loadScenario(scenario, { pack: usFederalPack }), { pack: usFederalPack });
+    const result = runScenario(loadScenario(scenario, { pack: packsInForce() }), { pack: packsInForce() });
     expect(result.steps[0]?.at).toBe('2026-11-01T05:30:00Z');
   });
 
@@ -194,7 +194,7 @@ describe('what loads', () => {
     const sub = mkdtempSync(join(dir, 'nested-'));
     writeFileSync(join(sub, 'leads.csv'), 'id,phone,business,netWorth,timeZone\nL1,(208) 555-0101,true,250000,America/Boise\nL2,(208) 555-0102,,,\n');
     writeFileSync(join(sub, 'scenario.yaml'), `${HEAD}leads: { file: leads.csv }\n`);
-    const { leads } = loadScenario(join(sub, 'scenario.yaml'), { pack: usFederalPack });
+    const { leads } = loadScenario(join(sub, 'scenario.yaml'), { pack: packsInForce() });
     expect(leads.map(({ id, business, netWorth, timeZone, lineType }) => ({ id, business, netWorth, timeZone, lineType }))).toEqual([
       { id: 'L1', business: true, netWorth: 250_000, timeZone: 'America/Boise', lineType: 'unknown' },
       { id: 'L2', business: false, netWorth: null, timeZone: null, lineType: 'unknown' },

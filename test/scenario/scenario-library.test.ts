@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { pass, type PolicyPack } from '../../src/core/policy.js';
 import { MemoryAuditSink } from '../../src/dialer/audit-log.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
@@ -19,7 +19,7 @@ const files = readdirSync(scenariosDir)
   .filter((name) => name.endsWith('.yaml'))
   .sort();
 
-const load = (name: string) => loadScenario(join(scenariosDir, name), { pack: usFederalPack });
+const load = (name: string) => loadScenario(join(scenariosDir, name), { pack: packsInForce() });
 
 describe('the scenario library', () => {
   it('has at least 15 scenarios, named NN-kebab-name.yaml and numbered 01, 02, ... without gaps', () => {
@@ -30,7 +30,7 @@ describe('the scenario library', () => {
 
   it.each(files)('%s: every expectation holds', (name) => {
     const started = performance.now();
-    const result = runScenario(load(name), { pack: usFederalPack });
+    const result = runScenario(load(name), { pack: packsInForce() });
     const elapsedMs = performance.now() - started;
     const failing = result.expectations
       .filter((expectation) => !expectation.passed)
@@ -61,10 +61,10 @@ describe('the scenario library', () => {
 describe('the library pins every rule', () => {
   // A rule switched off (never applies, always passes) must make some scenario that names it fail: otherwise the
   // library's expectations would hold whatever that rule decided.
-  it.each(usFederalPack.policies.map((policy) => policy.id))('switching off %s makes a scenario that names it fail', (ruleId) => {
+  it.each(packsInForce().policies.map((policy) => policy.id))('switching off %s makes a scenario that names it fail', (ruleId) => {
     const pack: PolicyPack = {
-      ...usFederalPack,
-      policies: usFederalPack.policies.map((policy) => (policy.id === ruleId ? { ...policy, applies: () => false, evaluate: () => pass } : policy)),
+      ...packsInForce(),
+      policies: packsInForce().policies.map((policy) => (policy.id === ruleId ? { ...policy, applies: () => false, evaluate: () => pass } : policy)),
     };
     const naming = files.filter((name) => readFileSync(join(scenariosDir, name), 'utf8').includes(ruleId));
     expect(naming.length, `no scenario names ${ruleId}`).toBeGreaterThan(0);
@@ -76,7 +76,7 @@ describe('the library pins every rule', () => {
 describe('determinism', () => {
   const auditOf = (name: string, seed?: number) => {
     const audit = new MemoryAuditSink();
-    runScenario(load(name), { pack: usFederalPack, audit, ...(seed !== undefined && { seed }) });
+    runScenario(load(name), { pack: packsInForce(), audit, ...(seed !== undefined && { seed }) });
     return audit.lines.join('\n');
   };
 

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { knownKeysAt } from '../../src/core/schema-keys.js';
 import { leadSchema } from '../../src/dialer/campaign-config.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
@@ -88,7 +88,7 @@ describe('the complete scenario in docs/scenarios.md', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dialsim-doc-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'example.yaml'), example);
-    const result = runScenario(loadScenario(join(dir, 'example.yaml'), { pack: usFederalPack }), { pack: usFederalPack });
+    const result = runScenario(loadScenario(join(dir, 'example.yaml'), { pack: packsInForce() }), { pack: packsInForce() });
     const failing = result.expectations.filter((expectation) => !expectation.passed);
     expect(failing).toEqual([]);
     expect(result.expectations).toHaveLength(8);

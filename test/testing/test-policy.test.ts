@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
-import { dncNational, hoursFederal, usFederalPack } from '../../policies/us-federal/index.js';
+import { dncNational, hoursFederal } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { aRegistry } from '../../src/testing/a-registry.js';
 import { aRelationship } from '../../src/testing/a-relationship.js';
 import { instantIn } from '../../src/testing/instant-in.js';
@@ -120,8 +121,8 @@ describe('testPolicy checks its own table before any case runs', () => {
   });
 
   it('a pack that does not contain the policy fails', () => {
-    expect(() => testPolicy(quietSundays, aTable(), { pack: usFederalPack })).toThrow(
-      'testPolicy(acme.quiet-sundays): the pack us-federal does not contain the policy under test',
+    expect(() => testPolicy(quietSundays, aTable(), { pack: packsInForce() })).toThrow(
+      'testPolicy(acme.quiet-sundays): the pack common+us-federal does not contain the policy under test',
     );
   });
 

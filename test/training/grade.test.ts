@@ -4,9 +4,9 @@ import { parseAnswers, ruleFromMenu } from '../../src/training/answers.js';
 import type { Drill } from '../../src/training/drill.js';
 import { keyOf, screenRequest } from '../../src/training/drill-key.js';
 import { gradeAnswer } from '../../src/training/grade.js';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 
-const RULES = usFederalPack.policies.map((policy) => policy.id);
+const RULES = packsInForce().policies.map((policy) => policy.id);
 
 /** A drill from a request, with defaults for a clean mid-day manual call to a Denver landline. */
 function aDrill(overrides: Partial<CheckRequestInput> = {}): Drill {

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
 import { drillCard, renderCardText } from '../../src/training/drill-card.js';
@@ -10,8 +10,8 @@ const SCENARIOS = readdirSync('scenarios').filter((name) => name.endsWith('.yaml
 
 describe('drillsFromScenario', () => {
   it.each(SCENARIOS)('%s: each dial step is a drill whose engine answer is the decision the scenario run recorded', (name) => {
-    const loaded = loadScenario(`scenarios/${name}`, { pack: usFederalPack });
-    const recorded = runScenario(loaded, { pack: usFederalPack })
+    const loaded = loadScenario(`scenarios/${name}`, { pack: packsInForce() });
+    const recorded = runScenario(loaded, { pack: packsInForce() })
       .steps.filter((outcome) => outcome.attempt !== undefined)
       .map((outcome) => ({
         verdict: outcome.attempt!.record.verdict,
@@ -22,7 +22,7 @@ describe('drillsFromScenario', () => {
   });
 
   it('05-autodial-mobile-consent: Ned\'s Thursday call carries the consent revoked on Wednesday evening', () => {
-    const drills = drillsFromScenario(loadScenario('scenarios/05-autodial-mobile-consent.yaml', { pack: usFederalPack }));
+    const drills = drillsFromScenario(loadScenario('scenarios/05-autodial-mobile-consent.yaml', { pack: packsInForce() }));
     const thursday = drills.find((drill) => drill.id === '05-autodial-mobile-consent#ned-thursday')!;
     expect(thursday.key).toEqual({ verdict: 'block', rules: ['consent.autodial-wireless'], exemptions: [] });
     expect(renderCardText(drillCard(thursday))).toContain(
@@ -34,7 +34,7 @@ describe('drillsFromScenario', () => {
 
 describe('drill card', () => {
   it('208 without an address: every candidate zone with its clock, in sales-floor words', () => {
-    const drills = drillsFromScenario(loadScenario('scenarios/07-multi-zone-area-code.yaml', { pack: usFederalPack }));
+    const drills = drillsFromScenario(loadScenario('scenarios/07-multi-zone-area-code.yaml', { pack: packsInForce() }));
     const cards = drills.map((drill) => renderCardText(drillCard(drill)));
     expect(cards.some((card) => /The area code covers 3 zones and there is no address on file: it is \d\d:\d\d in Boise \(America\/Boise\)/.test(card))).toBe(true);
   });

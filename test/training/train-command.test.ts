@@ -60,12 +60,12 @@ describe('dialsim train in the terminal', () => {
 
   it('at a terminal: d dials, n shows the rule menu and takes a number; a bad choice asks again', async () => {
     const { drills } = setup();
-    // single-42-1 is dnc.internal (menu 5), single-42-2 jurisdiction.unsupported (menu 2), single-42-3 too.
+    // single-42-1 is dnc.internal (menu 4), single-42-2 jurisdiction.unsupported (menu 2), single-42-3 too.
     expect(drills.map((drill) => drill.key.rules[0])).toEqual(['dnc.internal', 'jurisdiction.unsupported', 'jurisdiction.unsupported']);
-    const { code, stdout } = await runAtTerminal(['--seed', '42', '--count', '3'], ['n', '99', '5', 'x', 'n', 'jurisdiction.unsupported', 'd']);
+    const { code, stdout } = await runAtTerminal(['--seed', '42', '--count', '3'], ['n', '99', '4', 'x', 'n', 'jurisdiction.unsupported', 'd']);
     expect(code).toBe(0);
     expect(stdout).toContain('Dial or not? [d = dial, n = don\'t dial] ');
-    expect(stdout).toContain('   5. dnc.internal');
+    expect(stdout).toContain('   4. dnc.internal');
     expect(stdout).toContain('  Type a number from the menu or a rule id.');
     expect(stdout).toContain('  Type d to dial or n for don\'t dial.');
     expect(stdout).toContain('✔ Right: don\'t dial. dnc.internal blocks this call.');
@@ -121,10 +121,10 @@ describe('dialsim train: bad input is a clear message and exit 2, never a stack 
   });
 
   it('a malformed answers line names the file and the line', async () => {
-    const { file } = setup(['dial', 'block hours.state', 'dial']);
+    const { file } = setup(['dial', 'block hours.fedral', 'dial']);
     const { code, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3', '--answers', file]);
     expect(code).toBe(2);
-    expect(stderr).toBe(`dialsim train: ${file}:2: "block hours.state": unknown rule id "hours.state" (known: number.invalid, jurisdiction.unsupported, timezone.unknown, hours.federal, dnc.internal, dnc.registry-stale, dnc.national, consent.autodial-wireless, consent.prerecorded-residential)\n`);
+    expect(stderr).toBe(`dialsim train: ${file}:2: "block hours.fedral": unknown rule id "hours.fedral" (known: number.invalid, jurisdiction.unsupported, timezone.unknown, dnc.internal, hours.federal, dnc.registry-stale, dnc.national, consent.autodial-wireless, consent.prerecorded-residential)\n`);
   });
 
   it('a malformed line on piped standard input names the line too', async () => {

@@ -6,7 +6,7 @@
  */
 import { launchChromium, watchPage } from '../support/chromium.js';
 import { describe, expect, test } from 'vitest';
-import { usFederalPack } from '../../policies/us-federal/index.js';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
 
@@ -16,7 +16,7 @@ const SCREENSHOT = '/tmp/dialsim-trainer.png';
 /** Two blocked drills, so both feedback panels show a rule and its citation. */
 function setup() {
   const drills = generateDrills({ seed: 5, level: 'interacting', count: 30 }).filter((drill) => drill.key.verdict === 'block').slice(0, 2);
-  const citationOf = (rule: string) => usFederalPack.policies.find((policy) => policy.id === rule)!.citation;
+  const citationOf = (rule: string) => packsInForce().policies.find((policy) => policy.id === rule)!.citation;
   return { drills, citationOf };
 }
 

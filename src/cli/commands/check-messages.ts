@@ -1,7 +1,7 @@
 /** User-facing text of `dialsim check`, kept together so wording can be reviewed (and translated) in one place. */
 export const checkMessages = {
   summary: 'Screen one call attempt (or a stream of them) against the compliance policies',
-  help: `Usage: dialsim check [--json | --ndjson] [--context FILE] [--policy MODULE]... [FILE|-]
+  help: `Usage: dialsim check [--json | --ndjson] [--context FILE] [--packs ID,...] [--policy MODULE]... [FILE|-]
 
 Screens a call attempt before it is dialed and prints the decision: allow or block, with every violated rule,
 its citation and a message with the concrete values, and every exemption that lifted a rule.
@@ -15,6 +15,8 @@ Options:
   --context FILE    A JSON document {"registries": {...}} shared by every request (national copy with its
                     syncedAt, internal list; a "numbers" list may instead be "file": "path", one number per line).
                     A request's own registry entries are added to the context's.
+  --packs ID,...    The built-in packs to screen with, for every request that names no "packs" of its own
+                    (default: all). number.invalid, jurisdiction.unsupported and dnc.internal always apply.
   --policy MODULE   A custom policy module (.js, .mjs or .ts) whose rules run after the built-in ones;
                     repeatable. Its default export is a policy, an array of policies or a pack. A rule id
                     that is already taken, or a module that cannot be loaded, exits 2.

@@ -1,10 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { InputError } from '../../core/input-error.js';
-import type { PolicyPack } from '../../core/policy.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
-import { combinePacks } from '../../engine/combine-packs.js';
+import { packsInForce } from '../../engine/packs-in-force.js';
 import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
-import { usFederalPack } from '../../../policies/us-federal/index.js';
 import type { RegistryContext } from '../../resolve/registry.js';
 import type { Decision } from '../../core/decision.js';
 import { screenNdjsonStream, screenRequestText } from '../check-stream.js';
@@ -12,6 +10,9 @@ import { decisionForOutput } from '../decision-output.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { loadCheckContext } from '../load-context.js';
+import { parsePacksOption } from '../packs-option.js';
+import type { ScreenOptions } from '../../engine/screen.js';
+import type { PolicyPack } from '../../core/policy.js';
 import { checkMessages as messages } from './check-messages.js';
 
 
@@ -48,6 +49,7 @@ export const checkCommand: CommandDefinition = {
       ndjson: { type: 'boolean', default: false },
       context: { type: 'string' },
       policy: { type: 'string', multiple: true },
+      packs: { type: 'string' },
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
@@ -55,22 +57,26 @@ export const checkCommand: CommandDefinition = {
     if (positionals.length > 1) return fail(io, messages.tooManyFiles(positionals));
 
     let registries: RegistryContext | undefined;
+    let packs: readonly string[] | undefined;
     try {
+      packs = parsePacksOption(values.packs);
       registries = values.context === undefined ? undefined : loadCheckContext(values.context);
     } catch (error) {
       if (error instanceof InputError) return fail(io, error.message);
       throw error;
     }
-    let pack: PolicyPack | undefined;
+    let custom: readonly PolicyPack[] | undefined;
     if (values.policy !== undefined) {
       try {
-        pack = combinePacks(usFederalPack, ...(await loadPolicyModules(values.policy)));
+        custom = await loadPolicyModules(values.policy);
+        // Combined now, so that a custom rule clashing with a built-in one is refused before any request is read.
+        packsInForce({ ...(packs && { packs }), custom });
       } catch (error) {
         if (error instanceof PolicyModuleError || error instanceof PolicyDefinitionError) return fail(io, error.message);
         throw error;
       }
     }
-    const options = { ...(registries && { registries }), ...(pack && { pack }) };
+    const options: ScreenOptions = { ...(registries && { registries }), ...(packs && { packs }), ...(custom && { custom }) };
     const stream = inputStream(positionals[0], io);
 
     try {

@@ -13,6 +13,7 @@ Options:
                     scenarios, one file each: FILE with the scenario's name before the extension.
   --report FILE     Write a self-contained HTML report with charts.
   --seed N          Run with seed N instead of each scenario's own.
+  --packs ID,...    The built-in packs for scenarios that name no "packs" of their own (default: all).
   --policy MODULE   Also screen with the custom policies in MODULE (JavaScript or TypeScript; repeatable).
                     A scenario can name its own in \`policies:\`, relative to the scenario file.
   -h, --help        Show this help.

@@ -3,13 +3,13 @@ import { basename, extname, join, relative } from 'node:path';
 import { InputError } from '../../core/input-error.js';
 import { FileAuditSink } from '../../dialer/audit-log.js';
 import { renderReport } from '../../report/render-report.js';
-import { loadScenario, scenarioPolicyPaths, type LoadedScenario } from '../../scenario/load-scenario.js';
+import { loadScenario, type LoadedScenario } from '../../scenario/load-scenario.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
 import type { PolicyPack } from '../../core/policy.js';
-import { combinePacks } from '../../engine/combine-packs.js';
 import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
-import { usFederalPack } from '../../../policies/us-federal/index.js';
+import { packForScenarioFile } from '../../scenario/scenario-pack.js';
+import { parsePacksOption } from '../packs-option.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { ProgressBar } from '../progress-bar.js';
@@ -59,6 +59,7 @@ export const runCommand: CommandDefinition = {
       report: { type: 'string' },
       seed: { type: 'string' },
       policy: { type: 'string', multiple: true, default: [] },
+      packs: { type: 'string' },
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
@@ -72,10 +73,10 @@ export const runCommand: CommandDefinition = {
     // Every scenario is read and checked before any runs: a typo in the tenth file stops the first from running.
     const loaded: { scenario: LoadedScenario; pack: PolicyPack }[] = [];
     try {
-      const shared = await loadPolicyModules(values.policy);
+      const packs = parsePacksOption(values.packs);
+      const custom = await loadPolicyModules(values.policy);
       for (const file of scenarioFiles(positionals)) {
-        const own = await loadPolicyModules(scenarioPolicyPaths(file));
-        const pack = shared.length + own.length === 0 ? usFederalPack : combinePacks(usFederalPack, ...shared, ...own);
+        const pack = await packForScenarioFile(file, { ...(packs && { packs }), custom });
         loaded.push({ scenario: loadScenario(file, { pack }), pack });
       }
     } catch (error) {

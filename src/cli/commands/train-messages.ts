@@ -38,6 +38,8 @@ Drills:
 
 Answering:
   (terminal)      Type d to dial, or n and then the rule id or its number in the menu.
+  --packs ID,...  The built-in packs that generate and grade the drills (default: all; with --from, the
+                  scenario's own "packs" when it names them).
   --answers FILE  Answers from a file, one per line in drill order: "dial" or "block <rule-id>".
                   Blank lines and lines starting with # are skipped.
                   When standard input is not a terminal, answers are read from it in the same format.

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InputError } from '../../core/input-error.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
-import { usFederalPack } from '../../../policies/us-federal/index.js';
+import type { PolicyPack } from '../../core/policy.js';
+import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
+import { packsInForce } from '../../engine/packs-in-force.js';
+import { PolicyModuleError } from '../../policy-modules/load-policy-module.js';
+import { packForScenarioFile } from '../../scenario/scenario-pack.js';
+import { parsePacksOption } from '../packs-option.js';
 import { parseAnswers, ruleFromMenu } from '../../training/answers.js';
 import { DRILL_LEVELS, type Drill, type DrillAnswer, type DrillLevel } from '../../training/drill.js';
 import { drillCard, renderCardText } from '../../training/drill-card.js';
@@ -19,8 +24,6 @@ const DEFAULT_COUNT = 10;
 const DEFAULT_SEED = 1;
 export const DEFAULT_TRAINER_PORT = 4311;
 
-const pack = usFederalPack;
-const ruleIds = pack.policies.map((policy) => policy.id);
 
 class UsageError extends Error {}
 
@@ -37,12 +40,18 @@ interface Session {
   readonly description: string;
   /** The arguments that hand out the same set again. */
   readonly again: string;
+  /** The rules that generate and grade the drills. */
+  readonly pack: PolicyPack;
 }
 
-function buildSession(values: { level?: string; count?: string; seed?: string; from?: string }): Session {
+async function buildSession(values: { level?: string; count?: string; seed?: string; from?: string; packs?: string }): Promise<Session> {
   if (values.level !== undefined && values.from !== undefined) throw new UsageError(messages.levelWithFrom);
   const count = values.count === undefined ? null : wholeNumber(values.count, 1, 10_000, messages.badCount(values.count));
+  const packs = parsePacksOption(values.packs);
+  const packsFlag = values.packs === undefined ? '' : ` --packs ${values.packs}`;
   if (values.from !== undefined) {
+    // The scenario's own packs and policies, as `dialsim run` screens it: its expectations may name its own rules.
+    const pack = await packForScenarioFile(values.from, { ...(packs && { packs }) });
     const all = drillsFromScenario(loadScenario(values.from, { pack }), { pack });
     if (all.length === 0) throw new UsageError(messages.noDialSteps(values.from));
     const drills = count === null ? all : all.slice(0, count);
@@ -50,19 +59,22 @@ function buildSession(values: { level?: string; count?: string; seed?: string; f
       drills,
       settings: { seed: null, level: null, count: drills.length, from: values.from },
       description: `${drills.length} drill${drills.length === 1 ? '' : 's'} from ${values.from}`,
-      again: `--from ${values.from}${count === null ? '' : ` --count ${count}`}`,
+      again: `--from ${values.from}${count === null ? '' : ` --count ${count}`}${packsFlag}`,
+      pack,
     };
   }
   const level = values.level ?? 'single';
   if (!(DRILL_LEVELS as readonly string[]).includes(level)) throw new UsageError(messages.unknownLevel(level));
   const seed = values.seed === undefined ? DEFAULT_SEED : wholeNumber(values.seed, -(2 ** 31), 2 ** 32 - 1, messages.badSeed(values.seed));
   const total = count ?? DEFAULT_COUNT;
+  const pack = packsInForce({ ...(packs && { packs }) });
   const drills = generateDrills({ seed, level: level as DrillLevel, count: total, pack });
   return {
     drills,
     settings: { seed, level: level as DrillLevel, count: total, from: null },
     description: `${total} ${level} drill${total === 1 ? '' : 's'}, seed ${seed}`,
-    again: `--seed ${seed} --level ${level} --count ${total}`,
+    again: `--seed ${seed} --level ${level} --count ${total}${packsFlag}`,
+    pack,
   };
 }
 
@@ -77,7 +89,7 @@ function stdinIsTty(io: CliIo): boolean {
 }
 
 /** Asks for each answer at the terminal: d, or n and then a rule id or menu number. Null when input ends. */
-async function askInteractively(drills: readonly Drill[], io: CliIo, out: NodeJS.WritableStream, onGraded: (result: DrillResult) => Promise<void>): Promise<DrillResult[] | null> {
+async function askInteractively({ drills, pack }: Session, io: CliIo, out: NodeJS.WritableStream, onGraded: (result: DrillResult) => Promise<void>): Promise<DrillResult[] | null> {
   const reader = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
   const lines = reader[Symbol.asyncIterator]();
   const ask = async (prompt: string): Promise<string | null> => {
@@ -85,6 +97,7 @@ async function askInteractively(drills: readonly Drill[], io: CliIo, out: NodeJS
     const next = await lines.next();
     return next.done ? null : String(next.value).trim();
   };
+  const ruleIds = pack.policies.map((policy) => policy.id);
   const results: DrillResult[] = [];
   try {
     for (const [index, drill] of drills.entries()) {
@@ -118,7 +131,7 @@ async function askInteractively(drills: readonly Drill[], io: CliIo, out: NodeJS
   }
 }
 
-async function printReview(out: NodeJS.WritableStream, results: readonly DrillResult[]): Promise<void> {
+async function printReview(out: NodeJS.WritableStream, results: readonly DrillResult[], pack: PolicyPack): Promise<void> {
   await write(out, `${messages.score(scoreOf(results))}\n`);
   const mistakes = results.filter((result) => !result.grade.correct);
   if (mistakes.length === 0) {
@@ -166,6 +179,7 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
         json: { type: 'boolean', default: false },
         web: { type: 'boolean', default: false },
         port: { type: 'string' },
+        packs: { type: 'string' },
       });
       if (typeof parsed === 'number') return parsed;
       const { values, positionals } = parsed;
@@ -176,16 +190,18 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
         if (values.port !== undefined && !values.web) throw new UsageError(messages.portWithoutWeb);
         if (values.web && (values.answers !== undefined || values.json)) throw new UsageError(messages.answersWithWeb);
         if (values.port !== undefined) port = wholeNumber(values.port, 0, 65_535, messages.badPort(values.port));
-        session = buildSession(values);
+        session = await buildSession(values);
       } catch (error) {
-        if (error instanceof UsageError || error instanceof InputError) return fail(io, error.message);
+        if (error instanceof UsageError || error instanceof InputError || error instanceof PolicyModuleError || error instanceof PolicyDefinitionError) {
+          return fail(io, error.message);
+        }
         throw error;
       }
 
       if (values.web) {
         let server;
         try {
-          server = await startTrainerServer({ drills: session.drills, port, description: session.description, pack });
+          server = await startTrainerServer({ drills: session.drills, port, description: session.description, pack: session.pack });
         } catch (error) {
           if (error instanceof TrainerServerError) return fail(io, error.code === 'port-in-use' ? messages.portInUse(error.port) : messages.serverFailed(error.message));
           throw error;
@@ -198,6 +214,8 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
       }
 
       // Scripted: every answer is read and checked before any drill is graded, so a bad line costs nothing.
+      const { pack } = session;
+      const ruleIds = pack.policies.map((policy) => policy.id);
       let results: DrillResult[];
       const scripted = values.answers !== undefined || !stdinIsTty(io);
       const out = values.json ? io.stderr : io.stdout;
@@ -222,14 +240,14 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
         }
       } else {
         await write(out, messages.header(session.description, session.again));
-        const interactive = await askInteractively(session.drills, io, out, async ({ grade }) => write(out, `${messages.feedback(grade)}\n`));
+        const interactive = await askInteractively(session, io, out, async ({ grade }) => write(out, `${messages.feedback(grade)}\n`));
         if (interactive === null) return fail(io, messages.inputEnded);
         results = interactive;
       }
       if (values.json) {
         await write(io.stdout, `${JSON.stringify(resultsJson(session.settings, results, pack), null, 2)}\n`);
       } else {
-        await printReview(io.stdout, results);
+        await printReview(io.stdout, results, pack);
       }
       return 0;
     },

@@ -15,6 +15,7 @@ On a terminal it waits for Enter after each attempt; when standard input is not 
 Options:
   --no-pause   Print everything at once.
   --limit N    Campaign attempts to replay after the scripted steps (default 20; 0 for none).
+  --packs ID,...  The built-in packs, for a scenario that names no "packs" of its own (default: all).
   -h, --help   Show this help.
 
 Exit codes:

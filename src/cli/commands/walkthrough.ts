@@ -2,17 +2,20 @@ import { createInterface } from 'node:readline';
 import { InputError } from '../../core/input-error.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { runScenario } from '../../scenario/run-scenario.js';
-import { usFederalPack } from '../../../policies/us-federal/index.js';
+import type { PolicyPack } from '../../core/policy.js';
+import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
+import { PolicyModuleError } from '../../policy-modules/load-policy-module.js';
+import { packForScenarioFile } from '../../scenario/scenario-pack.js';
+import { parsePacksOption } from '../packs-option.js';
 import { renderCardText, requestCard } from '../../training/drill-card.js';
 import { scenarioAttempts, type ScenarioAttempt } from '../../training/scenario-drills.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { walkthroughMessages as messages } from './walkthrough-messages.js';
 
-const pack = usFederalPack;
 const DEFAULT_CAMPAIGN_LIMIT = 20;
 
-function titleOf(rule: string): string {
+function titleOf(pack: PolicyPack, rule: string): string {
   return pack.policies.find((policy) => policy.id === rule)?.title ?? rule;
 }
 
@@ -21,7 +24,7 @@ function indent(text: string, spaces: number): string {
 }
 
 /** One attempt: the card, the decision with every rule and exemption explained, the lifecycle states in order. */
-function attemptText(attempt: ScenarioAttempt, index: number, total: number): string {
+function attemptText(pack: PolicyPack, attempt: ScenarioAttempt, index: number, total: number): string {
   const { record, path } = attempt.observed;
   const card = requestCard(attempt.name, attempt.request, attempt.floorZone, { e164: record.to, timeZones: record.timeZones, localTimes: record.localTimes });
   const lines = [
@@ -31,8 +34,8 @@ function attemptText(attempt: ScenarioAttempt, index: number, total: number): st
     messages.decision(record.verdict, record.to),
   ];
   if (record.violations.length === 0 && record.exemptions.length === 0) lines.push(messages.noFindings);
-  for (const violation of record.violations) lines.push(messages.violation(violation, titleOf(violation.rule)));
-  for (const exemption of record.exemptions) lines.push(messages.exemption(exemption, titleOf(exemption.rule)));
+  for (const violation of record.violations) lines.push(messages.violation(violation, titleOf(pack, violation.rule)));
+  for (const exemption of record.exemptions) lines.push(messages.exemption(exemption, titleOf(pack, exemption.rule)));
   lines.push(messages.lifecycle(['queued', 'screening', ...path]));
   return `${lines.join('\n')}\n`;
 }
@@ -45,6 +48,7 @@ export const walkthroughCommand: CommandDefinition = {
     const parsed = await parseCommandArgs(this, argv, io, {
       'no-pause': { type: 'boolean', default: false },
       limit: { type: 'string' },
+      packs: { type: 'string' },
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
@@ -57,10 +61,14 @@ export const walkthroughCommand: CommandDefinition = {
     }
     const file = positionals[0]!;
     let loaded;
+    let pack: PolicyPack;
     try {
+      const packs = parsePacksOption(values.packs);
+      // The scenario's own packs and policies, as `dialsim run` screens it: its expectations may name its own rules.
+      pack = await packForScenarioFile(file, { ...(packs && { packs }) });
       loaded = loadScenario(file, { pack });
     } catch (error) {
-      if (error instanceof InputError) return fail(io, error.message);
+      if (error instanceof InputError || error instanceof PolicyModuleError || error instanceof PolicyDefinitionError) return fail(io, error.message);
       throw error;
     }
     const result = runScenario(loaded, { pack });
@@ -88,12 +96,12 @@ export const walkthroughCommand: CommandDefinition = {
         if (step.type === 'dnc-request') await write(io.stdout, `${messages.dncStep(outcome.at, step.lead)}\n`);
         else if (step.type === 'consent') await write(io.stdout, `${messages.consentStep(outcome.at, step.lead, step.action, step.kind)}\n`);
         else if (outcome.attempt !== undefined) {
-          await write(io.stdout, attemptText(byObserved.get(outcome.attempt)!, ++number, shown.length));
+          await write(io.stdout, attemptText(pack, byObserved.get(outcome.attempt)!, ++number, shown.length));
           if (number < shown.length) await waitForEnter();
         }
       }
       for (const attempt of campaign.slice(0, limit)) {
-        await write(io.stdout, attemptText(attempt, ++number, shown.length));
+        await write(io.stdout, attemptText(pack, attempt, ++number, shown.length));
         if (number < shown.length) await waitForEnter();
       }
       const note = messages.campaignNote(Math.min(limit, campaign.length), campaign.length);

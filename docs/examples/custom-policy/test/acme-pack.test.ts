@@ -1,9 +1,9 @@
-import { combinePacks, definePack, definePolicy, pass, screen, usFederalPack, type CheckRequestInput } from 'dialsim';
+import { definePack, definePolicy, packsInForce, pass, screen, type CheckRequestInput } from 'dialsim';
 import { aRegistry, aRelationship, anAttempt, instantIn } from 'dialsim/testing';
 import { describe, expect, it } from 'vitest';
 import acmePack from '../policies/index.js';
 
-const pack = combinePacks(usFederalPack, acmePack);
+const pack = packsInForce({ custom: [acmePack] });
 const NEW_YORK = '+1 212 555 0147';
 
 /** A sales call to a New York lead at a New York local time, with the facts Acme's rules read. */
@@ -20,7 +20,7 @@ function call(local: string, overrides: Partial<CheckRequestInput> = {}): CheckR
   };
 }
 
-describe("Acme's rules next to the federal ones (combinePacks(usFederalPack, acmePack))", () => {
+describe("Acme's rules next to the built-in ones (packsInForce({ custom: [acmePack] }))", () => {
   it('10:00 on an ordinary Tuesday, outside any declaration, a first call: allowed', () => {
     expect(screen(anAttempt(call('2026-03-10 10:00')), { pack })).toBeAllowed();
   });
@@ -47,12 +47,12 @@ describe("Acme's rules next to the federal ones (combinePacks(usFederalPack, acm
     expect(decision).toBeBlockedBy('acme.attempt-cap', { messageId: 'capReached', only: true });
   });
 
-  it('a custom rule cannot take a built-in id: combinePacks throws and names both packs', () => {
+  it('a custom rule cannot take a built-in id: packsInForce throws and names both packs', () => {
     const shadow = definePack({
       id: 'acme-hours',
       title: 'Our own calling hours',
       policies: [definePolicy({ id: 'hours.federal', title: 'Calls 09:00-20:00', citation: 'Acme calling policy §2', messages: { outside: 'outside 09:00-20:00' }, evaluate: () => pass })],
     });
-    expect(() => combinePacks(usFederalPack, shadow)).toThrow('rule id "hours.federal" is declared by both pack us-federal and pack acme-hours');
+    expect(() => packsInForce({ custom: [shadow] })).toThrow('rule id "hours.federal" is declared by both pack us-federal and pack acme-hours');
   });
 });

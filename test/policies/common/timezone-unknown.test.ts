@@ -63,7 +63,7 @@ describe('timezone.unknown', () => {
         to: '800-555-0100',
         registries: { national: { syncedAt: '2026-03-01', numbers: [] }, internal: { numbers: ['(800) 555-0100'] } },
       });
-      expect(rulesOf(decision)).toEqual({ verdict: 'block', violations: ['timezone.unknown', 'dnc.internal'], exemptions: [] });
+      expect(rulesOf(decision)).toEqual({ verdict: 'block', violations: ['dnc.internal', 'timezone.unknown'], exemptions: [] });
     });
   });
 
