@@ -6,6 +6,7 @@ import type { OptionalFact } from '../src/core/facts.js';
 import type { Policy, PolicyExample, PolicyPack } from '../src/core/policy.js';
 import { packsInForce } from '../src/engine/packs-in-force.js';
 import { screen } from '../src/engine/screen.js';
+import { renderStateTable, STATES_PAGE_PATH } from './render-state-table.js';
 import { repositoryRoot, runIfMain } from './script-support.js';
 
 /**
@@ -258,6 +259,7 @@ function renderIndex(pack: PolicyPack): string {
  */
 export function renderRulesDocs(pack: PolicyPack): Map<string, string> {
   const files = new Map<string, string>([[RULES_INDEX_PATH, renderIndex(pack)]]);
+  if (pack.policies.some((policy) => policy.id === 'hours.state')) files.set(STATES_PAGE_PATH, renderStateTable(generatedBanner('policies/us-states/states')));
   for (const policy of pack.policies) files.set(rulePagePath(policy.id), renderRulePage(pack, policy));
   return files;
 }

@@ -23,6 +23,7 @@ export const hoursFederal = definePolicy({
     'Business lines (`callee.business: true`): the rule protects residential subscribers.',
   ],
   requires: ['localTime'],
+  timeRule: true,
   messages: {
     beforeWindow: '{localTime} in {zone} is before 08:00',
     afterWindow: '{localTime} in {zone} is at or after 21:00',
@@ -47,7 +48,7 @@ export const hoursFederal = definePolicy({
   examples: [
     {
       title: '20:30 in Denver, placed from Los Angeles',
-      request: { at: '2026-03-10T19:30:00-07:00', to: '(303) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] } } },
+      request: { at: '2026-03-10T19:30:00-07:00', to: '(303) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] }, states: { CO: { syncedAt: '2026-03-01', numbers: [] } } } },
       verdict: 'allow',
     },
     {

@@ -10,5 +10,6 @@ export function decisionForOutput(decision: Decision) {
     violations: decision.violations.map(({ rule, citation, message }) => ({ rule, citation, message })),
     exemptions: decision.exemptions.map(({ rule, reason }) => ({ rule, reason })),
     callee: decision.callee,
+    ...(decision.nextAllowedAt !== undefined && { nextAllowedAt: decision.nextAllowedAt }),
   };
 }

@@ -37,5 +37,13 @@ export function loadCheckContext(path: string): RegistryContext {
     ...(registries.internal && {
       internal: { numbers: numbers(registries.internal.numbers, registries.internal.file, 'internal') },
     }),
+    ...(registries.states && {
+      states: new Map(
+        Object.entries(registries.states).map(([state, copy]) => [
+          state,
+          { syncedAt: copy.syncedAt === undefined ? null : (parseInstantOrDate(copy.syncedAt) as number), numbers: numbers(copy.numbers, copy.file, `states.${state}`) },
+        ]),
+      ),
+    }),
   };
 }

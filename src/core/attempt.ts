@@ -26,10 +26,25 @@ export interface Relationship {
   readonly lastInquiryAt: number | null;
 }
 
+/** A copy of a dated do-not-call list, with its numbers as the caller wrote them. */
+export interface RegistryCopy {
+  readonly syncedAt: number | null;
+  readonly numbers: readonly string[];
+}
+
 /** Registry numbers as the caller wrote them; resolution turns them into E.164 once. */
 export interface AttemptRegistries {
-  readonly national: { readonly syncedAt: number | null; readonly numbers: readonly string[] } | null;
+  readonly national: RegistryCopy | null;
   readonly internal: { readonly numbers: readonly string[] } | null;
+  /** Copies of state do-not-call lists, one per state code; none when absent. */
+  readonly states?: readonly (RegistryCopy & { readonly state: string })[];
+}
+
+/** An earlier attempt by the same seller to the same callee, for frequency caps. */
+export interface EarlierCall {
+  readonly at: number;
+  /** What it was about; null when unknown (then it counts as the same subject: fail closed). */
+  readonly subject: string | null;
 }
 
 export interface CallAttempt {
@@ -44,7 +59,13 @@ export interface CallAttempt {
     readonly business: boolean;
     /** IANA zone known from the callee's address; replaces the zones inferred from the area code. */
     readonly timeZone: string | null;
+    /** The state or province of the callee's address (`FL`, `ON`), added to the area code's; null when unknown. */
+    readonly state?: string | null;
   };
+  /** What the call is about ("solar panels"); null when unknown. */
+  readonly subject?: string | null;
+  /** This seller's earlier attempts to this callee, on any of the callee's numbers; none when absent. */
+  readonly history?: readonly EarlierCall[];
   readonly consents: readonly Consent[];
   readonly relationship: Relationship;
   readonly registries: AttemptRegistries;

@@ -4,6 +4,7 @@ import { parseInstantOrDate } from './instant.js';
 import { instantOrDateText, instantText } from './instant-schema.js';
 import { InputError, problemsFromZod } from './input-error.js';
 import { knownKeysAt } from './schema-keys.js';
+import { subdivision, unknownSubdivisionMessage } from './jurisdiction-codes.js';
 
 /**
  * The `dialsim check` request (../shared/check-contract.md), validated at the edge with zod. Every object is
@@ -33,9 +34,34 @@ export const nationalRegistrySchema = z.strictObject({
 
 export const internalListSchema = z.strictObject({ numbers: numberList.optional() });
 
+/** A state, territory or province code: `FL`, `PR`, `ON`; an unknown one names the codes that exist. */
+export const stateCodeSchema = z
+  .string({ error: 'expected a state code as a string, e.g. "FL"' })
+  .refine((code) => subdivision(code) !== undefined, { error: (issue) => unknownSubdivisionMessage(String(issue.input)) });
+
+/** Copies of state do-not-call lists, by state code: the same shape as the national copy. */
+export const stateRegistriesSchema = z.record(stateCodeSchema, nationalRegistrySchema, {
+  error: (issue) =>
+    issue.code === 'invalid_key'
+      ? `${unknownSubdivisionMessage(String(issue.input))}; a copy is keyed by the state's code`
+      : issue.code === 'invalid_type'
+        ? 'expected an object of state list copies by state code, e.g. {"FL": {"syncedAt": "2026-03-01", "numbers": []}}'
+        : undefined,
+});
+
 export const registriesSchema = z.strictObject({
   national: nationalRegistrySchema.optional(),
   internal: internalListSchema.optional(),
+  states: stateRegistriesSchema.optional(),
+});
+
+/** What a call is about, for same-subject frequency caps ("solar panels"). */
+export const subjectSchema = z.string({ error: 'expected a string: what the call is about, e.g. "solar panels"' });
+
+/** One earlier attempt by this seller to this callee (on any of the callee's numbers). */
+export const historyEntrySchema = z.strictObject({
+  at: instantOrDate,
+  subject: subjectSchema.optional(),
 });
 
 export const consentSchema = z.strictObject({
@@ -95,8 +121,11 @@ export const checkRequestSchema = z
         lineType: lineTypeSchema.optional(),
         business: z.boolean({ error: 'expected true or false' }).optional(),
         timeZone: ianaZoneSchema.optional(),
+        state: stateCodeSchema.optional(),
       })
       .optional(),
+    subject: subjectSchema.optional(),
+    history: z.array(historyEntrySchema, { error: 'expected an array of earlier calls, e.g. [{"at": "2026-03-10T10:00:00-05:00"}]' }).optional(),
     consents: z.array(consentSchema, { error: 'expected an array of consents' }).optional(),
     relationship: relationshipSchema.optional(),
     registries: registriesSchema.optional(),
@@ -143,7 +172,10 @@ function toCallAttempt(request: ValidRequest): CallAttempt {
       lineType: request.callee?.lineType ?? 'unknown',
       business: request.callee?.business ?? false,
       timeZone: request.callee?.timeZone ?? null,
+      state: request.callee?.state ?? null,
     },
+    subject: request.subject ?? null,
+    history: (request.history ?? []).map((entry) => ({ at: epochMs(entry.at), subject: entry.subject ?? null })),
     consents: (request.consents ?? []).map(toConsent),
     relationship: toRelationship(request.relationship),
     ...(request.extensions && { extensions: request.extensions }),
@@ -156,6 +188,11 @@ function toCallAttempt(request: ValidRequest): CallAttempt {
           }
         : null,
       internal: request.registries?.internal ? { numbers: request.registries.internal.numbers ?? [] } : null,
+      states: Object.entries(request.registries?.states ?? {}).map(([state, copy]) => ({
+        state,
+        syncedAt: optionalEpochMs(copy.syncedAt),
+        numbers: copy.numbers ?? [],
+      })),
     },
   };
 }

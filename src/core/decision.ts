@@ -27,5 +27,12 @@ export interface Decision {
     readonly e164: string | null;
     readonly timeZones: readonly string[];
     readonly localTimes: readonly string[];
+    /** Candidate states or provinces, sorted; [] when none is known. */
+    readonly states: readonly string[];
   };
+  /**
+   * When every violation is a time rule's (hours, days, frequency): the earliest instant within 14 days at which the
+   * same call would pass them all, as ISO-8601 in the callee's first candidate zone. Absent otherwise.
+   */
+  readonly nextAllowedAt?: string;
 }

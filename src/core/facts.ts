@@ -1,4 +1,4 @@
-import type { CallPurpose, DialMethod, LineType, Relationship } from './attempt.js';
+import type { CallPurpose, DialMethod, EarlierCall, LineType, Relationship } from './attempt.js';
 
 /**
  * The facts every policy reads, resolved once per attempt (src/resolve). Policies never parse a number, look up a
@@ -12,7 +12,13 @@ export interface ScreeningFacts {
   readonly number: NumberFacts;
   readonly callee: CalleeFacts;
   readonly nationalRegistry: NationalRegistryFacts;
+  /** The seller's copy of each candidate state's own do-not-call list, by state code (every candidate state has an entry). */
+  readonly stateRegistries: Readonly<Record<string, RegistryCopyFacts>>;
   readonly internalList: { readonly listed: boolean };
+  /** What the call is about; null when unknown. */
+  readonly subject: string | null;
+  /** This seller's earlier attempts to this callee, as given; frequency rules pick the ones in their window. */
+  readonly history: readonly EarlierCall[];
   readonly consents: ConsentFacts;
   readonly relationship: Relationship;
   /**
@@ -55,15 +61,27 @@ export interface CalleeFacts {
   readonly zoneSource: 'callee' | 'area-code' | 'none';
   /** One entry per candidate zone, sorted by zone name; empty when no local time can be known. */
   readonly localTimes: readonly LocalTime[];
+  /**
+   * Candidate states or provinces (USPS or Canadian codes), sorted: the area code's, from the numbering data, and the
+   * address's (`callee.state`). Empty when neither is known.
+   */
+  readonly states: readonly string[];
+  /** Where each candidate state came from, in the order of `states`: the area code, the address, or both. */
+  readonly stateSources: readonly StateSource[];
 }
 
-export interface NationalRegistryFacts {
-  /** `missing` when the seller supplied no copy of the national registry at all. */
+export type StateSource = 'area-code' | 'address' | 'area-code+address';
+
+/** The seller's copy of a dated do-not-call list (the national registry, a state's list). */
+export interface RegistryCopyFacts {
+  /** `missing` when the seller supplied no copy of the list at all. */
   readonly copy: 'present' | 'missing';
   readonly syncedAt: number | null;
-  /** Listed in the copy the seller has; `false` when there is no copy (dnc.registry-stale blocks then). */
+  /** Listed in the copy the seller has; `false` when there is no copy (its freshness rule blocks then). */
   readonly listed: boolean;
 }
+
+export type NationalRegistryFacts = RegistryCopyFacts;
 
 /** Why there is no valid consent of a kind, when there is none. */
 export type ConsentGap = 'none-on-file' | 'other-seller' | 'revoked' | 'granted-after-call';
@@ -80,6 +98,7 @@ export interface ConsentFacts {
 /** Facts that can be unknown; a policy that requires one is replaced by that fact's guard rule when it is. */
 export const OPTIONAL_FACTS = {
   localTime: (facts: ScreeningFacts) => facts.callee.localTimes.length > 0,
+  state: (facts: ScreeningFacts) => facts.callee.states.length > 0,
 } as const;
 
 export type OptionalFact = keyof typeof OPTIONAL_FACTS;

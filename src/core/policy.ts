@@ -8,20 +8,29 @@ export { ENGINE_MESSAGE_IDS, type EngineMessageId } from './engine-message-ids.j
 /** Values a message template may interpolate. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
-/** What one policy concluded about one attempt: nothing to say, a violation, or a rule that applied but was lifted. */
+/**
+ * What one policy concluded about one attempt: nothing to say, a violation, or a rule that applied but was lifted.
+ * A finding may name its own `citation` when the law it rests on depends on the facts (a state rule cites the
+ * statute of the state that decided); otherwise the policy's citation is reported.
+ */
 export type PolicyOutcome<MessageId extends string> =
   | { readonly outcome: 'pass' }
-  | { readonly outcome: 'violation'; readonly messageId: MessageId; readonly data: MessageData }
-  | { readonly outcome: 'lifted'; readonly messageId: MessageId; readonly data: MessageData };
+  | { readonly outcome: 'violation'; readonly messageId: MessageId; readonly data: MessageData; readonly citation?: string }
+  | { readonly outcome: 'lifted'; readonly messageId: MessageId; readonly data: MessageData; readonly citation?: string };
 
 export const pass = { outcome: 'pass' } as const;
 
-export function violation<M extends string>(messageId: M, data: MessageData = {}): PolicyOutcome<M> {
-  return { outcome: 'violation', messageId, data };
+/** Options of a finding: the citation of the law that decided, when it is not the policy's own. */
+export interface FindingOptions {
+  readonly citation?: string;
 }
 
-export function lifted<M extends string>(messageId: M, data: MessageData = {}): PolicyOutcome<M> {
-  return { outcome: 'lifted', messageId, data };
+export function violation<M extends string>(messageId: M, data: MessageData = {}, options: FindingOptions = {}): PolicyOutcome<M> {
+  return options.citation === undefined ? { outcome: 'violation', messageId, data } : { outcome: 'violation', messageId, data, citation: options.citation };
+}
+
+export function lifted<M extends string>(messageId: M, data: MessageData = {}, options: FindingOptions = {}): PolicyOutcome<M> {
+  return options.citation === undefined ? { outcome: 'lifted', messageId, data } : { outcome: 'lifted', messageId, data, citation: options.citation };
 }
 
 /** A documented example of the rule at work, rendered into docs/rules and run by the test suite. */
@@ -78,6 +87,16 @@ export interface Policy<MessageId extends string = string, Needs extends Extensi
   readonly guards?: OptionalFact;
   /** A violation ends the screening and is then the only one (nothing else is meaningful for an invalid number). */
   readonly terminal?: boolean;
+  /**
+   * The rule is about when a call may be placed (hours, days, frequency): the same call passes it later. A decision
+   * blocked by such rules alone gets `nextAllowedAt`.
+   */
+  readonly timeRule?: boolean;
+  /**
+   * For a time rule: instants after the call at which its verdict may change besides the half hours of the clock
+   * (a frequency cap's window ending after an earlier call), so the earliest lawful moment is found exactly.
+   */
+  changesAt?(facts: ScreeningFacts): readonly number[];
   /** Facts from the attempt's `extensions` the rule reads; when one is missing or malformed, the rule blocks. */
   readonly extensions?: Needs;
   readonly examples: readonly PolicyExample[];
@@ -100,6 +119,8 @@ export interface PolicyDefinition<MessageId extends string, Needs extends Extens
   readonly requires?: readonly OptionalFact[];
   readonly guards?: OptionalFact;
   readonly terminal?: boolean;
+  readonly timeRule?: boolean;
+  changesAt?(facts: ScreeningFacts): readonly number[];
   readonly extensions?: Needs;
   readonly examples?: readonly PolicyExample[];
   applies?(facts: ScreeningFacts): boolean;

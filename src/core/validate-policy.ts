@@ -11,7 +11,7 @@ const EXTENSION_KINDS: readonly ExtensionKind[] = ['string', 'number', 'boolean'
 const FACT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const FIELDS = [
-  'id', 'title', 'citation', 'description', 'exemptions', 'messages', 'requires', 'guards', 'terminal', 'extensions',
+  'id', 'title', 'citation', 'description', 'exemptions', 'messages', 'requires', 'guards', 'terminal', 'timeRule', 'changesAt', 'extensions',
   'examples', 'applies', 'evaluate',
 ];
 
@@ -75,6 +75,8 @@ export function validatePolicyDefinition(value: unknown, caller: string): Policy
     fail(`guards must be one of ${known.join(', ')}, got ${describe(value.guards)}`);
   }
   if (value.terminal !== undefined && typeof value.terminal !== 'boolean') fail(`terminal must be true or false, got ${describe(value.terminal)}`);
+  if (value.timeRule !== undefined && typeof value.timeRule !== 'boolean') fail(`timeRule must be true or false, got ${describe(value.timeRule)}`);
+  if (value.changesAt !== undefined && typeof value.changesAt !== 'function') fail(`changesAt must be a function (facts) => instants, got ${describe(value.changesAt)}`);
 
   if (value.extensions !== undefined) {
     if (!isRecord(value.extensions)) fail(`extensions must be an object such as { postalCode: 'string' }, got ${describe(value.extensions)}`);

@@ -20,6 +20,8 @@ export interface AttemptRecord {
   readonly exemptions: readonly Exemption[];
   readonly timeZones: readonly string[];
   readonly localTimes: readonly string[];
+  /** Candidate states or provinces of the callee, sorted. */
+  readonly states: readonly string[];
 }
 
 export interface TransitionRecord {

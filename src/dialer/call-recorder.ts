@@ -1,4 +1,4 @@
-import type { CallAttempt, CallPurpose, DialMethod } from '../core/attempt.js';
+import type { CallAttempt, CallPurpose, DialMethod, EarlierCall } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
 import type { ExtensionValue } from '../core/facts.js';
 import { formatInstantUtc } from '../core/instant.js';
@@ -38,6 +38,8 @@ export interface CallRecorderOptions {
   readonly registries: RegistryContext;
   readonly internalList: InMemoryRegistry;
   readonly seller: string;
+  /** What the calls are about, for same-subject call caps; null or absent when unknown. */
+  readonly subject?: string | null;
   /** What the caller states at the start of a connected call. */
   readonly disclosureItems: readonly string[];
 }
@@ -54,6 +56,8 @@ export class CallRecorder {
   readonly #extensionNeeds: ReadonlySet<string>;
   /** Each lead's calls placed so far, kept only when a rule reads `recentCalls`. */
   readonly #callsByLead = new Map<string, number[]>();
+  /** Each lead's calls placed so far in the run: the call history that frequency caps count. */
+  readonly #historyByLead = new Map<string, EarlierCall[]>();
   // A call's steps often share an instant (screen and screened): formatting it once saves a Date per record.
   #lastInstant = Number.NaN;
   #lastIso = '';
@@ -102,13 +106,21 @@ export class CallRecorder {
       method,
       purpose,
       caller: { seller },
-      callee: { lineType: lead.lineType, business: lead.business, timeZone: lead.timeZone },
+      callee: { lineType: lead.lineType, business: lead.business, timeZone: lead.timeZone, state: lead.state },
+      subject: this.#options.subject ?? null,
+      history: this.#historyByLead.get(lead.id) ?? [],
       consents: lead.consents,
       relationship: lead.relationship,
       registries: { national: null, internal: null },
     };
     const extensions = this.#extensionsFor(lead);
     const decision = screen(extensions === undefined ? attempt : { ...attempt, extensions }, { registries, strategy, ...(pack && { pack }) });
+    if (decision.verdict === 'allow') {
+      const history = this.#historyByLead.get(lead.id);
+      const placed = { at, subject: this.#options.subject ?? null };
+      if (history === undefined) this.#historyByLead.set(lead.id, [placed]);
+      else history.push(placed);
+    }
     if (decision.verdict === 'allow' && this.#extensionNeeds.has('recentCalls')) {
       const calls = this.#callsByLead.get(lead.id) ?? [];
       calls.push(at);
@@ -127,6 +139,7 @@ export class CallRecorder {
       exemptions: decision.exemptions,
       timeZones: decision.callee.timeZones,
       localTimes: decision.callee.localTimes,
+      states: decision.callee.states,
     });
     this.advance(call, { type: 'call.screen' }, at);
     this.advance(call, { type: 'call.screened', verdict: decision.verdict }, at);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consentSchema, ianaZoneSchema, lineTypeSchema, relationshipSchema, toConsent, toRelationship } from '../core/check-request.js';
+import { consentSchema, ianaZoneSchema, lineTypeSchema, relationshipSchema, stateCodeSchema, subjectSchema, toConsent, toRelationship } from '../core/check-request.js';
 import { InputError, problemsFromZod } from '../core/input-error.js';
 import { instantText } from '../core/instant-schema.js';
 import { knownKeysAt } from '../core/schema-keys.js';
@@ -80,7 +80,7 @@ export const outcomeModelSchema = z.strictObject({
 });
 
 export const leadFilterSchema = z.strictObject({
-  states: z.array(z.string().length(2, { error: 'expected a two-letter state code' })).optional(),
+  states: z.array(stateCodeSchema).optional(),
   lineTypes: z.array(lineTypeSchema).optional(),
   business: z.boolean().optional(),
   minNetWorth: z.number().min(0).optional(),
@@ -97,6 +97,8 @@ export const campaignConfigSchema = z.strictObject(
     /** For the disclosure: the firm's telephone number or address (broker-dealers must give one, FINRA Rule 3230). */
     firmContact: z.string().optional(),
     purpose: z.enum(['telemarketing', 'informational'], { error: 'expected one of telemarketing|informational' }).default('telemarketing'),
+    /** What the campaign's calls are about, for same-subject call caps; unknown (counts as the same) when absent. */
+    subject: subjectSchema.optional(),
     start: instantText,
     days: z.number().int({ error: 'must be a whole number of days' }).min(1, { error: 'must be at least 1' }).max(366, { error: 'must be at most 366' }).default(30),
     mode: z.enum(['manual', 'preview', 'progressive', 'predictive'], { error: 'expected one of manual|preview|progressive|predictive' }),
@@ -135,7 +137,7 @@ export const leadSchema = z.strictObject({
   lineType: lineTypeSchema.optional(),
   business: z.boolean({ error: 'expected true or false' }).optional(),
   timeZone: ianaZoneSchema.optional(),
-  state: z.string().length(2, { error: 'expected a two-letter state code' }).optional(),
+  state: stateCodeSchema.optional(),
   postalCode: z.string().optional(),
   netWorth: z.number().min(0, { error: 'must not be negative' }).optional(),
   income: z.number().min(0, { error: 'must not be negative' }).optional(),

@@ -34,7 +34,10 @@ export interface CampaignInput {
   readonly config: CampaignConfig;
   /** The lead list, read in batches of `config.batchSize`; an array or any iterable (a file being parsed). */
   readonly leads: Iterable<Lead>;
-  /** The seller's national registry copy; the internal list is the campaign's own and grows with each DNC request. */
+  /**
+   * The seller's national registry copy and state list copies; the internal list is the campaign's own and grows
+   * with each DNC request.
+   */
   readonly registries?: RegistryContext;
   readonly audit: AuditSink;
   readonly pack?: PolicyPack;
@@ -80,6 +83,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const internalList = new InMemoryRegistry();
   const registries: RegistryContext = {
     ...(input.registries?.national && { national: input.registries.national }),
+    ...(input.registries?.states && { states: input.registries.states }),
     internal: { numbers: input.registries?.internal ? liveUnion(input.registries.internal.numbers, internalList) : internalList },
   };
   const shifts = new ShiftCalendar({
@@ -97,7 +101,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
 
   const recorder =
     input.recorder ??
-    new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
+    new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
 
   const agents = new MinHeap<number>();
   // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes

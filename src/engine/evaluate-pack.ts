@@ -48,6 +48,15 @@ export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision 
   return decide(facts, violations, exemptions);
 }
 
+/** Whether one rule blocks the attempt on its own: it applies and its evaluation is a violation (or fails). */
+export function ruleBlocks(entry: CompiledPolicy, facts: ScreeningFacts): boolean {
+  const applies = runApplies(entry, facts);
+  if (applies === false) return false;
+  if (applies !== true) return true;
+  if (missingFact(entry.policy.requires, facts) !== undefined) return true;
+  return runPolicy(entry, facts).outcome === 'violation';
+}
+
 function missingFact(required: readonly OptionalFact[] | undefined, facts: ScreeningFacts): OptionalFact | undefined {
   if (required === undefined) return undefined;
   for (const fact of required) if (!OPTIONAL_FACTS[fact](facts)) return fact;
@@ -100,10 +109,14 @@ function runPolicy(entry: CompiledPolicy, facts: ScreeningFacts): PolicyOutcome<
 
 function isOutcome(value: unknown): value is PolicyOutcome<string> {
   if (typeof value !== 'object' || value === null) return false;
-  const outcome = value as { outcome?: unknown; messageId?: unknown; data?: unknown };
+  const outcome = value as { outcome?: unknown; messageId?: unknown; data?: unknown; citation?: unknown };
   if (outcome.outcome === 'pass') return true;
   if (outcome.outcome !== 'violation' && outcome.outcome !== 'lifted') return false;
-  return typeof outcome.messageId === 'string' && typeof outcome.data === 'object' && outcome.data !== null && !Array.isArray(outcome.data);
+  return (
+    typeof outcome.messageId === 'string' &&
+    typeof outcome.data === 'object' && outcome.data !== null && !Array.isArray(outcome.data) &&
+    (outcome.citation === undefined || typeof outcome.citation === 'string')
+  );
 }
 
 function shown(value: unknown): string {
@@ -130,12 +143,12 @@ function render(entry: CompiledPolicy, messageId: string, data: MessageData): st
 
 function toViolation(entry: CompiledPolicy, outcome: PolicyOutcome<string> & { outcome: 'violation' }): Violation {
   const { policy } = entry;
-  return { rule: policy.id, citation: policy.citation, messageId: outcome.messageId, data: outcome.data, message: render(entry, outcome.messageId, outcome.data) };
+  return { rule: policy.id, citation: outcome.citation ?? policy.citation, messageId: outcome.messageId, data: outcome.data, message: render(entry, outcome.messageId, outcome.data) };
 }
 
 function toExemption(entry: CompiledPolicy, outcome: PolicyOutcome<string> & { outcome: 'lifted' }): Exemption {
   const { policy } = entry;
-  return { rule: policy.id, citation: policy.citation, messageId: outcome.messageId, data: outcome.data, reason: render(entry, outcome.messageId, outcome.data) };
+  return { rule: policy.id, citation: outcome.citation ?? policy.citation, messageId: outcome.messageId, data: outcome.data, reason: render(entry, outcome.messageId, outcome.data) };
 }
 
 function decide(facts: ScreeningFacts, violations: Violation[], exemptions: Exemption[]): Decision {
@@ -149,6 +162,6 @@ function decide(facts: ScreeningFacts, violations: Violation[], exemptions: Exem
     verdict: violations.length > 0 ? 'block' : 'allow',
     violations,
     exemptions,
-    callee: { e164: facts.number.e164, timeZones, localTimes },
+    callee: { e164: facts.number.e164, timeZones, localTimes, states: facts.callee.states },
   };
 }

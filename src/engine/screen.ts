@@ -1,9 +1,12 @@
 import type { CallAttempt } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
+import type { ScreeningFacts } from '../core/facts.js';
+import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
-import { resolveAttempt, type ResolveOptions } from '../resolve/resolve-attempt.js';
+import { defaultStrategy, resolveAttempt, type ResolutionStrategy, type ResolveOptions } from '../resolve/resolve-attempt.js';
 import { compilePack } from './compile-pack.js';
-import { evaluatePack } from './evaluate-pack.js';
+import { evaluatePack, ruleBlocks } from './evaluate-pack.js';
+import { nextAllowedAt } from './next-allowed.js';
 import { packsInForce } from './packs-in-force.js';
 
 export interface ScreenOptions extends Omit<ResolveOptions, 'supportedRegions'> {
@@ -15,14 +18,28 @@ export interface ScreenOptions extends Omit<ResolveOptions, 'supportedRegions'> 
   readonly custom?: readonly PolicyPack[];
 }
 
+/** The same attempt's facts at another instant: only the instant and the local times move. */
+function factsAtInstant(facts: ScreeningFacts, at: number, strategy: ResolutionStrategy): ScreeningFacts {
+  return { ...facts, at, callee: { ...facts.callee, localTimes: facts.callee.localTimes.map((local) => strategy.localTime(local.zone, at)) } };
+}
+
 /**
  * Screens one call attempt: resolves its facts once, runs the packs in force, and returns the full decision with
- * every violation and exemption explained. The one gate every simulated call passes through.
+ * every violation and exemption explained, and, when only time rules block it, the earliest moment it would pass.
+ * The one gate every simulated call passes through.
  * @example
  * const decision = screen(parseCheckRequest(JSON.parse(text)), { registries });
  * if (decision.verdict === 'block') console.log(decision.violations.map((v) => v.message));
  */
 export function screen(attempt: CallAttempt, options: ScreenOptions = {}): Decision {
   const pack = options.pack ?? packsInForce({ packs: attempt.packs ?? options.packs, custom: options.custom });
-  return evaluatePack(pack, resolveAttempt(attempt, { ...options, supportedRegions: compilePack(pack).regions }));
+  const compiled = compilePack(pack);
+  const strategy = options.strategy ?? defaultStrategy();
+  const facts = resolveAttempt(attempt, { ...options, strategy, supportedRegions: compiled.regions });
+  const decision = evaluatePack(pack, facts);
+  if (decision.verdict === 'allow') return decision;
+  const next = nextAllowedAt({ compiled, facts, decision, factsAt: (at) => factsAtInstant(facts, at, strategy), blocks: ruleBlocks });
+  if (next === undefined) return decision;
+  const zone = facts.callee.localTimes[0]?.zone;
+  return { ...decision, nextAllowedAt: zone === undefined ? formatInstantUtc(next) : strategy.localTime(zone, next).iso };
 }

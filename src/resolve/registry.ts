@@ -49,6 +49,14 @@ export const EMPTY_REGISTRY: NumberRegistry = new InMemoryRegistry();
 
 /** Registries shared by many attempts (`dialsim check --context`, a scenario, a campaign). */
 export interface RegistryContext {
-  readonly national?: { readonly syncedAt: number | null; readonly numbers: NumberRegistry };
+  readonly national?: SharedRegistryCopy;
   readonly internal?: { readonly numbers: NumberRegistry };
+  /** Copies of state do-not-call lists, by state code. */
+  readonly states?: ReadonlyMap<string, SharedRegistryCopy>;
+}
+
+/** A dated copy of a do-not-call list shared by many attempts. */
+export interface SharedRegistryCopy {
+  readonly syncedAt: number | null;
+  readonly numbers: NumberRegistry;
 }

@@ -1,10 +1,12 @@
 import type { CallAttempt } from '../core/attempt.js';
-import type { LocalTime, NumberFacts, ScreeningFacts } from '../core/facts.js';
+import type { LocalTime, NumberFacts, RegistryCopyFacts, ScreeningFacts, StateSource } from '../core/facts.js';
+import { subdivision } from '../core/jurisdiction-codes.js';
+import { statesForNanpNumber } from './area-code-states.js';
 import { InputError, type InputProblem } from '../core/input-error.js';
 import { consentStatus } from './consent.js';
 import { localTimeDirect, createLocalTimeResolver } from './local-time.js';
 import { createNumberResolver, resolveNumberDirect } from './phone-number.js';
-import { EMPTY_REGISTRY, InMemoryRegistry, unionRegistry, type NumberRegistry, type RegistryContext } from './registry.js';
+import { EMPTY_REGISTRY, InMemoryRegistry, unionRegistry, type NumberRegistry, type RegistryContext, type SharedRegistryCopy } from './registry.js';
 import { zonesForNanpNumber } from './time-zones.js';
 
 /** How the two costly facts are computed: cached (the default) or directly per call (the reference and baseline). */
@@ -59,6 +61,7 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
   );
   const nationalCopyPresent = attempt.registries.national !== null || shared.national !== undefined;
   const e164 = number.e164;
+  const states = candidateStates(attempt, number);
 
   return {
     at: attempt.at,
@@ -70,13 +73,17 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
       lineType: attempt.callee.lineType,
       business: attempt.callee.business,
       ...candidateLocalTimes(attempt, number, strategy),
+      ...states,
     },
     nationalRegistry: {
       copy: nationalCopyPresent ? 'present' : 'missing',
       syncedAt: combinedSyncDate(attempt.registries.national?.syncedAt ?? null, shared.national),
       listed: nationalCopyPresent && e164 !== null && nationalNumbers.has(e164),
     },
+    stateRegistries: stateCopies(states.states, attempt, shared.states, e164, strategy),
     internalList: { listed: e164 !== null && internalNumbers.has(e164) },
+    subject: attempt.subject ?? null,
+    history: attempt.history ?? [],
     consents: {
       priorExpressWritten: consentStatus(attempt.consents, 'prior-express-written', attempt.caller.seller, attempt.at),
       priorExpress: consentStatus(attempt.consents, 'prior-express', attempt.caller.seller, attempt.at),
@@ -96,10 +103,66 @@ function withJurisdiction(number: NumberFacts, supported: ReadonlySet<string> | 
  * date counts: the shared numbers are only as current as their copy, so a fresh date on the request must not make
  * an old shared copy pass. A shared copy without a date stays undated (and blocks).
  */
-function combinedSyncDate(requestDate: number | null, shared: RegistryContext['national']): number | null {
+function combinedSyncDate(requestDate: number | null, shared: SharedRegistryCopy | undefined): number | null {
   if (shared === undefined) return requestDate;
   if (requestDate === null || shared.syncedAt === null) return shared.syncedAt;
   return Math.min(requestDate, shared.syncedAt);
+}
+
+const COUNTRY_OF_REGION: Readonly<Record<string, 'US' | 'CA'>> = { US: 'US', PR: 'US', GU: 'US', VI: 'US', MP: 'US', AS: 'US', CA: 'CA' };
+
+/**
+ * The candidate states: the area code's and the address's. A state from the other country than the number's (a
+ * province for a Florida number) is an input error: one of the two is wrong, and guessing which would decide the rules.
+ */
+function candidateStates(attempt: CallAttempt, number: NumberFacts): Pick<ScreeningFacts['callee'], 'states' | 'stateSources'> {
+  if (number.validity !== 'valid' || number.e164 === null) return { states: [], stateSources: [] };
+  // A non-geographic number (toll-free, personal) has no state of its own, except in a territory's own plan.
+  const fromAreaCode = number.kind === 'geographic' ? statesForNanpNumber(number.e164, number.region) : [];
+  const given = attempt.callee.state ?? null;
+  if (given !== null) {
+    const country = COUNTRY_OF_REGION[number.region ?? ''];
+    const info = subdivision(given);
+    if (country !== undefined && info !== undefined && info.country !== country) {
+      const what = info.country === 'CA' ? 'a Canadian province or territory' : 'a US state or territory';
+      const numberIs = country === 'CA' ? 'a Canadian number' : 'a US number';
+      throw new InputError([{ path: 'callee.state', message: `${JSON.stringify(given)} is ${what}, but ${number.e164} is ${numberIs}: give the state of the callee's address in the number's country` }]);
+    }
+  }
+  if (given === null || fromAreaCode.includes(given)) {
+    return { states: fromAreaCode, stateSources: fromAreaCode.map((state) => (state === given ? 'area-code+address' : 'area-code')) };
+  }
+  const states = [...fromAreaCode, given].sort();
+  return { states, stateSources: states.map((state): StateSource => (state === given ? 'address' : 'area-code')) };
+}
+
+/** The copy of each candidate state's list: the request's own entries added to the shared copy, the older date counting. */
+function stateCopies(
+  states: readonly string[],
+  attempt: CallAttempt,
+  shared: RegistryContext['states'],
+  e164: string | null,
+  strategy: ResolutionStrategy,
+): Record<string, RegistryCopyFacts> {
+  const copies: Record<string, RegistryCopyFacts> = {};
+  // A copy for a state that is not a candidate is unused, but a typo in it is still an error.
+  for (const copy of attempt.registries.states ?? []) {
+    if (!states.includes(copy.state)) registryFromList(copy.numbers, `registries.states.${copy.state}.numbers`, strategy);
+  }
+  for (const state of states) {
+    const own = attempt.registries.states?.find((copy) => copy.state === state);
+    const sharedCopy = shared?.get(state);
+    if (own === undefined && sharedCopy === undefined) {
+      copies[state] = { copy: 'missing', syncedAt: null, listed: false };
+      continue;
+    }
+    const numbers = unionRegistry(
+      sharedCopy?.numbers ?? EMPTY_REGISTRY,
+      registryFromList(own?.numbers ?? [], `registries.states.${state}.numbers`, strategy),
+    );
+    copies[state] = { copy: 'present', syncedAt: combinedSyncDate(own?.syncedAt ?? null, sharedCopy), listed: e164 !== null && numbers.has(e164) };
+  }
+  return copies;
 }
 
 function candidateLocalTimes(

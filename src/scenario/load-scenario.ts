@@ -301,11 +301,13 @@ function loadRegistries(
     if (source.file === undefined) return fromList;
     return unionRegistry(fromList, collect(() => readRegistryFile(resolve(base, source.file!)), registryFromList([], '')));
   };
-  const { national, internal } = scenario.registries ?? {};
+  const { national, internal, states } = scenario.registries ?? {};
+  const syncDate = (text: string | undefined) => (text === undefined ? null : (parseInstantOrDate(text) as number));
   return {
-    ...(national && {
-      national: { syncedAt: national.syncedAt === undefined ? null : (parseInstantOrDate(national.syncedAt) as number), numbers: registry(national, 'national') },
-    }),
+    ...(national && { national: { syncedAt: syncDate(national.syncedAt), numbers: registry(national, 'national') } }),
     ...(internal && { internal: { numbers: registry(internal, 'internal') } }),
+    ...(states && {
+      states: new Map(Object.entries(states).map(([state, copy]) => [state, { syncedAt: syncDate(copy.syncedAt), numbers: registry(copy, `states.${state}`) }])),
+    }),
   };
 }

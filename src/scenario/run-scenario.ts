@@ -79,10 +79,11 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
   const internalList = new InMemoryRegistry();
   const registries: RegistryContext = {
     ...(loaded.registries.national && { national: loaded.registries.national }),
+    ...(loaded.registries.states && { states: loaded.registries.states }),
     internal: { numbers: loaded.registries.internal ? liveUnion(loaded.registries.internal.numbers, internalList) : internalList },
   };
   const observer = new ScenarioObserver(options.audit ?? NULL_AUDIT_SINK, (e164) => registries.internal!.numbers.has(e164));
-  const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, disclosureItems: disclosureItems(scenario), pack: options.pack });
+  const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, subject: scenario.subject ?? null, disclosureItems: disclosureItems(scenario), pack: options.pack });
   const leads = new Map<string, Lead>(loaded.leads.map((lead) => [lead.id, lead]));
   const defaultMethod: DialMethod = scenario.dialer === undefined || scenario.dialer.mode === 'manual' || scenario.dialer.mode === 'preview' ? 'manual' : 'autodialer';
 

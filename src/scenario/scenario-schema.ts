@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS } from '../core/attempt.js';
-import { ianaZoneSchema } from '../core/check-request.js';
+import { ianaZoneSchema, stateCodeSchema } from '../core/check-request.js';
 import { instantOrDateText, instantText } from '../core/instant-schema.js';
 import { agentsSchema, DIALING_MODES, leadFilterSchema, leadSchema, outcomeModelSchema, pacingSchema, retrySchema } from '../dialer/campaign-config.js';
 import { BUILT_IN_PACK_IDS } from '../engine/packs-in-force.js';
@@ -188,6 +188,11 @@ export const scenarioSchema = z
         .string()
         .optional()
         .meta(about("The firm's telephone number or address, stated in a broker-dealer's disclosure; required for a broker-dealer campaign.")),
+      subject: z
+        .string()
+        .min(1)
+        .optional()
+        .meta(about('What the calls are about ("solar panels"), for same-subject call caps (Florida, Oklahoma, Maryland: 3 in 24 hours); unknown, so every earlier call counts, when absent.')),
       purpose: enumOf(CALL_PURPOSES)
         .default('telemarketing')
         .meta(about('The purpose of every call unless a step says otherwise; informational calls are outside the hours and registry rules.')),
@@ -229,6 +234,16 @@ export const scenarioSchema = z
             })
             .optional()
             .meta(about("The seller's copy of the National Do Not Call Registry. Without one, every telemarketing call to a residential line is blocked.")),
+          states: z
+            .record(
+              stateCodeSchema,
+              z.strictObject({
+                syncedAt: instantOrDateText.optional().meta(about("When the seller obtained this copy of the state's list; it must be no older than the list's refresh period (31 days where the state names none).")),
+                ...numberSource,
+              }),
+            )
+            .optional()
+            .meta(about("The seller's copies of state do-not-call lists, by state code (FL, TX...). A state that keeps a list of its own blocks telemarketing calls to its residents without a current copy.")),
           internal: z
             .strictObject(numberSource)
             .optional()

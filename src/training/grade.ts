@@ -62,8 +62,9 @@ export function gradeDecision(drillId: string, decision: Decision, answer: Drill
  * @example
  * gradeAnswer(drill, { kind: 'block', rule: 'hours.federal' }).correct; // true when hours.federal blocks the call
  */
-export function gradeAnswer(drill: Drill, answer: DrillAnswer, pack: PolicyPack = packsInForce()): Grade {
-  const grade = gradeDecision(drill.id, screenRequest(drill.request, pack), answer, pack);
+export function gradeAnswer(drill: Drill, answer: DrillAnswer, pack?: PolicyPack): Grade {
+  // Without a pack, the drill's request chooses its own packs (all built-in ones when it names none).
+  const grade = gradeDecision(drill.id, screenRequest(drill.request, pack), answer, pack ?? packsInForce());
   if (drill.edge === undefined) return grade;
   const twin = screenRequest(drill.edge.twin, pack);
   return { ...grade, contrast: { text: drill.edge.contrast, verdict: twin.verdict, rules: twin.violations.map((violation) => violation.rule) } };

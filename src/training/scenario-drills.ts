@@ -57,20 +57,34 @@ function floorZoneOf(loaded: LoadedScenario, step: ScenarioStep | null, observed
 }
 
 /** The check request of one observed attempt: the lead, the registries and the consents as they stood at that moment. */
-function attemptRequest(loaded: LoadedScenario, observed: ObservedAttempt, floorZone: string): CheckRequestInput {
+function attemptRequest(loaded: LoadedScenario, observed: ObservedAttempt, floorZone: string, earlier: readonly ObservedAttempt[]): CheckRequestInput {
   const { record } = observed;
   const lead = loaded.leads.find((candidate) => candidate.id === record.leadId);
   if (lead === undefined) throw new Error(`training: attempt ${record.attemptId} names lead ${record.leadId}, which the scenario does not have`);
   const at = parseInstant(record.at) as number;
   const national = loaded.registries.national;
   const e164 = record.to.startsWith('+') ? record.to : null;
+  // The calls placed to the lead before this one: the history a state's call cap counts.
+  const history = earlier
+    .filter((other) => other.record.leadId === lead.id && other.record.verdict === 'allow' && (parseInstant(other.record.at) as number) < at)
+    .map((other) => ({ at: other.record.at, ...(loaded.scenario.subject !== undefined && { subject: loaded.scenario.subject }) }));
+  const states = loaded.registries.states === undefined ? undefined : Object.fromEntries(
+    [...loaded.registries.states].map(([state, copy]) => [
+      state,
+      { ...(copy.syncedAt !== null && { syncedAt: formatInstantUtc(copy.syncedAt) }), numbers: e164 !== null && copy.numbers.has(e164) ? [e164] : [] },
+    ]),
+  );
   return {
     at: DateTime.fromMillis(at, { zone: floorZone }).toISO({ suppressMilliseconds: true })!,
     to: lead.phone,
     method: record.method as CheckRequestInput['method'],
     purpose: record.purpose as NonNullable<CheckRequestInput['purpose']>,
     caller: { seller: loaded.scenario.seller },
-    callee: { lineType: lead.lineType, business: lead.business, ...(lead.timeZone !== null && { timeZone: lead.timeZone }) },
+    callee: { lineType: lead.lineType, business: lead.business, ...(lead.timeZone !== null && { timeZone: lead.timeZone }), ...(lead.state !== null && { state: lead.state }) },
+    ...(loaded.scenario.subject !== undefined && { subject: loaded.scenario.subject }),
+    ...(history.length > 0 && { history }),
+    // The scenario's packs travel with the request, so the drill is graded by the rules the run screened with.
+    ...(loaded.scenario.packs !== undefined && { packs: loaded.scenario.packs }),
     consents: consentsAt(loaded, lead, at).map((consent) => ({
       kind: consent.kind,
       seller: consent.seller,
@@ -83,6 +97,7 @@ function attemptRequest(loaded: LoadedScenario, observed: ObservedAttempt, floor
         national: { ...(national.syncedAt !== null && { syncedAt: formatInstantUtc(national.syncedAt) }), numbers: e164 !== null && national.numbers.has(e164) ? [e164] : [] },
       }),
       internal: { numbers: e164 !== null && observed.onInternalList ? [e164] : [] },
+      ...(states && { states }),
     },
   };
 }
@@ -96,7 +111,7 @@ export function scenarioAttempts(loaded: LoadedScenario, result: ScenarioResult)
       name: outcome.step.id ?? `step-${outcome.index + 1}`,
       step: outcome.step,
       observed: outcome.attempt!,
-      request: attemptRequest(loaded, outcome.attempt!, floorZone),
+      request: attemptRequest(loaded, outcome.attempt!, floorZone, result.attempts),
       floorZone,
     };
   });
@@ -105,7 +120,7 @@ export function scenarioAttempts(loaded: LoadedScenario, result: ScenarioResult)
     .filter((observed) => !stepAttempts.has(observed))
     .map((observed): ScenarioAttempt => {
       const floorZone = floorZoneOf(loaded, null, observed);
-      return { name: `campaign-${observed.record.attemptId}`, step: null, observed, request: attemptRequest(loaded, observed, floorZone), floorZone };
+      return { name: `campaign-${observed.record.attemptId}`, step: null, observed, request: attemptRequest(loaded, observed, floorZone, result.attempts), floorZone };
     });
   return [...fromSteps, ...fromCampaign];
 }
@@ -115,7 +130,8 @@ export function scenarioAttempts(loaded: LoadedScenario, result: ScenarioResult)
  * request; the scenario's own run supplies the facts as they stood at that step.
  */
 export function drillsFromScenario(loaded: LoadedScenario, options: { pack?: PolicyPack } = {}): Drill[] {
-  const pack = options.pack ?? packsInForce();
+  // By default the built-in packs the scenario names (all of them when it names none), as `dialsim run` screens it.
+  const pack = options.pack ?? packsInForce({ ...(loaded.scenario.packs && { packs: loaded.scenario.packs }) });
   const result = runScenario(loaded, { pack });
   const name = basename(loaded.file, extname(loaded.file));
   return scenarioAttempts(loaded, result)

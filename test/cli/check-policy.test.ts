@@ -12,6 +12,8 @@ const request = {
   method: 'manual',
   caller: { seller: 'acme' },
   registries: { national: { syncedAt: '2026-03-01', numbers: [] } },
+  // Custom modules are the subject, not state law (Louisiana and Colorado keep lists of their own).
+  packs: ['us-federal'],
 };
 
 /** Plain-object policies, so the modules need no installed dialsim: one blocks every call, one lets all through. */

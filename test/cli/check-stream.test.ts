@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screenNdjsonStream } from '../../src/cli/check-stream.js';
 
 const request = (to: string) =>
-  JSON.stringify({ at: '2026-03-10T12:00:00-07:00', to, method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01' } } });
+  JSON.stringify({ at: '2026-03-10T12:00:00-07:00', to, method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01' } }, packs: ['us-federal'] });
 
 async function screen(chunks: (string | Buffer)[]): Promise<string[]> {
   let output = '';

@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
+/**
+ * The contract's v1 example. These tests are about the command, not state law, so the request names the federal
+ * pack: with it every v1 answer is unchanged (Colorado's own do-not-call list would otherwise want a copy too).
+ */
 const contractExample = {
   at: '2026-03-10T20:30:00-07:00',
   to: '(303) 555-0123',
   method: 'manual',
   caller: { seller: 'acme' },
   registries: { national: { syncedAt: '2026-03-01', numbers: [] } },
+  packs: ['us-federal'],
 };
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -32,7 +37,8 @@ describe('dialsim check --json', () => {
         },
       ],
       exemptions: [],
-      callee: { e164: '+13035550123', timeZones: ['America/Denver'], localTimes: ['2026-03-10T21:30:00-06:00'] },
+      callee: { e164: '+13035550123', timeZones: ['America/Denver'], localTimes: ['2026-03-10T21:30:00-06:00'], states: ['CO'] },
+      nextAllowedAt: '2026-03-11T08:00:00-06:00',
     });
   });
 
@@ -161,7 +167,7 @@ describe('dialsim check --context', () => {
       request('+1 415 555 0100', { registries: { national: { numbers: ['415-555-0100'] } } }),
       request('+1 415 555 0101'),
     ].join('\n');
-    const result = await runCliInMemory(['check', '--ndjson', '--context', join(dir, 'context.json')], input);
+    const result = await runCliInMemory(['check', '--ndjson', '--packs', 'us-federal', '--context', join(dir, 'context.json')], input);
     expect(result.code).toBe(0);
     const rules = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).violations.map((v: { rule: string }) => v.rule));
     expect(rules).toEqual([['dnc.national'], ['dnc.national'], ['dnc.internal'], ['dnc.national'], []]);
@@ -207,7 +213,7 @@ describe('dialsim check: edges of the input', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'context.json'), json({ registries: { national: { syncedAt: '2025-01-01', numbers: ['303-555-0123'] } } }));
     const request = { at: '2026-03-10T12:00:00-07:00', to: '3035550199', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-09' } } };
-    const result = await runCliInMemory(['check', '--json', '--context', join(dir, 'context.json')], json(request));
+    const result = await runCliInMemory(['check', '--json', '--packs', 'us-federal', '--context', join(dir, 'context.json')], json(request));
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).violations.map((violation: { rule: string }) => violation.rule)).toEqual(['dnc.registry-stale']);
   });

@@ -10,6 +10,7 @@ function tempDir(): string {
 
 const lateCall = (expectedRule: string) => `title: A late call
 seller: acme
+packs: [us-federal]
 clock:
   start: 2026-03-10T08:00:00-07:00
 leads:
@@ -61,7 +62,7 @@ describe('dialsim run', () => {
     const result = await runCliInMemory(['run', dir]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`dialsim run: leads[0].lineType: expected one of mobile|landline|unknown (got "cell") (${join(dir, 'b-bad.yaml')}:8:5)`);
+    expect(result.stderr).toContain(`dialsim run: leads[0].lineType: expected one of mobile|landline|unknown (got "cell") (${join(dir, 'b-bad.yaml')}:9:5)`);
   });
 
   it('writes the audit log and the JSON results', async () => {

@@ -75,7 +75,7 @@ describe('definePolicy at run time (JavaScript modules have no compiler)', () =>
     [{ messages: { policyFailed: 'oops' } }, 'policy "acme.quiet-sundays": message id "policyFailed" is reserved for the engine\'s own findings'],
     [{ evaluate: 'pass' }, 'policy "acme.quiet-sundays": evaluate must be a function (facts) => pass | violation(...) | lifted(...), got "pass"'],
     [{ applies: true }, 'policy "acme.quiet-sundays": applies must be a function, got true'],
-    [{ requires: ['postalCode'] }, 'policy "acme.quiet-sundays": requires must be an array of facts among localTime, got ["postalCode"]'],
+    [{ requires: ['postalCode'] }, 'policy "acme.quiet-sundays": requires must be an array of facts among localTime, state, got ["postalCode"]'],
     [{ extensions: { 'postal-code': 'string' } }, 'policy "acme.quiet-sundays": extensions: "postal-code" is not a fact name (letters, digits and _)'],
     [{ extensions: { since: 'date' } }, 'policy "acme.quiet-sundays": extensions.since must be one of string, number, boolean, instant, instant[], got "date"'],
     [{ evalute: () => pass }, 'policy "acme.quiet-sundays": unknown field "evalute" (did you mean "evaluate"?)'],

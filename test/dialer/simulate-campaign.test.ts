@@ -62,7 +62,7 @@ describe('campaign simulation', () => {
   it('writes the attempt record with the contract fields, and one transition record per state change', () => {
     const { records } = run({ config: aCampaign(), leads: someLeads(20) });
     const attempt = ofType(records, 'attempt')[0]!;
-    expect(Object.keys(attempt)).toEqual(['type', 'attemptId', 'leadId', 'to', 'at', 'method', 'purpose', 'verdict', 'violations', 'exemptions', 'timeZones', 'localTimes']);
+    expect(Object.keys(attempt)).toEqual(['type', 'attemptId', 'leadId', 'to', 'at', 'method', 'purpose', 'verdict', 'violations', 'exemptions', 'timeZones', 'localTimes', 'states']);
     expect(attempt.to).toMatch(/^\+1\d{10}$/);
     expect(attempt.at).toMatch(/^2026-03-\d\dT\d\d:\d\d:\d\dZ$/);
     const own = ofType(records, 'transition').filter((transition) => transition.attemptId === attempt.attemptId);

@@ -16,13 +16,13 @@ function withCustom(policy: Policy) {
 
 const base = { id: 'acme.buggy', title: 'A rule with a bug', citation: 'Acme calling policy §9', messages: { never: 'never shown' } } as const;
 
-// 21:30 in Denver: hours.federal blocks too, so the tests can show the other rules still run.
-const LATE_IN_DENVER = { to: '(303) 555-0123', at: '2026-03-10T20:30:00-07:00' };
+// 22:30 in Wichita (Kansas has no rules of its own): hours.federal blocks too, so the tests can show the other rules still run.
+const LATE_IN_WICHITA = { to: '(316) 555-0123', at: '2026-03-10T20:30:00-07:00' };
 
 describe('a custom policy that fails', () => {
   it('evaluate throws: the call is blocked by that rule with policyFailed, and hours.federal still reports', () => {
     const buggy = definePolicy({ ...base, evaluate: () => { throw new TypeError("Cannot read properties of undefined (reading 'state')"); } });
-    const decision = screen(anAttempt(LATE_IN_DENVER), { pack: withCustom(buggy) });
+    const decision = screen(anAttempt(LATE_IN_WICHITA), { pack: withCustom(buggy) });
     expect(decision.verdict).toBe('block');
     expect(decision.violations.map((violation) => violation.rule)).toEqual(['hours.federal', 'acme.buggy']);
     expect(decision).toBeBlockedBy('acme.buggy', { messageId: 'policyFailed', data: { error: "TypeError: Cannot read properties of undefined (reading 'state')" } });

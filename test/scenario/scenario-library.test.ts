@@ -3,7 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
+import { combinePacks } from '../../src/engine/combine-packs.js';
 import { pass, type PolicyPack } from '../../src/core/policy.js';
+import { packForScenarioFile } from '../../src/scenario/scenario-pack.js';
 import { MemoryAuditSink } from '../../src/dialer/audit-log.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
@@ -19,7 +21,16 @@ const files = readdirSync(scenariosDir)
   .filter((name) => name.endsWith('.yaml'))
   .sort();
 
-const load = (name: string) => loadScenario(join(scenariosDir, name), { pack: packsInForce() });
+/** Each scenario's own packs (most screen with every built-in pack; the federal stories name `packs: [us-federal]`). */
+const packs = new Map(await Promise.all(files.map(async (name) => [name, await packForScenarioFile(join(scenariosDir, name))] as const)));
+const packOf = (name: string): PolicyPack => packs.get(name)!;
+const load = (name: string) => loadScenario(join(scenariosDir, name), { pack: packOf(name) });
+
+/** The pack with one rule switched off (never applies, always passes), every member keeping what it covers. */
+function withoutRule(pack: PolicyPack, ruleId: string): PolicyPack {
+  const off = (policy: PolicyPack['policies'][number]) => (policy.id === ruleId ? { ...policy, applies: () => false, evaluate: () => pass } : policy);
+  return combinePacks(...(pack.members ?? [pack]).map((member) => ({ ...member, policies: member.policies.map(off) })));
+}
 
 describe('the scenario library', () => {
   it('has at least 15 scenarios, named NN-kebab-name.yaml and numbered 01, 02, ... without gaps', () => {
@@ -30,7 +41,7 @@ describe('the scenario library', () => {
 
   it.each(files)('%s: every expectation holds', (name) => {
     const started = performance.now();
-    const result = runScenario(load(name), { pack: packsInForce() });
+    const result = runScenario(load(name), { pack: packOf(name) });
     const elapsedMs = performance.now() - started;
     const failing = result.expectations
       .filter((expectation) => !expectation.passed)
@@ -62,13 +73,12 @@ describe('the library pins every rule', () => {
   // A rule switched off (never applies, always passes) must make some scenario that names it fail: otherwise the
   // library's expectations would hold whatever that rule decided.
   it.each(packsInForce().policies.map((policy) => policy.id))('switching off %s makes a scenario that names it fail', (ruleId) => {
-    const pack: PolicyPack = {
-      ...packsInForce(),
-      policies: packsInForce().policies.map((policy) => (policy.id === ruleId ? { ...policy, applies: () => false, evaluate: () => pass } : policy)),
-    };
     const naming = files.filter((name) => readFileSync(join(scenariosDir, name), 'utf8').includes(ruleId));
     expect(naming.length, `no scenario names ${ruleId}`).toBeGreaterThan(0);
-    const failing = naming.filter((name) => !runScenario(loadScenario(join(scenariosDir, name), { pack }), { pack }).passed);
+    const failing = naming.filter((name) => {
+      const pack = withoutRule(packOf(name), ruleId);
+      return !runScenario(loadScenario(join(scenariosDir, name), { pack }), { pack }).passed;
+    });
     expect(failing.length, `every scenario naming ${ruleId} still passes without it: ${naming.join(', ')}`).toBeGreaterThan(0);
   });
 });
@@ -76,7 +86,7 @@ describe('the library pins every rule', () => {
 describe('determinism', () => {
   const auditOf = (name: string, seed?: number) => {
     const audit = new MemoryAuditSink();
-    runScenario(load(name), { pack: packsInForce(), audit, ...(seed !== undefined && { seed }) });
+    runScenario(load(name), { pack: packOf(name), audit, ...(seed !== undefined && { seed }) });
     return audit.lines.join('\n');
   };
 

@@ -26,6 +26,7 @@ function disasterScenario(expectedRule: string): string {
     file,
     `title: A call into a disaster area
 seller: acme
+packs: [us-federal]
 clock:
   start: 2026-03-10T08:00:00-06:00
 policies: [./disaster-area.js]

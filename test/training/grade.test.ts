@@ -17,6 +17,8 @@ function aDrill(overrides: Partial<CheckRequestInput> = {}): Drill {
     caller: { seller: 'acme' },
     callee: { lineType: 'landline' },
     registries: { national: { syncedAt: '2026-03-01', numbers: [] } },
+    // Grading is the subject here, not state law (Colorado's own list would want a copy too).
+    packs: ['us-federal'],
     ...overrides,
   };
   return { id: 'test-1', level: 'single', source: { kind: 'generated', seed: 1, level: 'single', index: 1 }, request, floorZone: 'America/Denver', key: keyOf(screenRequest(request)) };
@@ -82,7 +84,7 @@ describe('parseAnswers', () => {
   it.each([
     ['maybe', 'expected "dial" or "block <rule-id>"'],
     ['block', '"block" needs the rule id that blocks the call, e.g. "block hours.federal"'],
-    ['block hours.state', 'unknown rule id "hours.state" (known: ' + RULES.join(', ') + ')'],
+    ['block hours.stat', 'unknown rule id "hours.stat" (known: ' + RULES.join(', ') + ')'],
     ['dial now', '"dial" takes nothing after it'],
   ])('"%s" is malformed: %s', (line, reason) => {
     expect(parseAnswers(`dial\n${line}\n`, RULES)).toEqual({ ok: false, problem: { line: 2, text: line, reason } });

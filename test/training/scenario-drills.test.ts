@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
+import { packForScenarioFile } from '../../src/scenario/scenario-pack.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
 import { drillCard, renderCardText } from '../../src/training/drill-card.js';
@@ -9,9 +10,10 @@ import { drillsFromScenario } from '../../src/training/scenario-drills.js';
 const SCENARIOS = readdirSync('scenarios').filter((name) => name.endsWith('.yaml')).sort();
 
 describe('drillsFromScenario', () => {
-  it.each(SCENARIOS)('%s: each dial step is a drill whose engine answer is the decision the scenario run recorded', (name) => {
-    const loaded = loadScenario(`scenarios/${name}`, { pack: packsInForce() });
-    const recorded = runScenario(loaded, { pack: packsInForce() })
+  it.each(SCENARIOS)('%s: each dial step is a drill whose engine answer is the decision the scenario run recorded', async (name) => {
+    const pack = await packForScenarioFile(`scenarios/${name}`);
+    const loaded = loadScenario(`scenarios/${name}`, { pack });
+    const recorded = runScenario(loaded, { pack })
       .steps.filter((outcome) => outcome.attempt !== undefined)
       .map((outcome) => ({
         verdict: outcome.attempt!.record.verdict,

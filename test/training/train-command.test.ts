@@ -2,15 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { describe, expect, it } from 'vitest';
 import { createTrainCommand } from '../../src/cli/commands/train.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
-/** The answers that get the first three single drills of seed 42 right, and a file holding `lines`. */
+/**
+ * The answers that get the first three single drills of seed 42 right, and a file holding `lines`. The trainer's
+ * workings are the subject, so the drills come from the federal pack alone (`--packs us-federal`).
+ */
 function setup(lines?: readonly string[]) {
-  const drills = generateDrills({ seed: 42, level: 'single', count: 3 });
+  const drills = generateDrills({ seed: 42, level: 'single', count: 3, pack: packsInForce({ packs: ['us-federal'] }) });
   const rightAnswers = drills.map((drill) => (drill.key.verdict === 'allow' ? 'dial' : `block ${drill.key.rules[0]}`));
   const dir = mkdtempSync(join(tmpdir(), 'dialsim-train-'));
   const file = join(dir, 'answers.txt');
@@ -38,10 +42,10 @@ describe('dialsim train in the terminal', () => {
     // Drill 1 is blocked by dnc.internal (seed 42): dial it to make one mistake.
     expect(drills[0]!.key.rules).toEqual(['dnc.internal']);
     writeFileSync(file, ['dial', ...rightAnswers.slice(1)].join('\n'));
-    const { code, stdout, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3', '--answers', file]);
+    const { code, stdout, stderr } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '3', '--answers', file]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('dialsim train: 3 single drills, seed 42\nThe same set again: dialsim train --seed 42 --level single --count 3');
+    expect(stdout).toContain('dialsim train: 3 single drills, seed 42\nThe same set again: dialsim train --seed 42 --level single --count 3 --packs us-federal');
     expect(stdout).toContain('Drill 1 of 3 (single-42-1)');
     expect(stdout).toContain("Internal list: The number is on acme's own do-not-call list.");
     expect(stdout).toContain('  Your answer: dial\n  ✖ Wrong: don\'t dial this call. Blocked by dnc.internal.');
@@ -53,7 +57,7 @@ describe('dialsim train in the terminal', () => {
 
   it('answers piped on standard input are graded the same way: all right, nothing to review', async () => {
     const { rightAnswers } = setup();
-    const { code, stdout } = await runCliInMemory(['train', '--seed', '42', '--count', '3'], `${rightAnswers.join('\n')}\n`);
+    const { code, stdout } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '3'], `${rightAnswers.join('\n')}\n`);
     expect(code).toBe(0);
     expect(stdout).toContain('Score: 3 of 3 right (100%)\nNo mistakes to review.');
   });
@@ -62,7 +66,7 @@ describe('dialsim train in the terminal', () => {
     const { drills } = setup();
     // single-42-1 is dnc.internal (menu 4), single-42-2 jurisdiction.unsupported (menu 2), single-42-3 too.
     expect(drills.map((drill) => drill.key.rules[0])).toEqual(['dnc.internal', 'jurisdiction.unsupported', 'jurisdiction.unsupported']);
-    const { code, stdout } = await runAtTerminal(['--seed', '42', '--count', '3'], ['n', '99', '4', 'x', 'n', 'jurisdiction.unsupported', 'd']);
+    const { code, stdout } = await runAtTerminal(['--packs', 'us-federal', '--seed', '42', '--count', '3'], ['n', '99', '4', 'x', 'n', 'jurisdiction.unsupported', 'd']);
     expect(code).toBe(0);
     expect(stdout).toContain('Dial or not? [d = dial, n = don\'t dial] ');
     expect(stdout).toContain('   4. dnc.internal');
@@ -76,7 +80,7 @@ describe('dialsim train in the terminal', () => {
   it('--json prints the results a learning system imports: settings, drills with answers and feedback, the score', async () => {
     const { rightAnswers, file } = setup();
     writeFileSync(file, ['dial', ...rightAnswers.slice(1)].join('\n'));
-    const { code, stdout } = await runCliInMemory(['train', '--seed', '42', '--count', '3', '--answers', file, '--json']);
+    const { code, stdout } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '3', '--answers', file, '--json']);
     expect(code).toBe(0);
     const results = JSON.parse(stdout);
     expect(results.format).toBe('dialsim.training-results/1');
@@ -122,18 +126,18 @@ describe('dialsim train: bad input is a clear message and exit 2, never a stack 
 
   it('a malformed answers line names the file and the line', async () => {
     const { file } = setup(['dial', 'block hours.fedral', 'dial']);
-    const { code, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3', '--answers', file]);
+    const { code, stderr } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '3', '--answers', file]);
     expect(code).toBe(2);
     expect(stderr).toBe(`dialsim train: ${file}:2: "block hours.fedral": unknown rule id "hours.fedral" (known: number.invalid, jurisdiction.unsupported, timezone.unknown, dnc.internal, hours.federal, dnc.registry-stale, dnc.national, consent.autodial-wireless, consent.prerecorded-residential)\n`);
   });
 
   it('a malformed line on piped standard input names the line too', async () => {
-    const { code, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3'], 'dial\ndial\nyes\n');
+    const { code, stderr } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '3'], 'dial\ndial\nyes\n');
     expect({ code, stderr }).toEqual({ code: 2, stderr: 'dialsim train: standard input:3: "yes": expected "dial" or "block <rule-id>"\n' });
   });
 
   it('too few answers for the drills is an error, before anything is graded', async () => {
-    const { code, stdout, stderr } = await runCliInMemory(['train', '--seed', '42', '--count', '3'], 'dial\n');
+    const { code, stdout, stderr } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '3'], 'dial\n');
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'dialsim train: standard input has 1 answer for 3 drills; give exactly one answer per drill\n' });
   });
 

@@ -1,43 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { parseCheckRequest, type CheckRequestInput } from '../../../src/core/check-request.js';
+import type { CheckRequestInput } from '../../../src/core/check-request.js';
 import type { Decision } from '../../../src/core/decision.js';
 import { screen } from '../../../src/engine/screen.js';
-import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { anAttempt } from '../../../src/testing/an-attempt.js';
+import { testPolicy } from '../../../src/testing/test-policy.js';
+import { numberInvalid } from '../../../policies/common/index.js';
 import { writtenConsent } from '../../support/consents.js';
 import { rulesOf, violationOf } from '../../support/decision-helpers.js';
 
-/** Screens the default request (a manual telemarketing call at 14:00 in Chicago) with `overrides`. */
-function check(overrides: Partial<CheckRequestInput> = {}): Decision {
-  return screen(parseCheckRequest(aCheckRequest(overrides)));
-}
+// The default call is a manual telemarketing call at 14:00 in Chicago; each case sets `to`.
 
-const RULE = 'number.invalid';
+/** The finding for `to`: its input, quoted as JSON. */
+const invalid = (to: string) => ({ messageId: 'invalid' as const, data: { input: JSON.stringify(to) } });
+
+testPolicy(numberInvalid, {
+  allowed: [
+    { name: '"(312) 555-0188" with no country code is read as a US number and is valid', request: { to: '(312) 555-0188' } },
+    { name: '"+1 312 555 0188" is valid', request: { to: '+1 312 555 0188' } },
+  ],
+  blocked: [
+    { name: '"555-0123" (seven digits, no area code) is not a valid number', request: { to: '555-0123' }, findings: [invalid('555-0123')] },
+    { name: '+1 312 555 01 is not a valid number (too few digits)', request: { to: '+1 312 555 01' }, findings: [invalid('+1 312 555 01')] },
+    { name: '+1 312 555 01888 is not a valid number (too many digits)', request: { to: '+1 312 555 01888' }, findings: [invalid('+1 312 555 01888')] },
+    { name: '+1 123 555 0188 is not a valid number (an area code cannot start with 1)', request: { to: '+1 123 555 0188' }, findings: [invalid('+1 123 555 0188')] },
+    { name: '(312) 055-0188 is not a valid number (an exchange cannot start with 0)', request: { to: '(312) 055-0188' }, findings: [invalid('(312) 055-0188')] },
+    { name: '"call me maybe" is not a valid number (no digits)', request: { to: 'call me maybe' }, findings: [invalid('call me maybe')] },
+  ],
+});
+
+/** Screens `overrides` of the default request with the common rules and the US federal pack, pinned. */
+function check(overrides: Partial<CheckRequestInput>): Decision {
+  return screen(anAttempt(overrides), { packs: ['us-federal'] });
+}
 
 const BLOCKED = { verdict: 'block', violations: ['number.invalid'], exemptions: [] };
 
-describe('number.invalid', () => {
-  it('"555-0123" (seven digits, no area code) is not a valid number', () => {
+describe('number.invalid messages', () => {
+  it('invalid quotes the input; the decision reports no number and no zone', () => {
     const decision = check({ to: '555-0123' });
-    expect(rulesOf(decision)).toEqual(BLOCKED);
-    const { messageId, data } = violationOf(decision, RULE);
-    expect({ messageId, data }).toEqual({ messageId: 'invalid', data: { input: '"555-0123"' } });
-    expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`""555-0123" is not a valid phone number"`);
-    expect(decision.callee).toEqual({ e164: null, timeZones: [], localTimes: [] });
+    expect(violationOf(decision, 'number.invalid').message).toMatchInlineSnapshot(`""555-0123" is not a valid phone number"`);
+    expect(decision.callee).toMatchObject({ e164: null, timeZones: [], localTimes: [] });
   });
+});
 
-  it.each([
-    ['+1 312 555 01', 'too few digits'],
-    ['+1 312 555 01888', 'too many digits'],
-    ['+1 123 555 0188', 'an area code cannot start with 1'],
-    ['(312) 055-0188', 'an exchange cannot start with 0'],
-    ['call me maybe', 'no digits'],
-  ])('%s is not a valid number (%s)', (to) => {
-    const decision = check({ to });
-    expect(rulesOf(decision)).toEqual(BLOCKED);
-    expect(violationOf(decision, RULE).data).toEqual({ input: JSON.stringify(to) });
-  });
-
-  it('"(312) 555-0188" with no country code is read as a US number and is valid', () => {
+describe('number.invalid in the US federal pack', () => {
+  it('"(312) 555-0188" is allowed, read as +13125550188', () => {
     const decision = check({ to: '(312) 555-0188' });
     expect(rulesOf(decision)).toEqual({ verdict: 'allow', violations: [], exemptions: [] });
     expect(decision.callee.e164).toBe('+13125550188');
@@ -56,7 +63,6 @@ describe('number.invalid', () => {
   });
 
   it('ends the screening for an informational prerecorded call to an unknown line too', () => {
-    const decision = check({ to: '555-0123', purpose: 'informational', method: 'prerecorded' });
-    expect(rulesOf(decision)).toEqual(BLOCKED);
+    expect(rulesOf(check({ to: '555-0123', purpose: 'informational', method: 'prerecorded' }))).toEqual(BLOCKED);
   });
 });

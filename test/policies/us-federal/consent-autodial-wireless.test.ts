@@ -1,194 +1,177 @@
 import { describe, expect, it } from 'vitest';
-import { parseCheckRequest, type CheckRequestInput } from '../../../src/core/check-request.js';
+import type { CheckRequestInput } from '../../../src/core/check-request.js';
 import type { Decision } from '../../../src/core/decision.js';
 import { screen } from '../../../src/engine/screen.js';
-import { aCheckRequest } from '../../../src/testing/a-check-request.js';
+import { anAttempt } from '../../../src/testing/an-attempt.js';
+import { testPolicy } from '../../../src/testing/test-policy.js';
+import { consentAutodialWireless } from '../../../policies/us-federal/index.js';
 import { expressConsent, writtenConsent } from '../../support/consents.js';
-import { exemptionOf, findingOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
+import { exemptionOf, rulesOf, violationOf } from '../../support/decision-helpers.js';
 
 // The default call is placed 2026-03-10T14:00:00-05:00, i.e. 2026-03-10T19:00:00Z. The consent templates are shared
 // with consent.prerecorded-residential; their wording is pinned here, once each.
 
-/** Screens an autodialed telemarketing call to a mobile line (+1 312 555 0188), with `overrides`. */
-function check(overrides: Partial<CheckRequestInput> = {}): Decision {
-  return screen(parseCheckRequest(aCheckRequest({ method: 'autodialer', callee: { lineType: 'mobile' }, ...overrides })));
+/** An autodialed telemarketing call to a mobile line (+1 312 555 0188), then `overrides`. */
+function autodialed(overrides: Partial<CheckRequestInput> = {}): Partial<CheckRequestInput> {
+  return { method: 'autodialer', callee: { lineType: 'mobile' }, ...overrides };
 }
 
-const RULE = 'consent.autodial-wireless';
-
-const BLOCKED = { verdict: 'block', violations: ['consent.autodial-wireless'], exemptions: [] };
-const LIFTED = { verdict: 'allow', violations: [], exemptions: ['consent.autodial-wireless'] };
-const NOT_APPLICABLE = { verdict: 'allow', violations: [], exemptions: [] };
-
 const AUTODIALED_MOBILE = 'autodialed call to a mobile line';
+const AUTODIALED_UNKNOWN = 'autodialed call to a line of unknown type (treated as mobile)';
 const PEWC = 'prior express written consent';
+const EITHER = 'prior express written consent or prior express consent';
 
-describe('consent.autodial-wireless', () => {
-  describe('which calls need consent', () => {
-    it('an autodialed call to a mobile line with no consent on file is blocked', () => {
-      const decision = check();
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, {
-        messageId: 'noConsent',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
-      });
-      expect(violationOf(decision, RULE).citation).toBe('47 CFR 64.1200(a)(1)(iii); 47 CFR 64.1200(a)(2)');
-      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: none on file"`);
-    });
+/** The data every finding of this rule carries, for `call` and the consent kinds it accepts. */
+const about = (call: string, consentKind = PEWC) => ({ call, seller: 'acme', consentKind });
 
-    it('a prerecorded call to a mobile line with no consent is blocked', () => {
-      const decision = check({ method: 'prerecorded' });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE).data.call).toBe('prerecorded call to a mobile line');
-    });
+testPolicy(consentAutodialWireless, {
+  allowed: [
+    // Which calls need consent.
+    { name: 'a manually dialed call to a mobile line needs none', request: autodialed({ method: 'manual' }) },
+    { name: 'an autodialed call to a landline is not this rule', request: autodialed({ callee: { lineType: 'landline' } }) },
 
-    it('lineType "unknown" is treated as mobile', () => {
-      const decision = check({ callee: { lineType: 'unknown' } });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE).data.call).toBe('autodialed call to a line of unknown type (treated as mobile)');
-    });
+    // What counts as consent valid at the call.
+    {
+      name: 'written consent to acme granted 2025-01-02 lifts it',
+      request: autodialed({ consents: [writtenConsent('acme', '2025-01-02T00:00:00Z')] }),
+      exemptions: [{ messageId: 'consented', data: { ...about(AUTODIALED_MOBILE), date: '2025-01-02' } }],
+    },
+    {
+      name: 'written consent granted at the instant of the call (2026-03-10T19:00:00Z) counts',
+      request: autodialed({ consents: [writtenConsent('acme', '2026-03-10T19:00:00Z')] }),
+      exemptions: [{ messageId: 'consented', data: { ...about(AUTODIALED_MOBILE), date: '2026-03-10' } }],
+    },
+    {
+      name: 'consent revoked one second after the call (2026-03-10T19:00:01Z) still counts',
+      request: autodialed({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:01Z')] }),
+      exemptions: [{ messageId: 'consented', data: { ...about(AUTODIALED_MOBILE), date: '2025-01-02' } }],
+    },
+    {
+      name: 'revokedAt null means never revoked',
+      request: autodialed({ consents: [writtenConsent('acme', '2025-01-02', null)] }),
+      exemptions: [{ messageId: 'consented', data: { ...about(AUTODIALED_MOBILE), date: '2025-01-02' } }],
+    },
+    {
+      name: 'a revoked consent and a later, unrevoked one to acme: the later one counts',
+      request: autodialed({ consents: [writtenConsent('acme', '2024-01-02', '2024-06-01'), writtenConsent('acme', '2025-01-02')] }),
+      exemptions: [{ messageId: 'consented', data: { ...about(AUTODIALED_MOBILE), date: '2025-01-02' } }],
+    },
 
-    it('an absent lineType (no callee at all) is treated as mobile', () => {
-      const decision = check({ callee: undefined });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(findingOf(decision, RULE).data.call).toBe('autodialed call to a line of unknown type (treated as mobile)');
-    });
+    // Informational calls accept either kind.
+    {
+      name: 'prior express consent to acme is enough for an autodialed informational call',
+      request: autodialed({ purpose: 'informational', consents: [expressConsent('acme', '2025-01-02')] }),
+      exemptions: [{ messageId: 'consented', data: { ...about(AUTODIALED_MOBILE, 'prior express consent'), date: '2025-01-02' } }],
+    },
+    {
+      name: 'written consent is enough for an informational call too',
+      request: autodialed({ purpose: 'informational', consents: [writtenConsent('acme', '2025-01-02')] }),
+      exemptions: [{ messageId: 'consented', data: { ...about(AUTODIALED_MOBILE), date: '2025-01-02' } }],
+    },
+  ],
+  blocked: [
+    // Which calls need consent.
+    { name: 'an autodialed call to a mobile line with no consent on file is blocked', request: autodialed(), findings: [{ messageId: 'noConsent', data: about(AUTODIALED_MOBILE) }] },
+    {
+      name: 'a prerecorded call to a mobile line with no consent is blocked',
+      request: autodialed({ method: 'prerecorded' }),
+      findings: [{ messageId: 'noConsent', data: about('prerecorded call to a mobile line') }],
+    },
+    { name: 'lineType "unknown" is treated as mobile', request: autodialed({ callee: { lineType: 'unknown' } }), findings: [{ messageId: 'noConsent', data: about(AUTODIALED_UNKNOWN) }] },
+    { name: 'an absent lineType (no callee at all) is treated as mobile', request: autodialed({ callee: undefined }), findings: [{ messageId: 'noConsent', data: about(AUTODIALED_UNKNOWN) }] },
+    {
+      name: 'a prerecorded call to an unknown line falls here, not under consent.prerecorded-residential',
+      request: autodialed({ method: 'prerecorded', callee: { lineType: 'unknown' } }),
+      findings: [{ messageId: 'noConsent', data: about('prerecorded call to a line of unknown type (treated as mobile)') }],
+    },
+    { name: 'a business mobile line still needs consent', request: autodialed({ callee: { lineType: 'mobile', business: true } }), findings: [{ messageId: 'noConsent', data: about(AUTODIALED_MOBILE) }] },
 
-    it('a prerecorded call to an unknown line falls here, not under consent.prerecorded-residential', () => {
-      expect(rulesOf(check({ method: 'prerecorded', callee: { lineType: 'unknown' } }))).toEqual(BLOCKED);
-    });
+    // What counts as consent valid at the call.
+    {
+      name: 'consent granted one second after the call (2026-03-10T19:00:01Z) does not count',
+      request: autodialed({ consents: [writtenConsent('acme', '2026-03-10T19:00:01Z')] }),
+      findings: [{ messageId: 'grantedAfterCall', data: { ...about(AUTODIALED_MOBILE), instant: '2026-03-10T19:00:01Z' } }],
+    },
+    {
+      name: 'consent given to another seller "globex" does not count for acme',
+      request: autodialed({ consents: [writtenConsent('globex', '2025-01-02')] }),
+      findings: [{ messageId: 'otherSeller', data: about(AUTODIALED_MOBILE) }],
+    },
+    {
+      name: 'seller names are case-sensitive: consent to "Acme" does not count for "acme"',
+      request: autodialed({ consents: [writtenConsent('Acme', '2025-01-02')] }),
+      findings: [{ messageId: 'otherSeller', data: about(AUTODIALED_MOBILE) }],
+    },
+    {
+      name: 'consent revoked 2026-03-01, before the call, does not count',
+      request: autodialed({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-01')] }),
+      findings: [{ messageId: 'revoked', data: { ...about(AUTODIALED_MOBILE), instant: '2026-03-01T00:00:00Z' } }],
+    },
+    {
+      name: 'consent revoked at the instant of the call (2026-03-10T19:00:00Z) does not count',
+      request: autodialed({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:00Z')] }),
+      findings: [{ messageId: 'revoked', data: { ...about(AUTODIALED_MOBILE), instant: '2026-03-10T19:00:00Z' } }],
+    },
 
-    it('a business mobile line still needs consent', () => {
-      expect(rulesOf(check({ callee: { lineType: 'mobile', business: true } }))).toEqual(BLOCKED);
-    });
+    // Telemarketing needs written consent; informational calls accept either kind.
+    {
+      name: 'prior express (not written) consent to acme is not enough for an autodialed telemarketing call',
+      request: autodialed({ consents: [expressConsent('acme', '2025-01-02')] }),
+      findings: [{ messageId: 'noConsent', data: about(AUTODIALED_MOBILE) }],
+    },
+    {
+      name: 'an informational call with no consent is blocked, naming both kinds',
+      request: autodialed({ purpose: 'informational' }),
+      findings: [{ messageId: 'noConsent', data: about(AUTODIALED_MOBILE, EITHER) }],
+    },
+    {
+      name: 'an informational call with prior express consent revoked 2026-03-01 is blocked',
+      request: autodialed({ purpose: 'informational', consents: [expressConsent('acme', '2025-01-02', '2026-03-01')] }),
+      findings: [{ messageId: 'revoked', data: { ...about(AUTODIALED_MOBILE, EITHER), instant: '2026-03-01T00:00:00Z' } }],
+    },
+    {
+      name: 'an informational call with prior express consent to "Acme" is blocked for "acme"',
+      request: autodialed({ purpose: 'informational', consents: [expressConsent('Acme', '2025-01-02')] }),
+      findings: [{ messageId: 'otherSeller', data: about(AUTODIALED_MOBILE, EITHER) }],
+    },
+  ],
+});
 
-    it('a manually dialed call to a mobile line needs none', () => {
-      expect(rulesOf(check({ method: 'manual' }))).toEqual(NOT_APPLICABLE);
-    });
+/** Screens an autodialed call to a mobile line with `overrides`, with the common rules and the US federal pack, pinned. */
+function check(overrides: Partial<CheckRequestInput> = {}): Decision {
+  return screen(anAttempt(autodialed(overrides)), { packs: ['us-federal'] });
+}
 
-    it('an autodialed call to a landline is not this rule', () => {
-      expect(rulesOf(check({ callee: { lineType: 'landline' } }))).toEqual(NOT_APPLICABLE);
-    });
+describe('consent messages (shared by consent.autodial-wireless and consent.prerecorded-residential)', () => {
+  it('noConsent: none on file, with the rule citation', () => {
+    const violation = violationOf(check(), 'consent.autodial-wireless');
+    expect(violation.message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: none on file"`);
+    expect(violation.citation).toBe('47 CFR 64.1200(a)(1)(iii); 47 CFR 64.1200(a)(2)');
   });
 
-  describe('what counts as consent valid at the call', () => {
-    it('written consent to acme granted 2025-01-02 lifts it', () => {
-      const decision = check({ consents: [writtenConsent('acme', '2025-01-02T00:00:00Z')] });
-      expect(rulesOf(decision)).toEqual(LIFTED);
-      const { messageId, data, reason } = exemptionOf(decision, RULE);
-      expect({ messageId, data }).toEqual({
-        messageId: 'consented',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, date: '2025-01-02' },
-      });
-      expect(reason).toMatchInlineSnapshot(`"prior express written consent to acme, granted 2025-01-02"`);
-    });
-
-    it('written consent granted at the instant of the call (2026-03-10T19:00:00Z) counts', () => {
-      expect(rulesOf(check({ consents: [writtenConsent('acme', '2026-03-10T19:00:00Z')] }))).toEqual(LIFTED);
-    });
-
-    it('consent granted one second after the call (2026-03-10T19:00:01Z) does not count', () => {
-      const decision = check({ consents: [writtenConsent('acme', '2026-03-10T19:00:01Z')] });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, {
-        messageId: 'grantedAfterCall',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, instant: '2026-03-10T19:00:01Z' },
-      });
-      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was granted at 2026-03-10T19:00:01Z, after the call"`);
-    });
-
-    it('consent given to another seller "globex" does not count for acme', () => {
-      const decision = check({ consents: [writtenConsent('globex', '2025-01-02')] });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, {
-        messageId: 'otherSeller',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
-      });
-      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: the consent on file was given to another seller"`);
-    });
-
-    it('seller names are case-sensitive: consent to "Acme" does not count for "acme"', () => {
-      const decision = check({ consents: [writtenConsent('Acme', '2025-01-02')] });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, { messageId: 'otherSeller' });
-    });
-
-    it('consent revoked 2026-03-01, before the call, does not count', () => {
-      const decision = check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-01')] });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, {
-        messageId: 'revoked',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC, instant: '2026-03-01T00:00:00Z' },
-      });
-      expect(violationOf(decision, RULE).message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was revoked at 2026-03-01T00:00:00Z"`);
-    });
-
-    it('consent revoked at the instant of the call (2026-03-10T19:00:00Z) does not count', () => {
-      const decision = check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:00Z')] });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, { messageId: 'revoked' });
-    });
-
-    it('consent revoked one second after the call (2026-03-10T19:00:01Z) still counts', () => {
-      expect(rulesOf(check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-10T19:00:01Z')] }))).toEqual(LIFTED);
-    });
-
-    it('revokedAt null means never revoked', () => {
-      expect(rulesOf(check({ consents: [writtenConsent('acme', '2025-01-02', null)] }))).toEqual(LIFTED);
-    });
-
-    it('a revoked consent and a later, unrevoked one to acme: the later one counts', () => {
-      const decision = check({ consents: [writtenConsent('acme', '2024-01-02', '2024-06-01'), writtenConsent('acme', '2025-01-02')] });
-      expect(rulesOf(decision)).toEqual(LIFTED);
-      expect(exemptionOf(decision, RULE).data.date).toBe('2025-01-02');
-    });
+  it('grantedAfterCall gives the instant of the grant', () => {
+    expect(violationOf(check({ consents: [writtenConsent('acme', '2026-03-10T19:00:01Z')] }), 'consent.autodial-wireless').message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was granted at 2026-03-10T19:00:01Z, after the call"`);
   });
 
-  describe('telemarketing needs written consent; informational calls accept either kind', () => {
-    it('prior express (not written) consent to acme is not enough for an autodialed telemarketing call', () => {
-      const decision = check({ consents: [expressConsent('acme', '2025-01-02')] });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, {
-        messageId: 'noConsent',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: PEWC },
-      });
-    });
+  it('otherSeller says the consent was given to another seller', () => {
+    expect(violationOf(check({ consents: [writtenConsent('globex', '2025-01-02')] }), 'consent.autodial-wireless').message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: the consent on file was given to another seller"`);
+  });
 
-    it('prior express consent to acme is enough for an autodialed informational call', () => {
-      const decision = check({ purpose: 'informational', consents: [expressConsent('acme', '2025-01-02')] });
-      expect(rulesOf(decision)).toEqual(LIFTED);
-      const { messageId, data } = exemptionOf(decision, RULE);
-      expect({ messageId, data }).toEqual({
-        messageId: 'consented',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: 'prior express consent', date: '2025-01-02' },
-      });
-    });
+  it('revoked gives the instant of the revocation', () => {
+    expect(violationOf(check({ consents: [writtenConsent('acme', '2025-01-02', '2026-03-01')] }), 'consent.autodial-wireless').message).toMatchInlineSnapshot(`"autodialed call to a mobile line without prior express written consent to acme: it was revoked at 2026-03-01T00:00:00Z"`);
+  });
 
-    it('written consent is enough for an informational call too', () => {
-      const decision = check({ purpose: 'informational', consents: [writtenConsent('acme', '2025-01-02')] });
-      expect(rulesOf(decision)).toEqual(LIFTED);
-      expect(exemptionOf(decision, RULE).data.consentKind).toBe(PEWC);
-    });
+  it('consented gives the kind, the seller and the date of the grant', () => {
+    expect(exemptionOf(check({ consents: [writtenConsent('acme', '2025-01-02T00:00:00Z')] }), 'consent.autodial-wireless').reason).toMatchInlineSnapshot(`"prior express written consent to acme, granted 2025-01-02"`);
+  });
+});
 
-    it('an informational call with no consent is blocked, naming both kinds', () => {
-      const decision = check({ purpose: 'informational' });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, {
-        messageId: 'noConsent',
-        data: { call: AUTODIALED_MOBILE, seller: 'acme', consentKind: 'prior express written consent or prior express consent' },
-      });
-    });
+describe('consent.autodial-wireless in the US federal pack', () => {
+  it('an autodialed call to a mobile line with no consent: consent.autodial-wireless alone blocks', () => {
+    expect(rulesOf(check())).toEqual({ verdict: 'block', violations: ['consent.autodial-wireless'], exemptions: [] });
+  });
 
-    it('an informational call with prior express consent revoked 2026-03-01 is blocked', () => {
-      const decision = check({ purpose: 'informational', consents: [expressConsent('acme', '2025-01-02', '2026-03-01')] });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, { messageId: 'revoked' });
-    });
-
-    it('an informational call with prior express consent to "Acme" is blocked for "acme"', () => {
-      const decision = check({ purpose: 'informational', consents: [expressConsent('Acme', '2025-01-02')] });
-      expect(rulesOf(decision)).toEqual(BLOCKED);
-      expect(decision).toBeBlockedBy(RULE, { messageId: 'otherSeller' });
-    });
+  it('with written consent to acme the call is allowed, consent.autodial-wireless lifted', () => {
+    expect(rulesOf(check({ consents: [writtenConsent('acme', '2025-01-02')] }))).toEqual({ verdict: 'allow', violations: [], exemptions: ['consent.autodial-wireless'] });
   });
 });

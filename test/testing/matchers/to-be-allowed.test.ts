@@ -4,13 +4,14 @@ import { anAttempt } from '../../../src/testing/an-attempt.js';
 import { aRegistry } from '../../../src/testing/a-registry.js';
 import { aRelationship } from '../../../src/testing/a-relationship.js';
 
+// The matchers are the subject, not state law: the Denver calls name the federal pack (Colorado keeps a list of its own).
 const DENVER = '(303) 555-0123';
 
 function setup() {
   return {
     allowed: screen(anAttempt()),
     lifted: screen(anAttempt({ registries: aRegistry({ national: ['+1 312 555 0188'] }), relationship: aRelationship() })),
-    late: screen(anAttempt({ to: DENVER, at: '2026-03-10T20:30:00-07:00' })),
+    late: screen(anAttempt({ to: DENVER, at: '2026-03-10T20:30:00-07:00', packs: ['us-federal'] })),
   };
 }
 

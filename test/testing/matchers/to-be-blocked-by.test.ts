@@ -3,14 +3,15 @@ import { screen } from '../../../src/engine/screen.js';
 import { anAttempt } from '../../../src/testing/an-attempt.js';
 import { aRegistry } from '../../../src/testing/a-registry.js';
 
+// The matchers are the subject, not state law: the Denver calls name the federal pack (Colorado keeps a list of its own).
 const DENVER = '(303) 555-0123';
 
 function setup() {
   return {
     allowed: screen(anAttempt()),
     // 21:30 in Denver, and the number is on the national registry: two rules block.
-    twoRules: screen(anAttempt({ to: DENVER, at: '2026-03-10T20:30:00-07:00', registries: aRegistry({ national: [DENVER] }) })),
-    late: screen(anAttempt({ to: DENVER, at: '2026-03-10T20:30:00-07:00' })),
+    twoRules: screen(anAttempt({ to: DENVER, at: '2026-03-10T20:30:00-07:00', packs: ['us-federal'], registries: aRegistry({ national: [DENVER] }) })),
+    late: screen(anAttempt({ to: DENVER, at: '2026-03-10T20:30:00-07:00', packs: ['us-federal'] })),
   };
 }
 

@@ -1,0 +1,69 @@
+import { definePolicy, pass, violation } from '../../src/core/policy.js';
+import { legalHolidayOn } from './state-holidays.js';
+import { appliesToStates, candidateRows, dayName, joinCitations, localDateOf, stateName, versionInForce, weekdayOf } from './state-scope.js';
+
+interface Banned {
+  readonly messageId: 'bannedWeekday' | 'legalHoliday';
+  readonly text: string;
+  readonly data: Record<string, string>;
+  readonly citation: string;
+}
+
+export const daysState = definePolicy({
+  id: 'days.state',
+  title: 'No telemarketing calls on a day a candidate state bans outright',
+  citation: 'State telemarketing statutes; the statute of each state that decides is cited in the finding (docs/rules/states.md)',
+  description:
+    "Blocks a telemarketing call on a day a candidate state bans outright: a Sunday ban, or a ban on the state's " +
+    "legal holidays, judged on the callee's local date in ANY candidate zone. Legal holidays are the date-holidays " +
+    "package's public holidays for the state (observances such as Valentine's Day are not); where a holiday falls on " +
+    'a weekend, the weekday it is observed on is banned too (the stricter reading, see docs/rules/states.md).',
+  exemptions: [
+    'Informational calls (`purpose: informational`).',
+    "Business lines (`callee.business: true`), except in states whose law reaches business calls (the table's scope).",
+  ],
+  requires: ['state', 'localTime'],
+  timeRule: true,
+  messages: {
+    bannedWeekday: '{date} is a {day} in {zone}, and {state} bans telemarketing calls on {day}s',
+    legalHoliday: '{date} is {holiday} in {zone}, a legal holiday on which {state} bans telemarketing calls',
+    bannedSeveral: 'a banned day {count} times: {cases}',
+  },
+  applies: appliesToStates('bannedDays'),
+  evaluate: (facts) => {
+    const banned: Banned[] = [];
+    for (const row of candidateRows(facts)) {
+      for (const local of facts.callee.localTimes) {
+        const date = localDateOf(local);
+        const rule = versionInForce(row, date, facts)?.bannedDays;
+        if (rule === undefined) continue;
+        const day = weekdayOf(date);
+        const state = stateName(row);
+        if (rule.value.weekdays.includes(day)) {
+          banned.push({ messageId: 'bannedWeekday', text: `${dayName(day)} ${date} in ${local.zone} (${row.state})`, data: { date, day: dayName(day), zone: local.zone, state }, citation: rule.citation });
+          continue;
+        }
+        const holiday = rule.value.holidays === undefined ? undefined : legalHolidayOn(row.state, date, rule.value.holidays);
+        if (holiday !== undefined) {
+          banned.push({ messageId: 'legalHoliday', text: `${holiday} ${date} in ${local.zone} (${row.state})`, data: { date, holiday, zone: local.zone, state }, citation: rule.citation });
+        }
+      }
+    }
+    if (banned.length === 0) return pass;
+    const citation = joinCitations(banned.map((found) => found.citation));
+    if (banned.length === 1) return violation(banned[0]!.messageId, banned[0]!.data, { citation });
+    return violation('bannedSeveral', { count: banned.length, cases: banned.map((found) => found.text).join(', ') }, { citation });
+  },
+  examples: [
+    {
+      title: 'Christmas Day in Salt Lake City',
+      request: { at: '2026-12-25T14:00:00-07:00', to: '(801) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-12-20', numbers: [] } } },
+      verdict: 'block',
+    },
+    {
+      title: 'A Sunday afternoon in New Orleans',
+      request: { at: '2026-03-08T14:00:00-05:00', to: '(504) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] }, states: { LA: { syncedAt: '2026-03-01', numbers: [] } } } },
+      verdict: 'block',
+    },
+  ],
+});

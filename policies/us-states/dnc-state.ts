@@ -1,0 +1,102 @@
+import { DAY_MS, subtractCalendarMonthsUtc } from '../../src/core/calendar.js';
+import type { RegistryCopyFacts, ScreeningFacts } from '../../src/core/facts.js';
+import { formatDateUtc, formatDuration, formatInstantUtc } from '../../src/core/instant.js';
+import { definePolicy, lifted, pass, violation, type MessageData } from '../../src/core/policy.js';
+import type { StateDncExemption, StateDncList } from './state-row.js';
+import { appliesToStates, calleeDates, candidateRows, joinCitations, possessive, stateName, versionInForce } from './state-scope.js';
+
+type Finding = { readonly messageId: string; readonly data: MessageData; readonly citation: string };
+
+/** A relationship date counts when it is at or before the call and no older than `months` calendar months. */
+function within(date: number | null, at: number, months: number): date is number {
+  return date !== null && date <= at && date >= subtractCalendarMonthsUtc(at, months);
+}
+
+/** The first exemption the state recognises that holds, as a lifted finding's message and data. */
+function exemptionFor(facts: ScreeningFacts, recognised: readonly StateDncExemption[]): { messageId: string; data: MessageData } | undefined {
+  const { lastTransactionAt, lastInquiryAt } = facts.relationship;
+  if (recognised.includes('transaction-18-months') && within(lastTransactionAt, facts.at, 18)) return { messageId: 'transaction', data: { date: formatDateUtc(lastTransactionAt) } };
+  if (recognised.includes('inquiry-3-months') && within(lastInquiryAt, facts.at, 3)) return { messageId: 'inquiry', data: { date: formatDateUtc(lastInquiryAt) } };
+  const consent = facts.consents.priorExpressWritten;
+  if (recognised.includes('prior-express-written-consent') && consent.valid) return { messageId: 'writtenConsent', data: { seller: facts.seller, date: formatDateUtc(consent.grantedAt) } };
+  return undefined;
+}
+
+/** Why the seller's copy cannot vouch for the number (missing, undated, dated after the call, too old), or undefined. */
+function copyProblem(copy: RegistryCopyFacts, list: StateDncList, at: number): { messageId: string; data: MessageData } | undefined {
+  if (copy.copy === 'missing') return { messageId: 'missing', data: {} };
+  if (copy.syncedAt === null) return { messageId: 'noSyncDate', data: {} };
+  if (copy.syncedAt > at) return { messageId: 'syncedAfterCall', data: { syncedAt: formatInstantUtc(copy.syncedAt) } };
+  if (at - copy.syncedAt > list.refreshDays * DAY_MS) {
+    return { messageId: 'stale', data: { syncedAt: formatInstantUtc(copy.syncedAt), age: formatDuration(at - copy.syncedAt), days: list.refreshDays } };
+  }
+  return undefined;
+}
+
+export const dncState = definePolicy({
+  id: 'dnc.state',
+  title: "No telemarketing calls to a number on a candidate state's own do-not-call list",
+  citation: 'State do-not-call statutes; the statute of each state that decides is cited in the finding (docs/rules/states.md)',
+  description:
+    'For every candidate state that keeps a do-not-call list of its own (docs/rules/states.md), blocks a telemarketing ' +
+    "call when the number is on the seller's copy of that list and no exemption the state recognises applies, or when " +
+    "the seller has no usable copy (fail closed): none in `registries.states`, no sync date, synced after the call, or " +
+    "older than the list's refresh period (31 days where the state names none). A copy for a state that keeps no " +
+    'list is accepted and unused.',
+  exemptions: [
+    'Established business relationship (a purchase within 18 months, an inquiry within 3 months) or prior express written consent to this seller, where the state recognises it (the table says which).',
+    'Informational calls (`purpose: informational`).',
+    "Business lines (`callee.business: true`), except in states whose law reaches business calls (the table's scope).",
+  ],
+  requires: ['state'],
+  messages: {
+    onList: "{e164} is on {list} and no exemption {state} recognises applies",
+    missing: "no copy of {list} was supplied (registries.states.{code}), so the number cannot be screened against it",
+    noSyncDate: 'the copy of {list} has no sync date (registries.states.{code}.syncedAt), so its age is unknown',
+    syncedAfterCall: 'the copy of {list} is dated {syncedAt}, after the call; a call can only be screened with a copy obtained before it',
+    stale: 'the copy of {list} was synced {syncedAt}, {age} before the call; it must be at most {days} days old',
+    several: '{count} state do-not-call lists block the call: {cases}',
+    transaction: "{list}: established business relationship: transaction on {date}, within the 18 months before the call",
+    inquiry: '{list}: established business relationship: inquiry on {date}, within the 3 months before the call',
+    writtenConsent: '{list}: prior express written consent to {seller}, granted {date}',
+  },
+  applies: appliesToStates('dncList'),
+  evaluate: (facts) => {
+    const violations: (Finding & { text: string })[] = [];
+    const exemptions: Finding[] = [];
+    for (const row of candidateRows(facts)) {
+      const cited = calleeDates(facts).flatMap((date) => versionInForce(row, date, facts)?.dncList ?? [])[0];
+      if (cited === undefined) continue;
+      const list = cited.value;
+      const base = { list: `${possessive(row)} do-not-call list (${list.name})`, state: stateName(row), code: row.state, e164: facts.number.e164 ?? '' };
+      const copy = facts.stateRegistries[row.state] ?? { copy: 'missing', syncedAt: null, listed: false };
+      const problem = copyProblem(copy, list, facts.at);
+      if (problem !== undefined) {
+        violations.push({ ...problem, data: { ...base, ...problem.data }, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
+        continue;
+      }
+      if (!copy.listed) continue;
+      const exemption = exemptionFor(facts, list.exemptions);
+      if (exemption !== undefined) exemptions.push({ ...exemption, data: { ...base, ...exemption.data }, citation: cited.citation });
+      else violations.push({ messageId: 'onList', data: base, citation: cited.citation, text: `${row.state}: on the list` });
+    }
+    if (violations.length === 1) return violation(violations[0]!.messageId as 'onList', violations[0]!.data, { citation: violations[0]!.citation });
+    if (violations.length > 1) {
+      return violation('several', { count: violations.length, cases: violations.map((found) => found.text).join(', ') }, { citation: joinCitations(violations.map((found) => found.citation)) });
+    }
+    if (exemptions.length > 0) return lifted(exemptions[0]!.messageId as 'transaction', exemptions[0]!.data, { citation: exemptions[0]!.citation });
+    return pass;
+  },
+  examples: [
+    {
+      title: "A Miami number on the seller's copy of Florida's list",
+      request: { at: '2026-03-10T14:00:00-04:00', to: '(305) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] }, states: { FL: { syncedAt: '2026-03-01', numbers: ['305-555-0123'] } } } },
+      verdict: 'block',
+    },
+    {
+      title: 'A Houston number and no copy of the Texas no-call list',
+      request: { at: '2026-03-10T14:00:00-05:00', to: '(713) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] } } },
+      verdict: 'block',
+    },
+  ],
+});

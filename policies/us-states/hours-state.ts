@@ -1,0 +1,109 @@
+import type { LocalTime } from '../../src/core/facts.js';
+import { definePolicy, pass, violation } from '../../src/core/policy.js';
+import type { CallingWindow, StateHours, StateRow, Weekday } from './state-row.js';
+import { appliesToStates, candidateRows, dayName, joinCitations, localDateOf, possessive, stateName, versionInForce, weekdayOf } from './state-scope.js';
+
+/** Seconds since midnight of "HH:MM". */
+function secondsOf(clock: string): number {
+  return Number(clock.slice(0, 2)) * 3600 + Number(clock.slice(3, 5)) * 60;
+}
+
+/** "20:30", or "07:59:59" when the seconds matter. */
+function wallClock(iso: string): string {
+  return iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
+}
+
+/** The wall clock the statute reads: the callee's, or the fixed clock it names (Mississippi's Central Standard Time). */
+function statuteClock(local: LocalTime, at: number, hours: StateHours): { iso: string; secondOfDay: number; where: string } {
+  if (hours.clock === undefined) return { iso: local.iso, secondOfDay: local.secondOfDay, where: local.zone };
+  const shifted = new Date(at + hours.clock.offsetMinutes * 60_000);
+  const iso = shifted.toISOString().slice(0, 19);
+  const secondOfDay = shifted.getUTCHours() * 3600 + shifted.getUTCMinutes() * 60 + shifted.getUTCSeconds();
+  return { iso, secondOfDay, where: hours.clock.name };
+}
+
+interface Outside {
+  readonly messageId: 'beforeWindow' | 'afterWindow' | 'noCallsThatDay';
+  readonly text: string;
+  readonly data: Record<string, string>;
+  readonly citation: string;
+}
+
+function windowName(row: StateRow, hours: StateHours, day: Weekday): string {
+  const same = Object.values(hours.windows).every((window) => window !== null && window.from === hours.windows.monday?.from && window.to === hours.windows.monday?.to);
+  return `${possessive(row)} ${same ? '' : `${dayName(day)} `}window`;
+}
+
+function callsWord(hours: StateHours): string {
+  if (hours.methods === undefined) return 'telemarketing calls';
+  return hours.methods.length === 1 && hours.methods[0] === 'prerecorded' ? 'prerecorded calls' : 'autodialed or prerecorded calls';
+}
+
+export const hoursState = definePolicy({
+  id: 'hours.state',
+  title: "Telemarketing calls only inside each candidate state's own calling window",
+  citation: 'State telemarketing statutes; the statute of each state that decides is cited in the finding (docs/rules/states.md)',
+  description:
+    "Blocks a telemarketing call when, for any candidate state with a calling window of its own (docs/rules/states.md), " +
+    "the callee's local time in ANY candidate zone is outside that state's window for the callee's local day of the " +
+    'week: before its start, or at or after its end (the start is allowed, the end blocked, as for the federal window). ' +
+    "The window is the law in force on the callee's local date; a state whose law limits it to residential or " +
+    'consumer calls does not reach a business line. Mississippi reads a fixed clock, Central Standard Time, all year. ' +
+    'A day the state bans outright is days.state, not this rule.',
+  exemptions: [
+    'Informational calls (`purpose: informational`).',
+    "Business lines (`callee.business: true`), except in states whose law reaches business calls (the table's scope).",
+    'Window rules limited to some methods (an ADAD rule) do not reach other methods.',
+  ],
+  requires: ['state', 'localTime'],
+  timeRule: true,
+  messages: {
+    beforeWindow: "{localTime} in {zone} is before {start}, the start of {window}",
+    afterWindow: "{localTime} in {zone} is at or after {end}, the end of {window}",
+    noCallsThatDay: '{localTime} on a {day} in {zone}: {state} allows no {calls} on {day}s',
+    outsideSeveral: 'outside the state calling windows {count} times: {cases}',
+  },
+  applies: appliesToStates('hours'),
+  evaluate: (facts) => {
+    const outside: Outside[] = [];
+    for (const row of candidateRows(facts)) {
+      for (const local of facts.callee.localTimes) {
+        const version = versionInForce(row, localDateOf(local), facts);
+        for (const cited of version?.hours ?? []) {
+          const hours = cited.value;
+          if (hours.methods !== undefined && !hours.methods.includes(facts.method)) continue;
+          const clock = statuteClock(local, facts.at, hours);
+          const day = weekdayOf(clock.iso.slice(0, 10));
+          const banned = version!.bannedDays?.value.weekdays.includes(day) ?? false;
+          const window: CallingWindow | null = hours.windows[day];
+          const localTime = wallClock(clock.iso);
+          if (window === null) {
+            // A day the state bans outright is reported once, by days.state.
+            if (banned && hours.methods === undefined) continue;
+            outside.push({ messageId: 'noCallsThatDay', text: `no ${callsWord(hours)} on ${dayName(day)}s in ${row.state}`, data: { localTime, zone: clock.where, day: dayName(day), state: stateName(row), calls: callsWord(hours) }, citation: cited.citation });
+          } else if (clock.secondOfDay < secondsOf(window.from)) {
+            outside.push({ messageId: 'beforeWindow', text: `${localTime} in ${clock.where} is before ${window.from} (${row.state})`, data: { localTime, zone: clock.where, start: window.from, window: windowName(row, hours, day) }, citation: cited.citation });
+          } else if (clock.secondOfDay >= secondsOf(window.to)) {
+            outside.push({ messageId: 'afterWindow', text: `${localTime} in ${clock.where} is at or after ${window.to} (${row.state})`, data: { localTime, zone: clock.where, end: window.to, window: windowName(row, hours, day) }, citation: cited.citation });
+          }
+        }
+      }
+    }
+    if (outside.length === 0) return pass;
+    const citation = joinCitations(outside.map((found) => found.citation));
+    if (outside.length === 1) return violation(outside[0]!.messageId, outside[0]!.data, { citation });
+    return violation('outsideSeveral', { count: outside.length, cases: outside.map((found) => found.text).join(', ') }, { citation });
+  },
+  examples: [
+    {
+      title: '20:30 in Miami: inside the federal window, after Florida\'s',
+      request: { at: '2026-03-10T20:30:00-04:00', to: '(305) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] }, states: { FL: { syncedAt: '2026-03-01', numbers: [] } } } },
+      verdict: 'block',
+    },
+    {
+      title: '11:00 on a Sunday in Dallas: before the Texas Sunday window opens at noon',
+      request: { at: '2026-03-08T11:00:00-05:00', to: '(214) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] }, states: { TX: { syncedAt: '2026-03-01', numbers: [] } } } },
+      verdict: 'block',
+    },
+  ],
+});

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { DIAL_METHODS } from '../../src/core/attempt.js';
+import { subdivision } from '../../src/core/jurisdiction-codes.js';
+import { PolicyDefinitionError } from '../../src/core/policy-definition-error.js';
+
+/**
+ * One row of the state table: what a state's own telemarketing law adds to the federal rules, as data, each fact
+ * with its citation, a confidence mark and the source it was read from. Validated with zod when the pack loads, so a
+ * malformed row is a load-time error naming the state and the field, never a rule that silently does nothing.
+ */
+
+/**
+ * How sure the fact is, as ../shared/rules.md and jurisdictions.md mark it: P primary source (statute, regulator),
+ * S secondary only (law-firm alert, a repository quoting the statute), U unconfirmed (one weak source, conflicting
+ * sources, or memory; encoded with the stricter reading).
+ */
+export const CONFIDENCE = ['P', 'S', 'U'] as const;
+export type Confidence = (typeof CONFIDENCE)[number];
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time "HH:MM"' });
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date "YYYY-MM-DD"' });
+
+/** A fact of the table with its provenance. */
+function cited<T extends z.ZodType>(value: T) {
+  return z.strictObject({
+    value,
+    citation: z.string().min(1),
+    confidence: z.enum(CONFIDENCE),
+    /** Where the fact was read, as ../shared names it. */
+    source: z.string().min(1),
+    /** Why the fact reads as it does where sources conflict or are silent (the stricter reading, a decision). */
+    note: z.string().min(1).optional(),
+  });
+}
+
+/** A calling window: `from` is allowed, `to` is not (08:00 allowed, 20:00 blocked), as the federal window. */
+const windowSchema = z
+  .strictObject({ from: clockTime, to: clockTime })
+  .refine((window) => window.from < window.to, { error: 'a window ends after it starts' });
+export type CallingWindow = z.output<typeof windowSchema>;
+
+const hoursSchema = z.strictObject({
+  /** The window for each day of the week; null: no call at all that day under this rule. */
+  windows: z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, windowSchema.nullable()])) as Record<Weekday, z.ZodNullable<typeof windowSchema>>),
+  /** Only calls by these methods (an ADAD or autodialer rule); every call when absent. */
+  methods: z.array(z.enum(DIAL_METHODS)).min(1).optional(),
+  /**
+   * A fixed clock the statute names (Mississippi: Central Standard Time all year), as its UTC offset in minutes and
+   * its name; the callee's local time in each candidate zone when absent.
+   */
+  clock: z.strictObject({ offsetMinutes: z.number().int().min(-720).max(840), name: z.string().min(1) }).optional(),
+});
+export type StateHours = z.output<typeof hoursSchema>;
+
+const bannedDaysSchema = z.strictObject({
+  /** Days of the week with no telemarketing call at all. */
+  weekdays: z.array(z.enum(WEEKDAYS)),
+  /**
+   * The state's legal holidays, from the date-holidays package's `public` rows for the state (observances and
+   * optional days are not legal holidays). `substituteDays`: whether the weekday a holiday is observed on when it
+   * falls on a weekend is banned too.
+   */
+  holidays: z.strictObject({ substituteDays: z.boolean() }).optional(),
+});
+export type StateBannedDays = z.output<typeof bannedDaysSchema>;
+
+const frequencyCapSchema = z.strictObject({
+  /** At most this many calls by the seller to the callee in the window; the next one blocks. */
+  calls: z.number().int().min(1),
+  windowHours: z.number().int().min(1),
+  /** Only calls on the same subject count (an unknown subject counts as the same). */
+  sameSubject: z.boolean(),
+  methods: z.array(z.enum(DIAL_METHODS)).min(1).optional(),
+});
+export type StateFrequencyCap = z.output<typeof frequencyCapSchema>;
+
+/** Exemptions a state's do-not-call statute recognises, in dialsim's terms. */
+export const STATE_DNC_EXEMPTIONS = ['transaction-18-months', 'inquiry-3-months', 'prior-express-written-consent'] as const;
+export type StateDncExemption = (typeof STATE_DNC_EXEMPTIONS)[number];
+
+const dncListSchema = z.strictObject({
+  name: z.string().min(1),
+  /** How old a copy may be at the call; 31 days where the state names no period (the federal safe harbor's). */
+  refreshDays: z.number().int().min(1),
+  exemptions: z.array(z.enum(STATE_DNC_EXEMPTIONS)),
+});
+export type StateDncList = z.output<typeof dncListSchema>;
+
+const versionSchema = z.strictObject({
+  /** The callee-local date this version takes effect; null: in force before anything dialsim simulates. */
+  effectiveFrom: localDate.nullable(),
+  /** `residential`: the state limits these rules to residential or consumer calls; `all`: business lines too. */
+  scope: cited(z.enum(['residential', 'all'])),
+  hours: z.array(cited(hoursSchema)).optional(),
+  bannedDays: cited(bannedDaysSchema).optional(),
+  frequencyCap: cited(frequencyCapSchema).optional(),
+  dncList: cited(dncListSchema).optional(),
+});
+export type StateLawVersion = z.output<typeof versionSchema>;
+
+export const stateRowSchema = z
+  .strictObject({
+    state: z.string().refine((code) => subdivision(code)?.country === 'US', { error: 'expected a US state code' }),
+    /** The law as it changed, oldest first; the version in force on the callee's local date applies. */
+    versions: z.array(versionSchema).min(1),
+  })
+  .superRefine((row, context) => {
+    row.versions.forEach((version, index) => {
+      const previous = row.versions[index - 1]?.effectiveFrom;
+      if (index > 0 && (version.effectiveFrom === null || (previous != null && version.effectiveFrom <= previous))) {
+        context.addIssue({ code: 'custom', path: ['versions', index, 'effectiveFrom'], message: 'versions must be in order of effectiveFrom, and only the first may have none' });
+      }
+      if (!version.hours && !version.bannedDays && !version.frequencyCap && !version.dncList) {
+        context.addIssue({ code: 'custom', path: ['versions', index], message: 'a version with no rule adds nothing: leave the state out instead' });
+      }
+    });
+  });
+export type StateRow = z.output<typeof stateRowSchema>;
+
+/** Checks a row when its file loads; a mistake throws naming the state and the field. */
+export function defineStateRow(row: z.input<typeof stateRowSchema>): StateRow {
+  const result = stateRowSchema.safeParse(row);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new PolicyDefinitionError(`state table row ${row.state}: ${problems}`);
+}
+
+/** The same window every day of the week. */
+export function everyDay(from: string, to: string): Record<Weekday, CallingWindow> {
+  return Object.fromEntries(WEEKDAYS.map((day) => [day, { from, to }])) as Record<Weekday, CallingWindow>;
+}
+
+/** One window Monday to Saturday and another (or none) on Sunday. */
+export function mondayToSaturday(window: CallingWindow, sunday: CallingWindow | null): Record<Weekday, CallingWindow | null> {
+  return { ...everyDay(window.from, window.to), sunday };
+}
+
+/** The version of a row in force on a callee-local date (`YYYY-MM-DD`), or undefined before the first. */
+export function versionOn(row: StateRow, localDate: string): StateLawVersion | undefined {
+  let inForce: StateLawVersion | undefined;
+  for (const version of row.versions) {
+    if (version.effectiveFrom === null || version.effectiveFrom <= localDate) inForce = version;
+  }
+  return inForce;
+}
+
+/** `Texas` for a row. */
+export function stateName(row: StateRow): string {
+  return subdivision(row.state)?.name ?? row.state;
+}

@@ -1,0 +1,48 @@
+import type { Decision } from '../core/decision.js';
+import type { ScreeningFacts } from '../core/facts.js';
+import type { CompiledPack, CompiledPolicy } from './compile-pack.js';
+
+/** How far ahead the earliest lawful moment is looked for (../shared/check-contract.md: within 14 days). */
+export const NEXT_ALLOWED_HORIZON_MS = 14 * 24 * 3_600_000;
+
+/**
+ * Every calling window in the state table and the federal rules starts and ends on a half hour of local time, and
+ * every zone's offset is a whole number of half hours, so a time rule's verdict can only change on a UTC half hour,
+ * or at an instant the rule itself names (a frequency cap's window ending after an earlier call).
+ */
+const GRID_MS = 30 * 60_000;
+
+export interface NextAllowedInput {
+  readonly compiled: CompiledPack;
+  readonly facts: ScreeningFacts;
+  readonly decision: Decision;
+  /** The facts of the same attempt at another instant (local times recomputed). */
+  readonly factsAt: (at: number) => ScreeningFacts;
+  /** Runs one rule (applies, then evaluate) and says whether it blocks. */
+  readonly blocks: (entry: CompiledPolicy, facts: ScreeningFacts) => boolean;
+}
+
+/**
+ * The earliest instant after the call when the same call passes every time rule (hours, days, frequency) in force,
+ * when every violation of the decision is one of a time rule's own findings; undefined otherwise, or when there is
+ * none within the horizon. Non-time rules are not re-judged: they block whenever the call is placed.
+ */
+export function nextAllowedAt({ compiled, facts, decision, factsAt, blocks }: NextAllowedInput): number | undefined {
+  if (decision.verdict !== 'block') return undefined;
+  const timeRules = compiled.regular.filter((entry) => entry.policy.timeRule === true);
+  const byId = new Map(timeRules.map((entry) => [entry.policy.id, entry]));
+  const onlyTime = decision.violations.every((found) => byId.get(found.rule)?.templates.has(found.messageId) === true);
+  if (!onlyTime) return undefined;
+
+  const end = facts.at + NEXT_ALLOWED_HORIZON_MS;
+  const candidates = new Set<number>();
+  for (let at = Math.floor(facts.at / GRID_MS) * GRID_MS + GRID_MS; at <= end; at += GRID_MS) candidates.add(at);
+  for (const entry of timeRules) {
+    for (const at of entry.policy.changesAt?.(facts) ?? []) if (at > facts.at && at <= end) candidates.add(at);
+  }
+  for (const at of [...candidates].sort((a, b) => a - b)) {
+    const later = factsAt(at);
+    if (!timeRules.some((entry) => blocks(entry, later))) return at;
+  }
+  return undefined;
+}
