@@ -41,7 +41,7 @@ export interface PolicyTable<MessageId extends string = string> {
 export interface TestPolicyOptions {
   /**
    * The pack to screen with; it must contain the policy. By default the policy alone, with the guard rules of the
-   * US federal pack for the facts it `requires`, so only its own findings (and its guards') can appear.
+   * built-in packs for the facts it `requires`, so only its own findings (and its guards') can appear.
    */
   readonly pack?: PolicyPack;
 }
