@@ -1,14 +1,9 @@
-import { subtractCalendarMonthsUtc } from '../../src/core/calendar.js';
+import { withinMonthsBefore } from '../../src/core/calendar.js';
 import { formatDateUtc } from '../../src/core/instant.js';
 import { definePolicy, lifted, pass, violation } from '../../src/core/policy.js';
 
 const TRANSACTION_MONTHS = 18;
 const INQUIRY_MONTHS = 3;
-
-/** A relationship date counts when it is at or before the call and no older than `months` calendar months. */
-function within(date: number | null, at: number, months: number): date is number {
-  return date !== null && date <= at && date >= subtractCalendarMonthsUtc(at, months);
-}
 
 export const dncNational = definePolicy({
   id: 'dnc.national',
@@ -35,10 +30,10 @@ export const dncNational = definePolicy({
   evaluate: (facts) => {
     if (!facts.nationalRegistry.listed) return pass;
     const { lastTransactionAt, lastInquiryAt } = facts.relationship;
-    if (within(lastTransactionAt, facts.at, TRANSACTION_MONTHS)) {
+    if (withinMonthsBefore(lastTransactionAt, facts.at, TRANSACTION_MONTHS)) {
       return lifted('transaction', { date: formatDateUtc(lastTransactionAt) });
     }
-    if (within(lastInquiryAt, facts.at, INQUIRY_MONTHS)) return lifted('inquiry', { date: formatDateUtc(lastInquiryAt) });
+    if (withinMonthsBefore(lastInquiryAt, facts.at, INQUIRY_MONTHS)) return lifted('inquiry', { date: formatDateUtc(lastInquiryAt) });
     const consent = facts.consents.priorExpressWritten;
     if (consent.valid) return lifted('writtenConsent', { seller: facts.seller, date: formatDateUtc(consent.grantedAt) });
     return violation('onRegistry', { e164: facts.number.e164 ?? '', seller: facts.seller });

@@ -1,4 +1,4 @@
-import { DAY_MS, subtractCalendarMonthsUtc } from '../../src/core/calendar.js';
+import { DAY_MS, withinMonthsBefore } from '../../src/core/calendar.js';
 import type { RegistryCopyFacts, ScreeningFacts } from '../../src/core/facts.js';
 import { formatDateUtc, formatDuration, formatInstantUtc } from '../../src/core/instant.js';
 import { definePolicy, lifted, pass, violation, type MessageData } from '../../src/core/policy.js';
@@ -7,16 +7,11 @@ import { appliesToStates, calleeDates, candidateRows, joinCitations, possessive,
 
 type Finding = { readonly messageId: string; readonly data: MessageData; readonly citation: string };
 
-/** A relationship date counts when it is at or before the call and no older than `months` calendar months. */
-function within(date: number | null, at: number, months: number): date is number {
-  return date !== null && date <= at && date >= subtractCalendarMonthsUtc(at, months);
-}
-
 /** The first exemption the state recognises that holds, as a lifted finding's message and data. */
 function exemptionFor(facts: ScreeningFacts, recognised: readonly StateDncExemption[]): { messageId: string; data: MessageData } | undefined {
   const { lastTransactionAt, lastInquiryAt } = facts.relationship;
-  if (recognised.includes('transaction-18-months') && within(lastTransactionAt, facts.at, 18)) return { messageId: 'transaction', data: { date: formatDateUtc(lastTransactionAt) } };
-  if (recognised.includes('inquiry-3-months') && within(lastInquiryAt, facts.at, 3)) return { messageId: 'inquiry', data: { date: formatDateUtc(lastInquiryAt) } };
+  if (recognised.includes('transaction-18-months') && withinMonthsBefore(lastTransactionAt, facts.at, 18)) return { messageId: 'transaction', data: { date: formatDateUtc(lastTransactionAt) } };
+  if (recognised.includes('inquiry-3-months') && withinMonthsBefore(lastInquiryAt, facts.at, 3)) return { messageId: 'inquiry', data: { date: formatDateUtc(lastInquiryAt) } };
   const consent = facts.consents.priorExpressWritten;
   if (recognised.includes('prior-express-written-consent') && consent.valid) return { messageId: 'writtenConsent', data: { seller: facts.seller, date: formatDateUtc(consent.grantedAt) } };
   return undefined;

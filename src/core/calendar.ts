@@ -23,3 +23,11 @@ export function subtractCalendarMonthsUtc(epochMs: number, months: number): numb
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * A relationship date counts for an exemption when it is at or before the call and no older than `months` calendar
+ * months counted back from it in UTC (../shared/check-contract.md); a date after the call does not count.
+ */
+export function withinMonthsBefore(date: number | null, at: number, months: number): date is number {
+  return date !== null && date <= at && date >= subtractCalendarMonthsUtc(at, months);
+}
