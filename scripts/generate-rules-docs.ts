@@ -6,6 +6,8 @@ import type { OptionalFact } from '../src/core/facts.js';
 import type { Policy, PolicyExample, PolicyPack } from '../src/core/policy.js';
 import { packsInForce } from '../src/engine/packs-in-force.js';
 import { screen } from '../src/engine/screen.js';
+import { CANADA_PAGE, FINRA_PAGE } from './jurisdiction-fact-pages.js';
+import { renderFactsPage } from './render-facts-page.js';
 import { renderStateTable, STATES_PAGE_PATH } from './render-state-table.js';
 import { repositoryRoot, runIfMain } from './script-support.js';
 
@@ -260,6 +262,8 @@ function renderIndex(pack: PolicyPack): string {
 export function renderRulesDocs(pack: PolicyPack): Map<string, string> {
   const files = new Map<string, string>([[RULES_INDEX_PATH, renderIndex(pack)]]);
   if (pack.policies.some((policy) => policy.id === 'hours.state')) files.set(STATES_PAGE_PATH, renderStateTable(generatedBanner('policies/us-states/states')));
+  if (pack.policies.some((policy) => policy.id === 'hours.canada')) files.set(CANADA_PAGE.path, renderFactsPage(CANADA_PAGE, generatedBanner('policies/canada/canada-facts.ts')));
+  if (pack.policies.some((policy) => policy.id === 'hours.finra')) files.set(FINRA_PAGE.path, renderFactsPage(FINRA_PAGE, generatedBanner('policies/finra/finra-facts.ts')));
   for (const policy of pack.policies) files.set(rulePagePath(policy.id), renderRulePage(pack, policy));
   return files;
 }

@@ -10,7 +10,7 @@ import { CONFIDENCE, WEEKDAYS, type StateHours, type StateLawVersion, type State
 
 export const STATES_PAGE_PATH = 'docs/rules/states.md';
 
-const CONFIDENCE_WORDS: Record<(typeof CONFIDENCE)[number], string> = {
+export const CONFIDENCE_WORDS: Record<(typeof CONFIDENCE)[number], string> = {
   P: 'P: confirmed by a primary source (statute, regulator)',
   S: 'S: confirmed by a secondary source only',
   U: 'U: unconfirmed (one weak source, or sources conflict); encoded with the stricter reading',
@@ -54,7 +54,8 @@ function factRows(version: StateLawVersion): string[] {
   return rows;
 }
 
-function stateSection(row: StateRow): string[] {
+/** One row's section: a heading, then each version of its law as a table of cited facts. */
+export function stateSection(row: StateRow): string[] {
   const lines = [`## ${subdivisionName(row.state)} (${row.state})`, ''];
   for (const version of row.versions) {
     lines.push(version.effectiveFrom === null ? 'In force:' : `In force from ${version.effectiveFrom} (callee-local date):`, '');

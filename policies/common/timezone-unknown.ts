@@ -1,9 +1,15 @@
 import { definePolicy, violation } from '../../src/core/policy.js';
+import { CANADA_FACTS } from '../canada/canada-facts.js';
+import { fccAndTsrCitation } from '../us-federal/broker-dealer.js';
+
+const US_HOURS = fccAndTsrCitation('47 CFR 64.1200(c)(1)', '16 CFR 310.4(c)');
 
 export const timezoneUnknown = definePolicy({
   id: 'timezone.unknown',
   title: "The callee's local time must be known when a calling-hours rule applies",
-  citation: '47 CFR 64.1200(c)(1); 16 CFR 310.4(c)',
+  citation: US_HOURS.citation,
+  // It stands in for the calling-hours rules of the number's country: Canada's, or the US ones (the FCC's alone for a broker-dealer).
+  citationFor: (facts) => (facts.number.region === 'CA' ? CANADA_FACTS.weekdayWindow.citation : US_HOURS.citationFor(facts)),
   description:
     'Stands in for every calling-hours rule that applies when no local time can be found: the number is ' +
     'non-geographic (toll-free 8XX, personal 5XX, premium 900) or its area code has no zone in the data, and ' +

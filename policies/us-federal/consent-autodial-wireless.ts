@@ -1,5 +1,5 @@
 import { definePolicy } from '../../src/core/policy.js';
-import { CONSENT_MESSAGES, consentOutcome } from './consent-outcome.js';
+import { CONSENT_MESSAGES, consentOutcome } from '../consent-outcome.js';
 
 export const consentAutodialWireless = definePolicy({
   id: 'consent.autodial-wireless',

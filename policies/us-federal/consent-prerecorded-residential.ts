@@ -1,10 +1,11 @@
 import { definePolicy } from '../../src/core/policy.js';
-import { CONSENT_MESSAGES, consentOutcome } from './consent-outcome.js';
+import { fccAndTsrCitation } from './broker-dealer.js';
+import { CONSENT_MESSAGES, consentOutcome } from '../consent-outcome.js';
 
 export const consentPrerecordedResidential = definePolicy({
   id: 'consent.prerecorded-residential',
   title: 'Prerecorded telemarketing to a residential landline needs prior express written consent',
-  citation: '47 CFR 64.1200(a)(3); 16 CFR 310.4(b)(1)(v)',
+  ...fccAndTsrCitation('47 CFR 64.1200(a)(3)', '16 CFR 310.4(b)(1)(v)'),
   description:
     'Blocks a prerecorded (artificial or recorded voice) telemarketing call to a residential landline without ' +
     'prior express written consent to this seller, valid at the time of the call.',

@@ -1,14 +1,12 @@
-import { withinMonthsBefore } from '../../src/core/calendar.js';
+import { establishedRelationship, US_RELATIONSHIP_MONTHS } from '../../src/core/established-relationship.js';
 import { formatDateUtc } from '../../src/core/instant.js';
 import { definePolicy, lifted, pass, violation } from '../../src/core/policy.js';
-
-const TRANSACTION_MONTHS = 18;
-const INQUIRY_MONTHS = 3;
+import { fccAndTsrCitation, isBrokerDealer } from './broker-dealer.js';
 
 export const dncNational = definePolicy({
   id: 'dnc.national',
   title: 'No telemarketing calls to numbers on the National Do Not Call Registry without an exemption',
-  citation: '47 CFR 64.1200(c)(2); 16 CFR 310.4(b)(1)(iii)(B)',
+  ...fccAndTsrCitation('47 CFR 64.1200(c)(2)', '16 CFR 310.4(b)(1)(iii)(B)'),
   description:
     "Blocks a telemarketing call to a residential number listed in the seller's copy of the national registry, " +
     'unless an exemption applies. Months are calendar months counted back from the call in UTC; a relationship ' +
@@ -18,6 +16,7 @@ export const dncNational = definePolicy({
     'Established business relationship: an inquiry or application within the 3 months before the call.',
     'Prior express written consent to this seller (same seller, granted before the call, not revoked).',
     'Informational calls and business lines: the registry limits telephone solicitations of residential subscribers.',
+    "Broker-dealers only (the FCC's rule, 47 CFR 64.1200(c)(2)(iii)): a personal relationship of the caller with the callee (`relationship.personal`). The TSR, which governs every other seller, has no such exemption.",
   ],
   messages: {
     onRegistry:
@@ -25,17 +24,16 @@ export const dncNational = definePolicy({
     transaction: 'established business relationship: transaction on {date}, within the 18 months before the call',
     inquiry: 'established business relationship: inquiry on {date}, within the 3 months before the call',
     writtenConsent: 'prior express written consent to {seller}, granted {date}',
+    personal: "personal relationship: the broker-dealer's caller knows the callee (family, friend or acquaintance)",
   },
   applies: (facts) => facts.purpose === 'telemarketing' && !facts.callee.business,
   evaluate: (facts) => {
     if (!facts.nationalRegistry.listed) return pass;
-    const { lastTransactionAt, lastInquiryAt } = facts.relationship;
-    if (withinMonthsBefore(lastTransactionAt, facts.at, TRANSACTION_MONTHS)) {
-      return lifted('transaction', { date: formatDateUtc(lastTransactionAt) });
-    }
-    if (withinMonthsBefore(lastInquiryAt, facts.at, INQUIRY_MONTHS)) return lifted('inquiry', { date: formatDateUtc(lastInquiryAt) });
+    const relationship = establishedRelationship(facts.relationship, facts.at, US_RELATIONSHIP_MONTHS);
+    if (relationship !== undefined) return lifted(relationship.kind, { date: relationship.date });
     const consent = facts.consents.priorExpressWritten;
     if (consent.valid) return lifted('writtenConsent', { seller: facts.seller, date: formatDateUtc(consent.grantedAt) });
+    if (isBrokerDealer(facts) && facts.relationship.personal) return lifted('personal');
     return violation('onRegistry', { e164: facts.number.e164 ?? '', seller: facts.seller });
   },
   examples: [

@@ -1,13 +1,13 @@
-import { DAY_MS } from '../../src/core/calendar.js';
-import { formatDuration, formatInstantUtc } from '../../src/core/instant.js';
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
+import { registryCopyProblem } from '../../src/core/registry-copy.js';
+import { fccAndTsrCitation } from './broker-dealer.js';
 
 const MAX_AGE_DAYS = 31;
 
 export const dncRegistryStale = definePolicy({
   id: 'dnc.registry-stale',
   title: 'Screen against a national registry copy at most 31 days old',
-  citation: '47 CFR 64.1200(c)(2)(i); 16 CFR 310.4(b)(3)',
+  ...fccAndTsrCitation('47 CFR 64.1200(c)(2)(i)', '16 CFR 310.4(b)(3)'),
   description:
     "Blocks a telemarketing call to a residential number when the seller's copy of the national do-not-call " +
     'registry is missing, has no sync date, was synced after the call, or is more than 31 days (31 x 24 hours) ' +
@@ -24,13 +24,8 @@ export const dncRegistryStale = definePolicy({
   },
   applies: (facts) => facts.purpose === 'telemarketing' && !facts.callee.business,
   evaluate: (facts) => {
-    const { copy, syncedAt } = facts.nationalRegistry;
-    if (copy === 'missing') return violation('missing');
-    if (syncedAt === null) return violation('noSyncDate');
-    if (syncedAt > facts.at) return violation('syncedAfterCall', { syncedAt: formatInstantUtc(syncedAt) });
-    const ageMs = facts.at - syncedAt;
-    if (ageMs <= MAX_AGE_DAYS * DAY_MS) return pass;
-    return violation('stale', { syncedAt: formatInstantUtc(syncedAt), age: formatDuration(ageMs) });
+    const problem = registryCopyProblem(facts.nationalRegistry, facts.at, MAX_AGE_DAYS);
+    return problem === undefined ? pass : violation(problem.messageId, problem.data);
   },
   examples: [
     {

@@ -1,26 +1,31 @@
+import { establishedRelationship, expressConsent, US_RELATIONSHIP_MONTHS } from '../../src/core/established-relationship.js';
+import { wallClock as clockOf } from '../../src/core/clock.js';
 import type { LocalTime } from '../../src/core/facts.js';
-import { definePolicy, pass, violation } from '../../src/core/policy.js';
+import { definePolicy, lifted, pass, violation } from '../../src/core/policy.js';
+import { fccAndTsrCitation, isBrokerDealer } from './broker-dealer.js';
 
 const WINDOW_START = 8 * 3600;
 const WINDOW_END = 21 * 3600;
 
-/** "20:59", or "07:59:59" when the seconds matter. */
 function wallClock(local: LocalTime): string {
-  return local.iso.slice(17, 19) === '00' ? local.iso.slice(11, 16) : local.iso.slice(11, 19);
+  return clockOf(local.iso);
 }
 
 export const hoursFederal = definePolicy({
   id: 'hours.federal',
   title: 'Telemarketing calls only between 08:00 and 21:00 local time',
-  citation: '47 CFR 64.1200(c)(1); 16 CFR 310.4(c)',
+  ...fccAndTsrCitation('47 CFR 64.1200(c)(1)', '16 CFR 310.4(c)'),
   description:
     "Blocks a telemarketing call to a residential callee when the callee's local time is before 08:00 or at or " +
     'after 21:00 in ANY candidate zone (08:00:00 is allowed, 21:00:00 is blocked). The zones are `callee.timeZone` ' +
     'when given, otherwise every zone the number\'s area code serves: 208 spans Boise (Mountain) and the Pacific ' +
-    'panhandle, so both must be inside the window. FINRA Rule 3230(a)(1) sets the same window for broker-dealers.',
+    'panhandle, so both must be inside the window. For a broker-dealer (`caller.kind: broker-dealer`) the rule is ' +
+    "the FCC's alone (the TSR does not reach broker-dealers) and takes the FCC's exemptions; FINRA Rule 3230(a)(1) " +
+    'sets the same window in hours.finra.',
   exemptions: [
     'Informational calls (`purpose: informational`) are not telephone solicitations.',
     'Business lines (`callee.business: true`): the rule protects residential subscribers.',
+    "Broker-dealers only: an established business relationship (a transaction within 18 months, an inquiry within 3) or the callee's prior express consent (either kind) to this seller, because the FCC's \"telephone solicitation\" excludes those calls (47 CFR 64.1200(f)(15)). For every other caller the TSR applies, and its window yields only to consent to be called at such hours, which a consent on file is not.",
   ],
   requires: ['localTime'],
   timeRule: true,
@@ -28,11 +33,22 @@ export const hoursFederal = definePolicy({
     beforeWindow: '{localTime} in {zone} is before 08:00',
     afterWindow: '{localTime} in {zone} is at or after 21:00',
     outsideInSeveralZones: 'outside 08:00–21:00 in {count} of the candidate zones: {zones}',
+    brokerDealerRelationship:
+      "{when} is outside 08:00–21:00, but a broker-dealer's call to a callee with an established business relationship ({relationship} on {date}) is not a telephone solicitation under the FCC's rule",
+    brokerDealerConsent:
+      "{when} is outside 08:00–21:00, but the callee gave {seller} {consentKind} on {date}, so a broker-dealer's call is not a telephone solicitation under the FCC's rule",
   },
   applies: (facts) => facts.purpose === 'telemarketing' && !facts.callee.business,
   evaluate: (facts) => {
     const outside = facts.callee.localTimes.filter((local) => local.secondOfDay < WINDOW_START || local.secondOfDay >= WINDOW_END);
     if (outside.length === 0) return pass;
+    if (isBrokerDealer(facts)) {
+      const when = outside.map((local) => `${wallClock(local)} in ${local.zone}`).join(', ');
+      const relationship = establishedRelationship(facts.relationship, facts.at, US_RELATIONSHIP_MONTHS);
+      if (relationship !== undefined) return lifted('brokerDealerRelationship', { when, relationship: relationship.kind, date: relationship.date });
+      const consent = expressConsent(facts.consents);
+      if (consent !== undefined) return lifted('brokerDealerConsent', { when, seller: facts.seller, consentKind: consent.kind, date: consent.date });
+    }
     if (outside.length > 1) {
       return violation('outsideInSeveralZones', {
         count: outside.length,

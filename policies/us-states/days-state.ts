@@ -1,4 +1,7 @@
-import { definePolicy, pass, violation } from '../../src/core/policy.js';
+import type { ScreeningFacts } from '../../src/core/facts.js';
+import { definePolicy, pass, violation, type PolicyOutcome } from '../../src/core/policy.js';
+import type { StateRow } from './state-row.js';
+import { STATE_ROWS } from './state-table.js';
 import { legalHolidayOn } from './state-holidays.js';
 import { appliesToStates, candidateRows, dayName, joinCitations, localDateOf, stateName, versionInForce, weekdayOf } from './state-scope.js';
 
@@ -7,6 +10,42 @@ interface Banned {
   readonly text: string;
   readonly data: Record<string, string>;
   readonly citation: string;
+}
+
+/** The messages of a banned-day rule, shared by the state and province tables. */
+export const BANNED_DAY_MESSAGES = {
+  bannedWeekday: '{date} is a {day} in {zone}, and {state} bans telemarketing calls on {day}s',
+  legalHoliday: '{date} is {holiday} in {zone}, a legal holiday on which {state} bans telemarketing calls',
+  bannedSeveral: 'a banned day {count} times: {cases}',
+} as const;
+
+/**
+ * The outcome of the banned-day rule over a table of rows (the state table by default): a banned weekday or legal
+ * holiday of any candidate row on the callee's local date in any candidate zone.
+ */
+export function bannedDaysOutcome(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow> = STATE_ROWS): PolicyOutcome<keyof typeof BANNED_DAY_MESSAGES> {
+  const banned: Banned[] = [];
+  for (const row of candidateRows(facts, table)) {
+    for (const local of facts.callee.localTimes) {
+      const date = localDateOf(local);
+      const rule = versionInForce(row, date, facts)?.bannedDays;
+      if (rule === undefined) continue;
+      const day = weekdayOf(date);
+      const state = stateName(row);
+      if (rule.value.weekdays.includes(day)) {
+        banned.push({ messageId: 'bannedWeekday', text: `${dayName(day)} ${date} in ${local.zone} (${row.state})`, data: { date, day: dayName(day), zone: local.zone, state }, citation: rule.citation });
+        continue;
+      }
+      const holiday = rule.value.holidays === undefined ? undefined : legalHolidayOn(row.state, date, rule.value.holidays);
+      if (holiday !== undefined) {
+        banned.push({ messageId: 'legalHoliday', text: `${holiday} ${date} in ${local.zone} (${row.state})`, data: { date, holiday, zone: local.zone, state }, citation: rule.citation });
+      }
+    }
+  }
+  if (banned.length === 0) return pass;
+  const citation = joinCitations(banned.map((found) => found.citation));
+  if (banned.length === 1) return violation(banned[0]!.messageId, banned[0]!.data, { citation });
+  return violation('bannedSeveral', { count: banned.length, cases: banned.map((found) => found.text).join(', ') }, { citation });
 }
 
 export const daysState = definePolicy({
@@ -24,36 +63,9 @@ export const daysState = definePolicy({
   ],
   requires: ['state', 'localTime'],
   timeRule: true,
-  messages: {
-    bannedWeekday: '{date} is a {day} in {zone}, and {state} bans telemarketing calls on {day}s',
-    legalHoliday: '{date} is {holiday} in {zone}, a legal holiday on which {state} bans telemarketing calls',
-    bannedSeveral: 'a banned day {count} times: {cases}',
-  },
+  messages: BANNED_DAY_MESSAGES,
   applies: appliesToStates('bannedDays'),
-  evaluate: (facts) => {
-    const banned: Banned[] = [];
-    for (const row of candidateRows(facts)) {
-      for (const local of facts.callee.localTimes) {
-        const date = localDateOf(local);
-        const rule = versionInForce(row, date, facts)?.bannedDays;
-        if (rule === undefined) continue;
-        const day = weekdayOf(date);
-        const state = stateName(row);
-        if (rule.value.weekdays.includes(day)) {
-          banned.push({ messageId: 'bannedWeekday', text: `${dayName(day)} ${date} in ${local.zone} (${row.state})`, data: { date, day: dayName(day), zone: local.zone, state }, citation: rule.citation });
-          continue;
-        }
-        const holiday = rule.value.holidays === undefined ? undefined : legalHolidayOn(row.state, date, rule.value.holidays);
-        if (holiday !== undefined) {
-          banned.push({ messageId: 'legalHoliday', text: `${holiday} ${date} in ${local.zone} (${row.state})`, data: { date, holiday, zone: local.zone, state }, citation: rule.citation });
-        }
-      }
-    }
-    if (banned.length === 0) return pass;
-    const citation = joinCitations(banned.map((found) => found.citation));
-    if (banned.length === 1) return violation(banned[0]!.messageId, banned[0]!.data, { citation });
-    return violation('bannedSeveral', { count: banned.length, cases: banned.map((found) => found.text).join(', ') }, { citation });
-  },
+  evaluate: (facts) => bannedDaysOutcome(facts),
   examples: [
     {
       title: 'Christmas Day in Salt Lake City',

@@ -1,8 +1,9 @@
-import { DAY_MS, withinMonthsBefore } from '../../src/core/calendar.js';
-import type { RegistryCopyFacts, ScreeningFacts } from '../../src/core/facts.js';
-import { formatDateUtc, formatDuration, formatInstantUtc } from '../../src/core/instant.js';
+import { withinMonthsBefore } from '../../src/core/calendar.js';
+import type { ScreeningFacts } from '../../src/core/facts.js';
+import { formatDateUtc } from '../../src/core/instant.js';
 import { definePolicy, lifted, pass, violation, type MessageData } from '../../src/core/policy.js';
-import type { StateDncExemption, StateDncList } from './state-row.js';
+import { registryCopyProblem } from '../../src/core/registry-copy.js';
+import type { StateDncExemption } from './state-row.js';
 import { appliesToStates, calleeDates, candidateRows, joinCitations, possessive, stateName, versionInForce } from './state-scope.js';
 
 type Finding = { readonly messageId: string; readonly data: MessageData; readonly citation: string };
@@ -14,17 +15,6 @@ function exemptionFor(facts: ScreeningFacts, recognised: readonly StateDncExempt
   if (recognised.includes('inquiry-3-months') && withinMonthsBefore(lastInquiryAt, facts.at, 3)) return { messageId: 'inquiry', data: { date: formatDateUtc(lastInquiryAt) } };
   const consent = facts.consents.priorExpressWritten;
   if (recognised.includes('prior-express-written-consent') && consent.valid) return { messageId: 'writtenConsent', data: { seller: facts.seller, date: formatDateUtc(consent.grantedAt) } };
-  return undefined;
-}
-
-/** Why the seller's copy cannot vouch for the number (missing, undated, dated after the call, too old), or undefined. */
-function copyProblem(copy: RegistryCopyFacts, list: StateDncList, at: number): { messageId: string; data: MessageData } | undefined {
-  if (copy.copy === 'missing') return { messageId: 'missing', data: {} };
-  if (copy.syncedAt === null) return { messageId: 'noSyncDate', data: {} };
-  if (copy.syncedAt > at) return { messageId: 'syncedAfterCall', data: { syncedAt: formatInstantUtc(copy.syncedAt) } };
-  if (at - copy.syncedAt > list.refreshDays * DAY_MS) {
-    return { messageId: 'stale', data: { syncedAt: formatInstantUtc(copy.syncedAt), age: formatDuration(at - copy.syncedAt), days: list.refreshDays } };
-  }
   return undefined;
 }
 
@@ -65,9 +55,9 @@ export const dncState = definePolicy({
       const list = cited.value;
       const base = { list: `${possessive(row)} do-not-call list (${list.name})`, state: stateName(row), code: row.state, e164: facts.number.e164 ?? '' };
       const copy = facts.stateRegistries[row.state] ?? { copy: 'missing', syncedAt: null, listed: false };
-      const problem = copyProblem(copy, list, facts.at);
+      const problem = registryCopyProblem(copy, facts.at, list.refreshDays);
       if (problem !== undefined) {
-        violations.push({ ...problem, data: { ...base, ...problem.data }, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
+        violations.push({ ...problem, data: { ...base, ...problem.data, ...(problem.messageId === 'stale' && { days: list.refreshDays }) }, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
         continue;
       }
       if (!copy.listed) continue;

@@ -1,17 +1,9 @@
+import { secondOfDay as secondsOf, wallClock } from '../../src/core/clock.js';
 import type { LocalTime } from '../../src/core/facts.js';
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
 import type { CallingWindow, StateHours, StateRow, Weekday } from './state-row.js';
 import { appliesToStates, candidateRows, dayName, joinCitations, localDateOf, possessive, stateName, versionInForce, weekdayOf } from './state-scope.js';
 
-/** Seconds since midnight of "HH:MM". */
-function secondsOf(clock: string): number {
-  return Number(clock.slice(0, 2)) * 3600 + Number(clock.slice(3, 5)) * 60;
-}
-
-/** "20:30", or "07:59:59" when the seconds matter. */
-function wallClock(iso: string): string {
-  return iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
-}
 
 /** The wall clock the statute reads: the callee's, or the fixed clock it names (Mississippi's Central Standard Time). */
 function statuteClock(local: LocalTime, at: number, hours: StateHours): { iso: string; secondOfDay: number; where: string } {

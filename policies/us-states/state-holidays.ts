@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { subdivision } from '../../src/core/jurisdiction-codes.js';
 
 /**
  * State legal holidays from the date-holidays package: its `public` rows for the state. Observances (Valentine's
@@ -17,7 +18,7 @@ function holidaysOf(state: string, year: number): ReadonlyMap<string, Holiday> {
   const key = `${state}:${year}`;
   let days = byStateAndYear.get(key);
   if (days === undefined) {
-    const calendar = new Holidays('US', state);
+    const calendar = new Holidays(subdivision(state)?.country ?? 'US', state);
     const found = new Map<string, Holiday>();
     for (const holiday of calendar.getHolidays(year) || []) {
       if (holiday.type !== 'public') continue;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DIAL_METHODS } from '../../src/core/attempt.js';
+import { WEEKDAYS, type Weekday } from '../../src/core/calendar.js';
+import { CONFIDENCE, citedFactSchema, type Confidence } from '../../src/core/cited-fact.js';
 import { subdivision } from '../../src/core/jurisdiction-codes.js';
 import { PolicyDefinitionError } from '../../src/core/policy-definition-error.js';
 
@@ -9,32 +11,15 @@ import { PolicyDefinitionError } from '../../src/core/policy-definition-error.js
  * malformed row is a load-time error naming the state and the field, never a rule that silently does nothing.
  */
 
-/**
- * How sure the fact is, as ../shared/rules.md and jurisdictions.md mark it: P primary source (statute, regulator),
- * S secondary only (law-firm alert, a repository quoting the statute), U unconfirmed (one weak source, conflicting
- * sources, or memory; encoded with the stricter reading).
- */
-export const CONFIDENCE = ['P', 'S', 'U'] as const;
-export type Confidence = (typeof CONFIDENCE)[number];
+export { CONFIDENCE, type Confidence };
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday };
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time "HH:MM"' });
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date "YYYY-MM-DD"' });
 
 /** A fact of the table with its provenance. */
-function cited<T extends z.ZodType>(value: T) {
-  return z.strictObject({
-    value,
-    citation: z.string().min(1),
-    confidence: z.enum(CONFIDENCE),
-    /** Where the fact was read, as ../shared names it. */
-    source: z.string().min(1),
-    /** Why the fact reads as it does where sources conflict or are silent (the stricter reading, a decision). */
-    note: z.string().min(1).optional(),
-  });
-}
+const cited = citedFactSchema;
 
 /** A calling window: `from` is allowed, `to` is not (08:00 allowed, 20:00 blocked), as the federal window. */
 const windowSchema = z
@@ -103,7 +88,7 @@ export type StateLawVersion = z.output<typeof versionSchema>;
 
 export const stateRowSchema = z
   .strictObject({
-    state: z.string().refine((code) => subdivision(code)?.country === 'US', { error: 'expected a US state code' }),
+    state: z.string().refine((code) => subdivision(code) !== undefined, { error: 'expected a US state or Canadian province code' }),
     /** The law as it changed, oldest first; the version in force on the callee's local date applies. */
     versions: z.array(versionSchema).min(1),
   })

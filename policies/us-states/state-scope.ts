@@ -1,15 +1,19 @@
 import type { LocalTime, ScreeningFacts } from '../../src/core/facts.js';
 import { formatDateUtc } from '../../src/core/instant.js';
 import { STATE_ROWS } from './state-table.js';
-import { stateName, versionOn, WEEKDAYS, type StateLawVersion, type StateRow, type Weekday } from './state-row.js';
+import { dayName, weekdayOf } from '../../src/core/calendar.js';
+import { stateName, versionOn, type StateLawVersion, type StateRow } from './state-row.js';
 
 /** What the state rules share: finding the candidate states' rows and the version in force for the attempt. */
 
-/** The rows of the callee's candidate states that have rules of their own. */
-export function candidateRows(facts: ScreeningFacts): StateRow[] {
+/**
+ * The rows of the callee's candidate states that have rules of their own, from the state table or another table of
+ * the same shape (Canada's province rows).
+ */
+export function candidateRows(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow> = STATE_ROWS): StateRow[] {
   const rows: StateRow[] = [];
   for (const state of facts.callee.states) {
-    const row = STATE_ROWS.get(state);
+    const row = table.get(state);
     if (row !== undefined) rows.push(row);
   }
   return rows;
@@ -28,6 +32,17 @@ export function appliesToStates(field: RuleField) {
     if (facts.callee.states.length === 0) return !facts.callee.business;
     return candidateRows(facts).some((row) => row.versions.some((version) => version[field] !== undefined && reaches(version, facts)));
   };
+}
+
+/**
+ * Whether a rule over another table (Canada's province rows) speaks to the attempt: a telemarketing call and a
+ * candidate row with a rule of this kind whose scope reaches the callee. Unlike the state rules, no guard stands in
+ * when the province is unknown: the contract's Canadian rules do not depend on it.
+ */
+export function appliesToTableRows(field: RuleField, table: ReadonlyMap<string, StateRow>) {
+  return (facts: ScreeningFacts): boolean =>
+    facts.purpose === 'telemarketing' &&
+    candidateRows(facts, table).some((row) => row.versions.some((version) => version[field] !== undefined && reaches(version, facts)));
 }
 
 /** The version's scope reaches the callee: every callee for `all`, residential ones only otherwise. */
@@ -55,16 +70,7 @@ export function calleeDates(facts: ScreeningFacts): string[] {
   return [...new Set(facts.callee.localTimes.map(localDateOf))];
 }
 
-/** The weekday of a date `YYYY-MM-DD`. */
-export function weekdayOf(date: string): Weekday {
-  const day = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay();
-  return WEEKDAYS[(day + 6) % 7]!;
-}
-
-/** `Sunday` for `sunday`. */
-export function dayName(day: Weekday): string {
-  return day[0]!.toUpperCase() + day.slice(1);
-}
+export { dayName, weekdayOf };
 
 /** "Florida's" for Florida, "Texas's" for Texas. */
 export function possessive(row: StateRow): string {

@@ -45,5 +45,11 @@ export function loadCheckContext(path: string): RegistryContext {
         ]),
       ),
     }),
+    ...(registries.canada && {
+      canada: {
+        syncedAt: registries.canada.syncedAt === undefined ? null : (parseInstantOrDate(registries.canada.syncedAt) as number),
+        numbers: numbers(registries.canada.numbers, registries.canada.file, 'canada'),
+      },
+    }),
   };
 }

@@ -38,6 +38,16 @@ export function scenarioText(result: ScenarioResult, file: string): string {
     `  ${counts.attempts} attempts, ${counts.allowed} allowed, ${counts.blocked} blocked${byRule === '' ? '' : ` (${byRule})`}; ` +
       `${counts.connects} connects, ${counts.abandoned} abandoned (highest 30-day rate ${(counts.maxAbandonmentRate * 100).toFixed(2)}%)`,
   );
+  // A campaign that called Canadian numbers is measured against each country's own limit.
+  const limits = campaign?.abandonment.byJurisdiction ?? [];
+  if (limits.some((entry) => entry.jurisdiction === 'CA')) {
+    const text = limits.map((entry) => {
+      const where = entry.jurisdiction === 'CA' ? 'Canadian numbers, highest calendar-month rate' : 'US numbers, highest 30-day rate';
+      const mark = entry.confidence === 'P' ? '' : `, marked ${entry.confidence}`;
+      return `${where} ${(entry.maxRate * 100).toFixed(2)}% (cap ${entry.cap * 100}%${mark})${entry.overCap ? ' OVER THE CAP' : ''}`;
+    });
+    lines.push(`  abandonment: ${text.join('; ')}`);
+  }
   for (const expectation of result.expectations) {
     lines.push(`  ${expectation.passed ? '✔' : '✖'} ${expectation.description}${expectation.passed ? '' : `\n      expected: ${expectation.expected}\n      actual:   ${expectation.actual}`}`);
   }

@@ -11,6 +11,10 @@ export type CallPurpose = (typeof CALL_PURPOSES)[number];
 export const LINE_TYPES = ['mobile', 'landline', 'unknown'] as const;
 export type LineType = (typeof LINE_TYPES)[number];
 
+/** Who places the call: an ordinary seller or telemarketer, or a broker-dealer (a FINRA member firm, outside the TSR). */
+export const CALLER_KINDS = ['seller', 'broker-dealer'] as const;
+export type CallerKind = (typeof CALLER_KINDS)[number];
+
 export const CONSENT_KINDS = ['prior-express-written', 'prior-express'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 
@@ -24,6 +28,8 @@ export interface Consent {
 export interface Relationship {
   readonly lastTransactionAt: number | null;
   readonly lastInquiryAt: number | null;
+  /** The caller knows the callee personally (family, friend, acquaintance): FINRA Rule 3230(b)(3). False when absent. */
+  readonly personal?: boolean;
 }
 
 /** A copy of a dated do-not-call list, with its numbers as the caller wrote them. */
@@ -38,6 +44,8 @@ export interface AttemptRegistries {
   readonly internal: { readonly numbers: readonly string[] } | null;
   /** Copies of state do-not-call lists, one per state code; none when absent. */
   readonly states?: readonly (RegistryCopy & { readonly state: string })[];
+  /** The seller's copy of Canada's National Do Not Call List; none when absent. */
+  readonly canada?: RegistryCopy | null;
 }
 
 /** An earlier attempt by the same seller to the same callee, for frequency caps. */
@@ -53,7 +61,8 @@ export interface CallAttempt {
   readonly to: string;
   readonly method: DialMethod;
   readonly purpose: CallPurpose;
-  readonly caller: { readonly seller: string };
+  /** `kind` is `seller` when absent. */
+  readonly caller: { readonly seller: string; readonly kind?: CallerKind };
   readonly callee: {
     readonly lineType: LineType;
     readonly business: boolean;

@@ -31,3 +31,17 @@ export const DAY_MS = 24 * HOUR_MS;
 export function withinMonthsBefore(date: number | null, at: number, months: number): date is number {
   return date !== null && date <= at && date >= subtractCalendarMonthsUtc(at, months);
 }
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** The weekday of a calendar date `YYYY-MM-DD` (a callee-local date: the first ten characters of a local time). */
+export function weekdayOf(date: string): Weekday {
+  const day = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay();
+  return WEEKDAYS[(day + 6) % 7]!;
+}
+
+/** `Sunday` for `sunday`. */
+export function dayName(day: Weekday): string {
+  return day[0]!.toUpperCase() + day.slice(1);
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InputError, problemsFromZod } from './input-error.js';
 import { knownKeysAt } from './schema-keys.js';
 import { instantOrDateText } from './instant-schema.js';
-import { stateCodeSchema } from './check-request.js';
+import { canadaRegistrySchema, stateCodeSchema } from './check-request.js';
 
 /**
  * The `--context` document: registries shared by every request. Same shape as a request's `registries`, except
@@ -20,6 +20,7 @@ export const checkContextSchema = z.strictObject(
       national: z.strictObject({ syncedAt: instantOrDateText.optional(), numbers: numbers.optional(), file: file.optional() }).optional(),
       internal: z.strictObject({ numbers: numbers.optional(), file: file.optional() }).optional(),
       states: z.record(stateCodeSchema, z.strictObject({ syncedAt: instantOrDateText.optional(), numbers: numbers.optional(), file: file.optional() })).optional(),
+      canada: z.strictObject({ syncedAt: canadaRegistrySchema.shape.syncedAt, numbers: numbers.optional(), file: file.optional() }).optional(),
     }),
   },
   { error: 'expected a JSON object with "registries"' },

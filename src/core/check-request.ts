@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS, LINE_TYPES, type CallAttempt, type Consent, type Relationship } from './attempt.js';
+import { CALL_PURPOSES, CALLER_KINDS, CONSENT_KINDS, DIAL_METHODS, LINE_TYPES, type CallAttempt, type Consent, type Relationship } from './attempt.js';
 import { parseInstantOrDate } from './instant.js';
 import { instantOrDateText, instantText } from './instant-schema.js';
 import { InputError, problemsFromZod } from './input-error.js';
@@ -49,10 +49,20 @@ export const stateRegistriesSchema = z.record(stateCodeSchema, nationalRegistryS
         : undefined,
 });
 
+/**
+ * The seller's copy of Canada's National DNCL. Its download date is required: a DNCL copy is only usable within 31
+ * days of it, and a copy without one is a mistake in the input rather than a fact to screen.
+ */
+export const canadaRegistrySchema = z.strictObject({
+  syncedAt: instantOrDate,
+  numbers: numberList.optional(),
+});
+
 export const registriesSchema = z.strictObject({
   national: nationalRegistrySchema.optional(),
   internal: internalListSchema.optional(),
   states: stateRegistriesSchema.optional(),
+  canada: canadaRegistrySchema.optional(),
 });
 
 /** What a call is about, for same-subject frequency caps ("solar panels"). */
@@ -74,6 +84,7 @@ export const consentSchema = z.strictObject({
 export const relationshipSchema = z.strictObject({
   lastTransactionAt: instantOrDate.nullable().optional(),
   lastInquiryAt: instantOrDate.nullable().optional(),
+  personal: z.boolean({ error: 'expected true or false: the caller knows the callee personally' }).optional(),
 });
 
 export const lineTypeSchema = oneOf(LINE_TYPES);
@@ -115,7 +126,7 @@ export const checkRequestSchema = z
     to: phoneNumber,
     method: oneOf(DIAL_METHODS),
     purpose: oneOf(CALL_PURPOSES).optional(),
-    caller: z.strictObject({ seller: nonEmptyString('the seller on whose behalf the call is made') }),
+    caller: z.strictObject({ seller: nonEmptyString('the seller on whose behalf the call is made'), kind: oneOf(CALLER_KINDS).optional() }),
     callee: z
       .strictObject({
         lineType: lineTypeSchema.optional(),
@@ -157,6 +168,7 @@ export function toRelationship(relationship: z.output<typeof relationshipSchema>
   return {
     lastTransactionAt: optionalEpochMs(relationship?.lastTransactionAt),
     lastInquiryAt: optionalEpochMs(relationship?.lastInquiryAt),
+    ...(relationship?.personal !== undefined && { personal: relationship.personal }),
   };
 }
 
@@ -167,7 +179,7 @@ function toCallAttempt(request: ValidRequest): CallAttempt {
     to: request.to,
     method: request.method,
     purpose: request.purpose ?? 'telemarketing',
-    caller: { seller: request.caller.seller },
+    caller: { seller: request.caller.seller, kind: request.caller.kind ?? 'seller' },
     callee: {
       lineType: request.callee?.lineType ?? 'unknown',
       business: request.callee?.business ?? false,
@@ -193,6 +205,9 @@ function toCallAttempt(request: ValidRequest): CallAttempt {
         syncedAt: optionalEpochMs(copy.syncedAt),
         numbers: copy.numbers ?? [],
       })),
+      canada: request.registries?.canada
+        ? { syncedAt: optionalEpochMs(request.registries.canada.syncedAt), numbers: request.registries.canada.numbers ?? [] }
+        : null,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CallPurpose, DialMethod, EarlierCall, LineType, Relationship } from './attempt.js';
+import type { CallerKind, CallPurpose, DialMethod, EarlierCall, LineType } from './attempt.js';
 
 /**
  * The facts every policy reads, resolved once per attempt (src/resolve). Policies never parse a number, look up a
@@ -9,18 +9,22 @@ export interface ScreeningFacts {
   readonly method: DialMethod;
   readonly purpose: CallPurpose;
   readonly seller: string;
+  /** A broker-dealer's calls are under the FCC's rules and FINRA Rule 3230, not the Telemarketing Sales Rule. */
+  readonly callerKind: CallerKind;
   readonly number: NumberFacts;
   readonly callee: CalleeFacts;
   readonly nationalRegistry: NationalRegistryFacts;
   /** The seller's copy of each candidate state's own do-not-call list, by state code (every candidate state has an entry). */
   readonly stateRegistries: Readonly<Record<string, RegistryCopyFacts>>;
+  /** The seller's copy of Canada's National Do Not Call List. */
+  readonly canadaRegistry: RegistryCopyFacts;
   readonly internalList: { readonly listed: boolean };
   /** What the call is about; null when unknown. */
   readonly subject: string | null;
   /** This seller's earlier attempts to this callee, as given; frequency rules pick the ones in their window. */
   readonly history: readonly EarlierCall[];
   readonly consents: ConsentFacts;
-  readonly relationship: Relationship;
+  readonly relationship: RelationshipFacts;
   /**
    * Facts dialsim does not resolve itself, supplied with the attempt (`extensions` in a check request): a lead's
    * postal code, its recent calls... A policy declares the ones it reads; the engine checks them before it runs.
@@ -82,6 +86,14 @@ export interface RegistryCopyFacts {
 }
 
 export type NationalRegistryFacts = RegistryCopyFacts;
+
+/** The seller's (or firm's) relationship with the callee; a date after the call never counts (the rules check). */
+export interface RelationshipFacts {
+  readonly lastTransactionAt: number | null;
+  readonly lastInquiryAt: number | null;
+  /** The caller knows the callee personally (family, friend, acquaintance). */
+  readonly personal: boolean;
+}
 
 /** Why there is no valid consent of a kind, when there is none. */
 export type ConsentGap = 'none-on-file' | 'other-seller' | 'revoked' | 'granted-after-call';

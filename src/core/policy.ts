@@ -76,6 +76,11 @@ export interface Policy<MessageId extends string = string, Needs extends Extensi
   readonly title: string;
   /** The regulation, as a reader would look it up: `47 CFR 64.1200(c)(1); 16 CFR 310.4(c)`. */
   readonly citation: string;
+  /**
+   * The citation for one attempt, where the law that reaches the call depends on the caller or the number (the TSR
+   * does not reach a broker-dealer's calls); `citation` otherwise. A finding's own `citation` still wins.
+   */
+  citationFor?(facts: ScreeningFacts): string;
   /** One paragraph for docs and training: when the rule blocks. */
   readonly description: string;
   /** What lifts the rule, in words, for docs and training; empty when nothing does. */
@@ -113,6 +118,7 @@ export interface PolicyDefinition<MessageId extends string, Needs extends Extens
   readonly id: string;
   readonly title: string;
   readonly citation: string;
+  citationFor?(facts: ScreeningFacts): string;
   readonly description?: string;
   readonly exemptions?: readonly string[];
   readonly messages: Readonly<Record<MessageId, string>>;

@@ -11,7 +11,7 @@ const EXTENSION_KINDS: readonly ExtensionKind[] = ['string', 'number', 'boolean'
 const FACT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const FIELDS = [
-  'id', 'title', 'citation', 'description', 'exemptions', 'messages', 'requires', 'guards', 'terminal', 'timeRule', 'changesAt', 'extensions',
+  'id', 'title', 'citation', 'citationFor', 'description', 'exemptions', 'messages', 'requires', 'guards', 'terminal', 'timeRule', 'changesAt', 'extensions',
   'examples', 'applies', 'evaluate',
 ];
 
@@ -76,6 +76,7 @@ export function validatePolicyDefinition(value: unknown, caller: string): Policy
   }
   if (value.terminal !== undefined && typeof value.terminal !== 'boolean') fail(`terminal must be true or false, got ${describe(value.terminal)}`);
   if (value.timeRule !== undefined && typeof value.timeRule !== 'boolean') fail(`timeRule must be true or false, got ${describe(value.timeRule)}`);
+  if (value.citationFor !== undefined && typeof value.citationFor !== 'function') fail(`citationFor must be a function (facts) => citation, got ${describe(value.citationFor)}`);
   if (value.changesAt !== undefined && typeof value.changesAt !== 'function') fail(`changesAt must be a function (facts) => instants, got ${describe(value.changesAt)}`);
 
   if (value.extensions !== undefined) {

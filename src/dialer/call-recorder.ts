@@ -1,4 +1,4 @@
-import type { CallAttempt, CallPurpose, DialMethod, EarlierCall } from '../core/attempt.js';
+import type { CallAttempt, CallerKind, CallPurpose, DialMethod, EarlierCall } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
 import type { ExtensionValue } from '../core/facts.js';
 import { formatInstantUtc } from '../core/instant.js';
@@ -13,13 +13,20 @@ import type { Lead } from './campaign-config.js';
 import type { LineResponse } from './outcome-model.js';
 
 /**
- * What the caller states at the start of a connected call: name, seller and purpose (16 CFR 310.4(d)), and for a
- * broker-dealer the firm's telephone number or address (FINRA Rule 3230).
+ * What the caller states at the start of a connected call: name, seller and purpose (16 CFR 310.4(d)). A
+ * broker-dealer states what FINRA Rule 3230 requires instead: the caller's name, the firm, the firm's telephone number
+ * or address, and that the call is to solicit the purchase of securities or related services.
  */
-export function disclosureItems(caller: { seller: string; purpose: CallPurpose; callerKind: 'seller' | 'broker-dealer'; firmContact?: string | undefined }): string[] {
-  const items = ['caller name', `seller: ${caller.seller}`, caller.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
-  if (caller.callerKind === 'broker-dealer') items.push(`firm telephone number or address: ${caller.firmContact ?? '(not configured)'}`);
-  return items;
+export function disclosureItems(caller: { seller: string; purpose: CallPurpose; callerKind: CallerKind; firmContact?: string | undefined }): string[] {
+  if (caller.callerKind === 'broker-dealer') {
+    return [
+      'caller name',
+      `firm: ${caller.seller}`,
+      `firm telephone number or address: ${caller.firmContact ?? '(not configured)'}`,
+      caller.purpose === 'telemarketing' ? 'purpose: to solicit the purchase of securities or related services' : 'purpose: information, not a solicitation',
+    ];
+  }
+  return ['caller name', `seller: ${caller.seller}`, caller.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
 }
 
 /** One call in progress: its attempt id, its lead and where it is in the lifecycle. */
@@ -38,6 +45,8 @@ export interface CallRecorderOptions {
   readonly registries: RegistryContext;
   readonly internalList: InMemoryRegistry;
   readonly seller: string;
+  /** A broker-dealer's calls are screened under FINRA Rule 3230 and the FCC's rules; `seller` when absent. */
+  readonly callerKind?: CallerKind;
   /** What the calls are about, for same-subject call caps; null or absent when unknown. */
   readonly subject?: string | null;
   /** What the caller states at the start of a connected call. */
@@ -105,7 +114,7 @@ export class CallRecorder {
       to: lead.phone,
       method,
       purpose,
-      caller: { seller },
+      caller: { seller, kind: this.#options.callerKind ?? 'seller' },
       callee: { lineType: lead.lineType, business: lead.business, timeZone: lead.timeZone, state: lead.state },
       subject: this.#options.subject ?? null,
       history: this.#historyByLead.get(lead.id) ?? [],

@@ -1,4 +1,5 @@
 import type { CallOutcome } from '../lifecycle/call-machine.js';
+import type { JurisdictionAbandonment } from './abandonment-by-jurisdiction.js';
 import type { LineResponse } from './outcome-model.js';
 
 /** What a campaign run did, in counts; every figure can be recomputed from the audit log. */
@@ -36,6 +37,8 @@ export interface CampaignSummary {
     maxRollingRate: number;
     /** One entry per day with live answers: the window ending that day. */
     rolling: { day: string; answered: number; abandoned: number; rate: number }[];
+    /** Each jurisdiction called, against its own limit: 3% per 30 days for US numbers, 5% per calendar month for Canadian ones. */
+    byJurisdiction: JurisdictionAbandonment[];
   };
   /** Attempts by the callee's local hour (first candidate zone); attempts with no known local time are not counted. */
   attemptsByLocalHour: number[];
@@ -53,7 +56,7 @@ export function emptySummary(cap: number): CampaignSummary {
     connects: 0,
     abandoned: 0,
     outcomes: { rejected: 0, callback: 0, meeting: 0, sale: 0, 'do-not-call': 0 },
-    abandonment: { cap, maxRollingRate: 0, rolling: [] },
+    abandonment: { cap, maxRollingRate: 0, rolling: [], byJurisdiction: [] },
     attemptsByLocalHour: Array.from({ length: 24 }, () => 0),
     simulated: { from: '', to: '' },
   };

@@ -8,8 +8,9 @@ import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
 import { ABANDON_GRACE_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
-import { InMemoryRegistry, liveUnion, type RegistryContext } from '../resolve/registry.js';
+import { InMemoryRegistry, withLiveInternalList, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-attempt.js';
+import { AbandonmentByJurisdiction, abandonmentJurisdiction, type AbandonmentJurisdiction } from './abandonment-by-jurisdiction.js';
 import { AbandonmentWindow, PredictivePacer } from './abandonment-window.js';
 import type { AuditSink } from './audit-log.js';
 import type { CampaignConfig, Lead } from './campaign-config.js';
@@ -81,11 +82,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const stepper = input.stepper ?? new LifecycleStepper();
   const strategy = input.strategy ?? defaultStrategy();
   const internalList = new InMemoryRegistry();
-  const registries: RegistryContext = {
-    ...(input.registries?.national && { national: input.registries.national }),
-    ...(input.registries?.states && { states: input.registries.states }),
-    internal: { numbers: input.registries?.internal ? liveUnion(input.registries.internal.numbers, internalList) : internalList },
-  };
+  const registries = withLiveInternalList(input.registries, internalList);
   const shifts = new ShiftCalendar({
     start,
     days: config.days,
@@ -95,13 +92,15 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     weekdays: config.agents.shift.days,
   });
   const window = new AbandonmentWindow(30);
+  const byJurisdiction = new AbandonmentByJurisdiction();
+  const jurisdictionOf = (decision: Decision) => abandonmentJurisdiction(decision.callee.e164 === null ? null : strategy.number(decision.callee.e164).region);
   const pacer = new PredictivePacer(window, config.pacing);
   const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
   const summary = emptySummary(config.pacing.abandonCap);
 
   const recorder =
     input.recorder ??
-    new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
+    new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, callerKind: config.callerKind, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
 
   const agents = new MinHeap<number>();
   // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes
@@ -186,7 +185,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const dialGroup = (group: LeadState[], at: number): number => {
     const dialAt = at + AGENT_OVERHEAD_MS[config.mode];
     let agentFreeAt = dialAt;
-    const answered: { call: CallContext; state: LeadState; answerAt: number }[] = [];
+    const answered: { call: CallContext; state: LeadState; answerAt: number; jurisdiction: AbandonmentJurisdiction | null }[] = [];
     for (const state of group) {
       const dialed = screenAndDial(state, dialAt);
       if (dialed === null) continue;
@@ -200,15 +199,16 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         response === 'answering-machine' ? 8_000 + wholeSeconds(random() * 12_000) : response === 'answered' ? 4_000 + wholeSeconds(random() * 10_000) : 0;
       const lineEnd = recorder.ring(call, response, ringAt, pickupMs);
       if (response === 'answered') {
-        answered.push({ call, state, answerAt: lineEnd });
+        answered.push({ call, state, answerAt: lineEnd, jurisdiction: jurisdictionOf(decision) });
         window.recordAnswered(lineEnd);
+        byJurisdiction.record(jurisdictionOf(decision), 'answered', lineEnd);
       }
       if (response !== 'answered') retryLater(state, lineEnd, config.retry.minSpacingHours * HOUR_MS);
       agentFreeAt = Math.max(agentFreeAt, lineEnd);
     }
     answered.sort((a, b) => a.answerAt - b.answerAt);
     let ownAgentTaken = false;
-    for (const { call, state, answerAt } of answered) {
+    for (const { call, state, answerAt, jurisdiction } of answered) {
       if (!ownAgentTaken) {
         ownAgentTaken = true;
         advance(call, { type: 'agent.connected', waitedMs: 0 }, answerAt);
@@ -231,6 +231,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         advance(call, { type: 'agent.unavailable' }, answerAt + ABANDON_GRACE_MS);
         summary.abandoned++;
         window.recordAbandoned(answerAt);
+        byJurisdiction.record(jurisdiction, 'abandoned', answerAt);
         retryLater(state, answerAt, config.retry.minSpacingHours * HOUR_MS);
       }
     }
@@ -286,6 +287,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   }
   summary.abandonment.rolling = window.rollingRates();
   summary.abandonment.maxRollingRate = Math.max(0, ...summary.abandonment.rolling.map((entry) => entry.rate));
+  summary.abandonment.byJurisdiction = byJurisdiction.report();
   summary.simulated = { from: formatInstantUtc(start), to: formatInstantUtc(Math.min(lastTime, end)) };
   audit.close();
   return summary;

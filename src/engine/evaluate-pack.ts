@@ -16,7 +16,7 @@ export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision 
     const applies = runApplies(entry, facts);
     if (applies === false) continue;
     const outcome = applies === true ? runPolicy(entry, facts) : applies;
-    if (outcome.outcome === 'violation') return decide(facts, [toViolation(entry, outcome)], []);
+    if (outcome.outcome === 'violation') return decide(facts, [toViolation(entry, outcome, facts)], []);
   }
 
   const violations: Violation[] = [];
@@ -26,7 +26,7 @@ export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision 
     const { policy } = entry;
     const applies = runApplies(entry, facts);
     if (applies !== true) {
-      if (applies !== false) violations.push(toViolation(entry, applies));
+      if (applies !== false) violations.push(toViolation(entry, applies, facts));
       continue;
     }
     const missing = missingFact(policy.requires, facts);
@@ -37,13 +37,13 @@ export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision 
         firedGuards.add(missing);
         const guard = compiled.guards.get(missing)!;
         const outcome = runPolicy(guard, facts);
-        if (outcome.outcome === 'violation') violations.push(toViolation(guard, outcome));
+        if (outcome.outcome === 'violation') violations.push(toViolation(guard, outcome, facts));
       }
       continue;
     }
     const outcome = runPolicy(entry, facts);
-    if (outcome.outcome === 'violation') violations.push(toViolation(entry, outcome));
-    else if (outcome.outcome === 'lifted') exemptions.push(toExemption(entry, outcome));
+    if (outcome.outcome === 'violation') violations.push(toViolation(entry, outcome, facts));
+    else if (outcome.outcome === 'lifted') exemptions.push(toExemption(entry, outcome, facts));
   }
   return decide(facts, violations, exemptions);
 }
@@ -141,14 +141,28 @@ function render(entry: CompiledPolicy, messageId: string, data: MessageData): st
   return `rule ${entry.policy.id} returned message id "${messageId}", which it does not declare; the call is blocked`;
 }
 
-function toViolation(entry: CompiledPolicy, outcome: PolicyOutcome<string> & { outcome: 'violation' }): Violation {
+/** The citation a finding reports: its own, else the rule's for these facts, else the rule's. */
+function citationOf(entry: CompiledPolicy, outcome: { readonly citation?: string }, facts: ScreeningFacts): string {
+  if (outcome.citation !== undefined) return outcome.citation;
   const { policy } = entry;
-  return { rule: policy.id, citation: outcome.citation ?? policy.citation, messageId: outcome.messageId, data: outcome.data, message: render(entry, outcome.messageId, outcome.data) };
+  if (policy.citationFor === undefined) return policy.citation;
+  try {
+    const citation = policy.citationFor(facts);
+    return typeof citation === 'string' && citation !== '' ? citation : policy.citation;
+  } catch {
+    // User code too; the verdict never depends on it, and the rule's own citation is still true, only less precise.
+    return policy.citation;
+  }
 }
 
-function toExemption(entry: CompiledPolicy, outcome: PolicyOutcome<string> & { outcome: 'lifted' }): Exemption {
+function toViolation(entry: CompiledPolicy, outcome: PolicyOutcome<string> & { outcome: 'violation' }, facts: ScreeningFacts): Violation {
   const { policy } = entry;
-  return { rule: policy.id, citation: outcome.citation ?? policy.citation, messageId: outcome.messageId, data: outcome.data, reason: render(entry, outcome.messageId, outcome.data) };
+  return { rule: policy.id, citation: citationOf(entry, outcome, facts), messageId: outcome.messageId, data: outcome.data, message: render(entry, outcome.messageId, outcome.data) };
+}
+
+function toExemption(entry: CompiledPolicy, outcome: PolicyOutcome<string> & { outcome: 'lifted' }, facts: ScreeningFacts): Exemption {
+  const { policy } = entry;
+  return { rule: policy.id, citation: citationOf(entry, outcome, facts), messageId: outcome.messageId, data: outcome.data, reason: render(entry, outcome.messageId, outcome.data) };
 }
 
 function decide(facts: ScreeningFacts, violations: Violation[], exemptions: Exemption[]): Decision {

@@ -53,10 +53,21 @@ export interface RegistryContext {
   readonly internal?: { readonly numbers: NumberRegistry };
   /** Copies of state do-not-call lists, by state code. */
   readonly states?: ReadonlyMap<string, SharedRegistryCopy>;
+  /** A copy of Canada's National Do Not Call List. */
+  readonly canada?: SharedRegistryCopy;
 }
 
 /** A dated copy of a do-not-call list shared by many attempts. */
 export interface SharedRegistryCopy {
   readonly syncedAt: number | null;
   readonly numbers: NumberRegistry;
+}
+
+/**
+ * The seller's registries for a run, with an internal list that grows during it: `internalList` (the do-not-call
+ * requests taken on calls) added live to the internal list the run started with. Every other copy is kept as given.
+ */
+export function withLiveInternalList(registries: RegistryContext | undefined, internalList: NumberRegistry): RegistryContext {
+  const { internal, ...copies } = registries ?? {};
+  return { ...copies, internal: { numbers: internal ? liveUnion(internal.numbers, internalList) : internalList } };
 }

@@ -1,4 +1,4 @@
-import type { CallAttempt } from '../core/attempt.js';
+import type { CallAttempt, RegistryCopy } from '../core/attempt.js';
 import type { LocalTime, NumberFacts, RegistryCopyFacts, ScreeningFacts, StateSource } from '../core/facts.js';
 import { subdivision } from '../core/jurisdiction-codes.js';
 import { statesForNanpNumber } from './area-code-states.js';
@@ -51,15 +51,10 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
   const number = withJurisdiction(strategy.number(attempt.to), options.supportedRegions ?? null);
   const shared = options.registries ?? {};
 
-  const nationalNumbers = unionRegistry(
-    shared.national?.numbers ?? EMPTY_REGISTRY,
-    registryFromList(attempt.registries.national?.numbers ?? [], 'registries.national.numbers', strategy),
-  );
   const internalNumbers = unionRegistry(
     shared.internal?.numbers ?? EMPTY_REGISTRY,
     registryFromList(attempt.registries.internal?.numbers ?? [], 'registries.internal.numbers', strategy),
   );
-  const nationalCopyPresent = attempt.registries.national !== null || shared.national !== undefined;
   const e164 = number.e164;
   const states = candidateStates(attempt, number);
 
@@ -68,6 +63,7 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
     method: attempt.method,
     purpose: attempt.purpose,
     seller: attempt.caller.seller,
+    callerKind: attempt.caller.kind ?? 'seller',
     number,
     callee: {
       lineType: attempt.callee.lineType,
@@ -75,12 +71,9 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
       ...candidateLocalTimes(attempt, number, strategy),
       ...states,
     },
-    nationalRegistry: {
-      copy: nationalCopyPresent ? 'present' : 'missing',
-      syncedAt: combinedSyncDate(attempt.registries.national?.syncedAt ?? null, shared.national),
-      listed: nationalCopyPresent && e164 !== null && nationalNumbers.has(e164),
-    },
+    nationalRegistry: copyFacts(attempt.registries.national ?? null, shared.national, 'registries.national.numbers', e164, strategy),
     stateRegistries: stateCopies(states.states, attempt, shared.states, e164, strategy),
+    canadaRegistry: copyFacts(attempt.registries.canada ?? null, shared.canada, 'registries.canada.numbers', e164, strategy),
     internalList: { listed: e164 !== null && internalNumbers.has(e164) },
     subject: attempt.subject ?? null,
     history: attempt.history ?? [],
@@ -88,7 +81,11 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
       priorExpressWritten: consentStatus(attempt.consents, 'prior-express-written', attempt.caller.seller, attempt.at),
       priorExpress: consentStatus(attempt.consents, 'prior-express', attempt.caller.seller, attempt.at),
     },
-    relationship: attempt.relationship,
+    relationship: {
+      lastTransactionAt: attempt.relationship.lastTransactionAt,
+      lastInquiryAt: attempt.relationship.lastInquiryAt,
+      personal: attempt.relationship.personal ?? false,
+    },
     extensions: attempt.extensions ?? NO_EXTENSIONS,
   };
 }
@@ -97,6 +94,21 @@ function withJurisdiction(number: NumberFacts, supported: ReadonlySet<string> | 
   if (supported === null || number.validity !== 'valid' || (number.region !== null && supported.has(number.region))) return number;
   return { ...number, validity: 'unsupported' };
 }
+
+/** One dated list copy as the rules see it: the attempt's own entries added to the shared copy, the older date counting. */
+function copyFacts(
+  own: RegistryCopy | null,
+  shared: SharedRegistryCopy | undefined,
+  path: string,
+  e164: string | null,
+  strategy: ResolutionStrategy,
+): RegistryCopyFacts {
+  if (own === null && shared === undefined) return MISSING_COPY;
+  const numbers = unionRegistry(shared?.numbers ?? EMPTY_REGISTRY, registryFromList(own?.numbers ?? [], path, strategy));
+  return { copy: 'present', syncedAt: combinedSyncDate(own?.syncedAt ?? null, shared), listed: e164 !== null && numbers.has(e164) };
+}
+
+const MISSING_COPY: RegistryCopyFacts = Object.freeze({ copy: 'missing', syncedAt: null, listed: false });
 
 /**
  * The sync date of the copy the attempt is screened against. With a shared copy and a request's own date, the older
@@ -150,17 +162,8 @@ function stateCopies(
     if (!states.includes(copy.state)) registryFromList(copy.numbers, `registries.states.${copy.state}.numbers`, strategy);
   }
   for (const state of states) {
-    const own = attempt.registries.states?.find((copy) => copy.state === state);
-    const sharedCopy = shared?.get(state);
-    if (own === undefined && sharedCopy === undefined) {
-      copies[state] = { copy: 'missing', syncedAt: null, listed: false };
-      continue;
-    }
-    const numbers = unionRegistry(
-      sharedCopy?.numbers ?? EMPTY_REGISTRY,
-      registryFromList(own?.numbers ?? [], `registries.states.${state}.numbers`, strategy),
-    );
-    copies[state] = { copy: 'present', syncedAt: combinedSyncDate(own?.syncedAt ?? null, sharedCopy), listed: e164 !== null && numbers.has(e164) };
+    const own = attempt.registries.states?.find((copy) => copy.state === state) ?? null;
+    copies[state] = copyFacts(own, shared?.get(state), `registries.states.${state}.numbers`, e164, strategy);
   }
   return copies;
 }

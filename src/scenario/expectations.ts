@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { weekdayOf } from '../core/calendar.js';
 import type { Lead } from '../dialer/campaign-config.js';
 import type { RegistryContext } from '../resolve/registry.js';
 import type { ScenarioCounts, StepOutcome } from './run-scenario.js';
@@ -65,10 +67,16 @@ function evaluate(expectation: Expectation, facts: RunFacts): ExpectationResult 
       return { description: `calls ending in ${expectation.outcome}`, passed, expected, actual: String(value) };
     }
     case 'abandonment-rate': {
-      const rate = facts.counts.maxAbandonmentRate;
+      const rate = expectation.jurisdiction === undefined ? facts.counts.maxAbandonmentRate : (facts.counts.maxAbandonmentRateByJurisdiction[expectation.jurisdiction] ?? 0);
       const passed = (expectation.atMost === undefined || rate <= expectation.atMost) && (expectation.atLeast === undefined || rate >= expectation.atLeast);
       const expected = [expectation.atMost !== undefined && `<= ${percent(expectation.atMost)}`, expectation.atLeast !== undefined && `>= ${percent(expectation.atLeast)}`].filter(Boolean).join(' and ');
-      return { description: 'highest abandonment rate of any 30-day window', passed, expected, actual: percent(rate) };
+      const description =
+        expectation.jurisdiction === undefined
+          ? 'highest abandonment rate of any 30-day window'
+          : expectation.jurisdiction === 'US'
+            ? 'highest abandonment rate of calls to US numbers, any 30-day window'
+            : 'highest abandonment rate of calls to Canadian numbers, any calendar month';
+      return { description, passed, expected, actual: percent(rate) };
     }
     case 'never-allowed': {
       const offending = facts.attempts.filter((attempt) => NEVER[expectation.what](attempt, facts));
@@ -138,15 +146,35 @@ const NEVER: Record<Extract<Expectation, { type: 'never-allowed' }>['what'], (at
     facts.leads.get(record.leadId)?.business !== true &&
     (facts.registries.national?.numbers.has(record.to) ?? false) &&
     !record.exemptions.some((exemption) => exemption.rule === 'dnc.national'),
-  'outside-calling-hours': ({ record }, facts) =>
-    record.verdict === 'allow' &&
-    record.purpose === 'telemarketing' &&
-    facts.leads.get(record.leadId)?.business !== true &&
-    (record.localTimes.length === 0 || record.localTimes.some((local) => Number(local.slice(11, 13)) < 8 || Number(local.slice(11, 13)) >= 21)),
+  'outside-calling-hours': ({ record }, facts) => {
+    if (record.verdict !== 'allow' || record.purpose !== 'telemarketing') return false;
+    const canadian = isCanadian(record.to);
+    // Canada's hours reach business lines too; the US windows protect residences only.
+    if (!canadian && facts.leads.get(record.leadId)?.business === true) return false;
+    // A broker-dealer's call to a customer is outside the FCC's window by law, and says so as an exemption.
+    if (!canadian && record.exemptions.some((exemption) => exemption.rule === 'hours.federal')) return false;
+    return record.localTimes.length === 0 || record.localTimes.some((local) => !insideCallingHours(local, canadian));
+  },
   'internal-list': ({ record, onInternalList }) => record.verdict === 'allow' && onInternalList,
-  'wireless-autodial-without-consent': ({ record }, facts) =>
-    record.verdict === 'allow' &&
-    record.method !== 'manual' &&
-    facts.leads.get(record.leadId)?.lineType !== 'landline' &&
-    !record.exemptions.some((exemption) => exemption.rule === 'consent.autodial-wireless'),
+  'wireless-autodial-without-consent': ({ record }, facts) => {
+    if (record.verdict !== 'allow' || record.method === 'manual') return false;
+    // Canada's rule is about prerecorded (ADAD) calls to any line; an autodialed call with a live agent is not one.
+    if (isCanadian(record.to)) return record.method === 'prerecorded' && !record.exemptions.some((exemption) => exemption.rule === 'consent.adad-canada');
+    return facts.leads.get(record.leadId)?.lineType !== 'landline' && !record.exemptions.some((exemption) => exemption.rule === 'consent.autodial-wireless');
+  },
 };
+
+function isCanadian(e164: string): boolean {
+  return parsePhoneNumberFromString(e164)?.country === 'CA';
+}
+
+/**
+ * The calling hours, worked out here from the local time alone and not by the engine, so that the check is
+ * independent of it: 08:00–21:00 in the US, 09:00–21:30 on weekdays and 10:00–18:00 on weekends in Canada.
+ */
+function insideCallingHours(localIso: string, canadian: boolean): boolean {
+  const minute = Number(localIso.slice(11, 13)) * 60 + Number(localIso.slice(14, 16));
+  if (!canadian) return minute >= 8 * 60 && minute < 21 * 60;
+  const weekend = ['saturday', 'sunday'].includes(weekdayOf(localIso.slice(0, 10)));
+  return weekend ? minute >= 10 * 60 && minute < 18 * 60 : minute >= 9 * 60 && minute < 21 * 60 + 30;
+}

@@ -141,6 +141,7 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
     lead.relationship = {
       lastTransactionAt: relationship.lastTransactionAt == null ? null : (parseInstantOrDate(relationship.lastTransactionAt) as number),
       lastInquiryAt: relationship.lastInquiryAt == null ? null : (parseInstantOrDate(relationship.lastInquiryAt) as number),
+      ...(relationship.personal !== undefined && { personal: relationship.personal }),
     };
   });
 
@@ -301,7 +302,7 @@ function loadRegistries(
     if (source.file === undefined) return fromList;
     return unionRegistry(fromList, collect(() => readRegistryFile(resolve(base, source.file!)), registryFromList([], '')));
   };
-  const { national, internal, states } = scenario.registries ?? {};
+  const { national, internal, states, canada } = scenario.registries ?? {};
   const syncDate = (text: string | undefined) => (text === undefined ? null : (parseInstantOrDate(text) as number));
   return {
     ...(national && { national: { syncedAt: syncDate(national.syncedAt), numbers: registry(national, 'national') } }),
@@ -309,5 +310,6 @@ function loadRegistries(
     ...(states && {
       states: new Map(Object.entries(states).map(([state, copy]) => [state, { syncedAt: syncDate(copy.syncedAt), numbers: registry(copy, `states.${state}`) }])),
     }),
+    ...(canada && { canada: { syncedAt: syncDate(canada.syncedAt), numbers: registry(canada, 'canada') } }),
   };
 }

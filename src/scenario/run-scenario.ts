@@ -2,13 +2,14 @@ import type { DialMethod } from '../core/attempt.js';
 import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { NULL_AUDIT_SINK, type AuditSink } from '../dialer/audit-log.js';
+import type { AbandonmentJurisdiction } from '../dialer/abandonment-by-jurisdiction.js';
 import { CallRecorder, disclosureItems } from '../dialer/call-recorder.js';
 import { parseCampaignConfig, type Lead } from '../dialer/campaign-config.js';
 import type { CampaignSummary } from '../dialer/campaign-summary.js';
 import { simulateCampaign } from '../dialer/simulate-campaign.js';
 import { ABANDON_GRACE_MS } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
-import { InMemoryRegistry, liveUnion, type RegistryContext } from '../resolve/registry.js';
+import { InMemoryRegistry, withLiveInternalList } from '../resolve/registry.js';
 import { defaultStrategy } from '../resolve/resolve-attempt.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
 import { campaignInputOf, momentToEpochMs, type LoadedScenario } from './load-scenario.js';
@@ -61,6 +62,8 @@ export interface ScenarioCounts {
   readonly leadsExhausted: number;
   /** The highest abandonment rate of any 30-day window (campaign), or over the scripted calls. */
   readonly maxAbandonmentRate: number;
+  /** Campaign runs: the highest rate of each jurisdiction called, over its own windows (US 30 days, Canada calendar months). */
+  readonly maxAbandonmentRateByJurisdiction: Readonly<Partial<Record<AbandonmentJurisdiction, number>>>;
 }
 
 const CONNECT_DELAY_MS = 3_000;
@@ -77,13 +80,9 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
   const strategy = defaultStrategy();
   const stepper = new LifecycleStepper();
   const internalList = new InMemoryRegistry();
-  const registries: RegistryContext = {
-    ...(loaded.registries.national && { national: loaded.registries.national }),
-    ...(loaded.registries.states && { states: loaded.registries.states }),
-    internal: { numbers: loaded.registries.internal ? liveUnion(loaded.registries.internal.numbers, internalList) : internalList },
-  };
+  const registries = withLiveInternalList(loaded.registries, internalList);
   const observer = new ScenarioObserver(options.audit ?? NULL_AUDIT_SINK, (e164) => registries.internal!.numbers.has(e164));
-  const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, subject: scenario.subject ?? null, disclosureItems: disclosureItems(scenario), pack: options.pack });
+  const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, callerKind: scenario.callerKind, subject: scenario.subject ?? null, disclosureItems: disclosureItems(scenario), pack: options.pack });
   const leads = new Map<string, Lead>(loaded.leads.map((lead) => [lead.id, lead]));
   const defaultMethod: DialMethod = scenario.dialer === undefined || scenario.dialer.mode === 'manual' || scenario.dialer.mode === 'preview' ? 'manual' : 'autodialer';
 
@@ -199,5 +198,6 @@ function countRun(observer: ScenarioObserver, campaign: CampaignSummary | null):
     leadsReached: reached.size,
     leadsExhausted: campaign?.leads.exhausted ?? 0,
     maxAbandonmentRate: campaign !== null ? campaign.abandonment.maxRollingRate : answered === 0 ? 0 : abandoned / answered,
+    maxAbandonmentRateByJurisdiction: Object.fromEntries((campaign?.abandonment.byJurisdiction ?? []).map((entry) => [entry.jurisdiction, entry.maxRate])),
   };
 }

@@ -159,6 +159,9 @@ const abandonmentExpectation = z
     type: z.literal('abandonment-rate').meta(about('The highest abandonment rate of any 30-day window (campaign), or over the scripted calls.')),
     atMost: z.number().min(0).max(1).optional().meta(about('The rate must be at most this share (0.03 is 3%, the federal limit).')),
     atLeast: z.number().min(0).max(1).optional().meta(about('The rate must be at least this share.')),
+    jurisdiction: enumOf(['US', 'CA'] as const)
+      .optional()
+      .meta(about("Campaign runs: only the calls to this country's numbers, over its own windows (US: 30 days, cap 3%; CA: calendar months, cap 5%, window unconfirmed).")),
   })
   .meta(about('Bounds on the abandonment rate.'));
 
@@ -183,7 +186,7 @@ export const scenarioSchema = z
       seller: id('the seller').meta(about('The seller the calls are made for: consents, relationships and do-not-call requests are per seller.')),
       callerKind: enumOf(['seller', 'broker-dealer'] as const)
         .default('seller')
-        .meta(about("broker-dealer: a FINRA member firm; its disclosure adds the firm's telephone number or address (`firmContact`). Screening is the same.")),
+        .meta(about("broker-dealer: a FINRA member firm, screened under FINRA Rule 3230 and the FCC's rules (the TSR does not reach it); its disclosure adds the firm's telephone number or address (`firmContact`) and that the call solicits securities.")),
       firmContact: z
         .string()
         .optional()
@@ -244,6 +247,13 @@ export const scenarioSchema = z
             )
             .optional()
             .meta(about("The seller's copies of state do-not-call lists, by state code (FL, TX...). A state that keeps a list of its own blocks telemarketing calls to its residents without a current copy.")),
+          canada: z
+            .strictObject({
+              syncedAt: instantOrDateText.meta(about('When the seller downloaded this copy of the DNCL (date or instant); it must be at most 31 days old at each call.')),
+              ...numberSource,
+            })
+            .optional()
+            .meta(about("The seller's copy of Canada's National Do Not Call List. Without one, every telemarketing call to a residential Canadian line is blocked.")),
           internal: z
             .strictObject(numberSource)
             .optional()
@@ -275,6 +285,10 @@ export const scenarioSchema = z
               .nullable()
               .optional()
               .meta(about("The lead's last inquiry or application to the seller: an established business relationship for 3 months.")),
+            personal: z
+              .boolean()
+              .optional()
+              .meta(about("The caller knows the lead personally (family, friend, acquaintance): lifts a broker-dealer's national-registry rules (FINRA Rule 3230(b)(3)).")),
           }),
         )
         .optional()

@@ -111,16 +111,31 @@ export function requestCard(drillId: string, request: CheckRequestInput, floorZo
     label: 'Purpose',
     text: request.purpose === 'informational' ? `An informational call for ${seller}: no sales pitch.` : `A sales call for ${seller}.`,
   });
+  if (request.caller.kind === 'broker-dealer') {
+    lines.push({ label: 'Caller', text: `${seller} is a broker-dealer (a FINRA member firm): you are offering securities.` });
+  }
 
-  const national = request.registries?.national;
+  // A Canadian number is screened against Canada's list; every other against the US registry.
+  const canadian = country === 'CA';
+  const copy = canadian ? request.registries?.canada : request.registries?.national;
+  const listName = canadian ? "Canada's National Do Not Call List (DNCL)" : 'the National Do Not Call Registry';
+  const shortName = canadian ? 'DNCL' : 'National Do Not Call';
   let registry: string;
-  if (national === undefined) registry = 'No copy of the National Do Not Call Registry is loaded.';
-  else if (national.syncedAt == null) registry = 'A National Do Not Call copy is loaded, but it has no sync date.';
+  if (copy === undefined) registry = `No copy of ${listName} is loaded.`;
+  else if (copy.syncedAt == null) registry = `A ${shortName} copy is loaded, but it has no sync date.`;
   else {
-    const listed = (national.numbers ?? []).length > 0;
-    registry = `Your National Do Not Call copy was synced ${when(national.syncedAt)} (${relative(at, instant(national.syncedAt))}); the number is ${listed ? '' : 'not '}on it.`;
+    const listed = (copy.numbers ?? []).length > 0;
+    registry = `Your ${shortName} copy was synced ${when(copy.syncedAt)} (${relative(at, instant(copy.syncedAt))}); the number is ${listed ? '' : 'not '}on it.`;
   }
   lines.push({ label: 'Registry', text: registry });
+  const stateCopies = Object.entries(request.registries?.states ?? {});
+  if (stateCopies.length > 0) {
+    const listed = stateCopies.filter(([, stateCopy]) => (stateCopy.numbers ?? []).length > 0).map(([state]) => state);
+    lines.push({
+      label: 'State lists',
+      text: `You have current copies of the do-not-call lists of ${stateCopies.map(([state]) => state).join(', ')}; the number is ${listed.length === 0 ? 'on none of them' : `on ${listed.join(', ')}`}.`,
+    });
+  }
   const internal = (request.registries?.internal?.numbers ?? []).length > 0;
   lines.push({ label: 'Internal list', text: `The number is ${internal ? '' : 'not '}on ${seller}'s own do-not-call list.` });
 
@@ -138,10 +153,11 @@ export function requestCard(drillId: string, request: CheckRequestInput, floorZo
             })
             .join('; ')}.`,
   });
-  const { lastTransactionAt, lastInquiryAt } = request.relationship ?? {};
+  const { lastTransactionAt, lastInquiryAt, personal } = request.relationship ?? {};
   const history = [
     lastTransactionAt == null ? null : `last purchase ${when(lastTransactionAt)} (${relative(at, instant(lastTransactionAt))})`,
     lastInquiryAt == null ? null : `last inquiry ${when(lastInquiryAt)} (${relative(at, instant(lastInquiryAt))})`,
+    personal === true ? 'you know the lead personally (a friend of the family)' : null,
   ].filter((text) => text !== null);
   lines.push({ label: 'History', text: history.length === 0 ? `No purchase or inquiry with ${seller} on file.` : `With ${seller}: ${history.join('; ')}.` });
   return { drillId, lines };

@@ -30,6 +30,9 @@ export const EDGE_KINDS = [
   'consent-granted-after-call',
   'relationship-past-limit',
   'registry-copy-age',
+  'broker-dealer-late-call',
+  'canada-autodial-mobile',
+  'canada-weekend-hours',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 

@@ -1,5 +1,6 @@
 import type { Candidate } from './generate-drills.js';
-import { baseline, clock, leadNumber, MULTI_ZONE_AREA_CODES, zonesOf } from './situation-pool.js';
+import { DateTime } from 'luxon';
+import { baseline, CANADIAN, clock, leadNumber, MULTI_ZONE_AREA_CODES, NO_STATE_WINDOW_AREA_CODES, zonesOf } from './situation-pool.js';
 import type { Picker } from './random-pick.js';
 import type { Situation } from './situation.js';
 
@@ -159,7 +160,72 @@ const registryCopyAge: EdgeTemplate = (p) => {
   };
 };
 
+/**
+ * A call at 21:xx to an existing customer in a state without a window of its own: a broker-dealer may place it (the
+ * FCC's rule and FINRA Rule 3230 yield to the relationship), an ordinary seller may not (the TSR's window does not).
+ */
+const brokerDealerLateCall: EdgeTemplate = (p) => {
+  const base = baseline(p);
+  const to = leadNumber(p, p.pick(NO_STATE_WINDOW_AREA_CODES));
+  const asBroker = p.chance(0.5);
+  const situation: Situation = {
+    ...base,
+    to,
+    clockZone: zonesOf(to)[0]!,
+    localTime: clock(21, p.int(0, 11) * 5),
+    transactionAgo: { months: p.int(1, 12) },
+    callerKind: asBroker ? 'broker-dealer' : 'seller',
+  };
+  return {
+    situation,
+    edge: {
+      kind: 'broker-dealer-late-call',
+      contrast: asBroker ? 'the same call by an ordinary seller (not a broker-dealer)' : 'the same call by a broker-dealer (a FINRA member firm)',
+      twin: { ...situation, callerKind: asBroker ? 'seller' : 'broker-dealer' },
+    },
+  };
+};
+
+/** An autodialed call with a live agent to a mobile: Canada's ADAD rule is about prerecorded calls, the US consent rule is not. */
+const canadaAutodialMobile: EdgeTemplate = (p) => {
+  const base = autodialedMobile(p);
+  const canadian = leadNumber(p, p.pick(CANADIAN));
+  const american = leadNumber(p, p.pick(NO_STATE_WINDOW_AREA_CODES));
+  const inCanada = p.chance(0.5);
+  const at = (to: string): Situation => ({ ...base, to, clockZone: zonesOf(to)[0]!, localTime: clock(p.int(10, 17), 0) });
+  const situation = at(inCanada ? canadian : american);
+  return {
+    situation,
+    edge: {
+      kind: 'canada-autodial-mobile',
+      contrast: inCanada ? `the same call to a US mobile, ${american}` : `the same call to a Canadian mobile, ${canadian}`,
+      twin: { ...situation, to: inCanada ? american : canadian, clockZone: zonesOf(inCanada ? american : canadian)[0]! },
+    },
+  };
+};
+
+/** Canada's weekend window ends at 18:00: 17:59 on a Saturday may be dialed, 18:00 may not. */
+const canadaWeekendHours: EdgeTemplate = (p) => {
+  const base = baseline(p);
+  const to = leadNumber(p, p.pick(CANADIAN));
+  const saturday = DateTime.fromISO(base.localDate, { zone: 'utc' }).plus({ days: 6 - DateTime.fromISO(base.localDate, { zone: 'utc' }).weekday }).toISODate()!;
+  const [time, twinTime] = p.pick([
+    ['17:59:00', '18:00:00'],
+    ['18:00:00', '17:59:00'],
+    ['09:59:00', '10:00:00'],
+    ['10:00:00', '09:59:00'],
+  ] as const);
+  const situation: Situation = { ...base, to, clockZone: zonesOf(to)[0]!, localDate: saturday, localTime: time };
+  return {
+    situation,
+    edge: { kind: 'canada-weekend-hours', contrast: `the same call at ${twinTime.slice(0, 5)} local time`, twin: { ...situation, localTime: twinTime } },
+  };
+};
+
 export const EDGE_TEMPLATES: readonly EdgeTemplate[] = [
+  brokerDealerLateCall,
+  canadaAutodialMobile,
+  canadaWeekendHours,
   dstWeekend('dst-spring-forward'),
   dstWeekend('dst-fall-back'),
   multiZoneAreaCode,

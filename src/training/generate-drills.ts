@@ -44,7 +44,11 @@ const BLOCKING_TWISTS: Readonly<Record<string, Twist>> = {
   }),
   prerecordedLandline: (s) => ({ ...s, method: 'prerecorded', lineType: 'landline' }),
   tollFree: (s, p) => ({ ...s, to: leadNumber(p, p.pick(TOLL_FREE)), clockZone: s.floorZone }),
-  canadian: (s, p) => ({ ...s, to: leadNumber(p, p.pick(CANADIAN)), clockZone: s.floorZone }),
+  // Canada's weekday window ends at 21:30, half an hour after the US one: a late evening call there still blocks.
+  canadianEvening: (s, p) => {
+    const to = leadNumber(p, p.pick(CANADIAN));
+    return { ...s, to, clockZone: zonesOf(to)[0]!, localTime: clock(p.int(22, 23), p.int(0, 11) * 5) };
+  },
   invalidNumber: (s, p) => ({ ...s, to: subscriber(p), clockZone: s.floorZone }),
 };
 
@@ -64,6 +68,10 @@ const LIFTING_TWISTS: Readonly<Record<string, Twist>> = {
     return { ...s, to, clockZone: p.pick(zonesOf(to)) };
   },
   manualMobile: (s) => ({ ...s, method: 'manual', lineType: 'mobile' }),
+  // Canada's rules replace the US ones: its hours, its DNCL, and consent only for prerecorded calls.
+  canadianNumber: (s, p) => ({ ...s, to: leadNumber(p, p.pick(CANADIAN)), clockZone: s.floorZone }),
+  brokerDealer: (s) => ({ ...s, callerKind: 'broker-dealer' }),
+  personalRelationship: (s) => ({ ...s, callerKind: 'broker-dealer', personal: true }),
   autodialWithConsent: (s, p) => ({
     ...s,
     method: 'autodialer',
@@ -73,7 +81,7 @@ const LIFTING_TWISTS: Readonly<Record<string, Twist>> = {
 };
 
 /** Twists that change the number go first, so the clock and the address are set for the final number. */
-const NUMBER_TWISTS = new Set(['tollFree', 'canadian', 'invalidNumber', 'multiZone']);
+const NUMBER_TWISTS = new Set(['tollFree', 'canadianEvening', 'canadianNumber', 'invalidNumber', 'multiZone']);
 
 function applyTwists(p: Picker, names: readonly string[]): Situation {
   const table = { ...BLOCKING_TWISTS, ...LIFTING_TWISTS };

@@ -63,6 +63,7 @@ function attemptRequest(loaded: LoadedScenario, observed: ObservedAttempt, floor
   if (lead === undefined) throw new Error(`training: attempt ${record.attemptId} names lead ${record.leadId}, which the scenario does not have`);
   const at = parseInstant(record.at) as number;
   const national = loaded.registries.national;
+  const canada = loaded.registries.canada;
   const e164 = record.to.startsWith('+') ? record.to : null;
   // The calls placed to the lead before this one: the history a state's call cap counts.
   const history = earlier
@@ -79,7 +80,7 @@ function attemptRequest(loaded: LoadedScenario, observed: ObservedAttempt, floor
     to: lead.phone,
     method: record.method as CheckRequestInput['method'],
     purpose: record.purpose as NonNullable<CheckRequestInput['purpose']>,
-    caller: { seller: loaded.scenario.seller },
+    caller: { seller: loaded.scenario.seller, kind: loaded.scenario.callerKind },
     callee: { lineType: lead.lineType, business: lead.business, ...(lead.timeZone !== null && { timeZone: lead.timeZone }), ...(lead.state !== null && { state: lead.state }) },
     ...(loaded.scenario.subject !== undefined && { subject: loaded.scenario.subject }),
     ...(history.length > 0 && { history }),
@@ -91,13 +92,21 @@ function attemptRequest(loaded: LoadedScenario, observed: ObservedAttempt, floor
       grantedAt: formatInstantUtc(consent.grantedAt),
       revokedAt: isoOrNull(consent.revokedAt),
     })),
-    relationship: { lastTransactionAt: isoOrNull(lead.relationship.lastTransactionAt), lastInquiryAt: isoOrNull(lead.relationship.lastInquiryAt) },
+    relationship: {
+      lastTransactionAt: isoOrNull(lead.relationship.lastTransactionAt),
+      lastInquiryAt: isoOrNull(lead.relationship.lastInquiryAt),
+      ...(lead.relationship.personal === true && { personal: true }),
+    },
     registries: {
       ...(national && {
         national: { ...(national.syncedAt !== null && { syncedAt: formatInstantUtc(national.syncedAt) }), numbers: e164 !== null && national.numbers.has(e164) ? [e164] : [] },
       }),
       internal: { numbers: e164 !== null && observed.onInternalList ? [e164] : [] },
       ...(states && { states }),
+      // A scenario's DNCL copy always has its download date (the schema requires it).
+      ...(canada && canada.syncedAt !== null && {
+        canada: { syncedAt: formatInstantUtc(canada.syncedAt), numbers: e164 !== null && canada.numbers.has(e164) ? [e164] : [] },
+      }),
     },
   };
 }

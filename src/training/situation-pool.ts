@@ -13,6 +13,8 @@ export const ONE_ZONE_AREA_CODES = ['212', '305', '404', '617', '312', '214', '6
 export const MULTI_ZONE_AREA_CODES = ['208', '541', '850', '270', '605'] as const;
 export const TOLL_FREE = ['800', '888', '877'] as const;
 export const CANADIAN = ['416', '604', '514'] as const;
+/** One-zone area codes of states with no calling window of their own (Georgia, Ohio, Arizona): federal hours alone. */
+export const NO_STATE_WINDOW_AREA_CODES = ['404', '614', '602'] as const;
 
 export function subscriber(p: Picker): string {
   return `555-01${String(p.int(0, 99)).padStart(2, '0')}`;

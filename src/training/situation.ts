@@ -1,6 +1,8 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DateTime, type DurationLikeObject } from 'luxon';
-import type { ConsentKind, DialMethod, CallPurpose, LineType } from '../core/attempt.js';
+import type { CallerKind, ConsentKind, DialMethod, CallPurpose, LineType } from '../core/attempt.js';
 import type { CheckRequestInput } from '../core/check-request.js';
+import { statesForNanpNumber } from '../resolve/area-code-states.js';
 
 /**
  * The parameters of a drill before they become a check request. Times are relative to the call ("revoked 1 day
@@ -16,6 +18,8 @@ export interface Situation {
   readonly localTime: string;
   readonly floorZone: string;
   readonly seller: string;
+  /** A broker-dealer (FINRA member firm) calls under FINRA Rule 3230 and the FCC's rules; a seller when absent. */
+  readonly callerKind?: CallerKind;
   readonly method: DialMethod;
   readonly purpose: CallPurpose;
   readonly lineType: LineType;
@@ -27,6 +31,8 @@ export interface Situation {
   readonly consents: readonly ConsentSituation[];
   readonly transactionAgo: DurationLikeObject | null;
   readonly inquiryAgo: DurationLikeObject | null;
+  /** The caller knows the lead personally (family, friend, acquaintance). */
+  readonly personal?: boolean;
 }
 
 export type RegistrySituation =
@@ -69,12 +75,22 @@ export function situationToRequest(situation: Situation): CheckRequestInput {
   const atText = DateTime.fromMillis(at, { zone: situation.floorZone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
   const number = registryForm(situation.to);
   const registry = situation.registry;
+  const parsed = parsePhoneNumberFromString(situation.to, 'US');
+  const canadian = parsed?.country === 'CA';
+  const syncedAt = registry.copy === 'present' ? (registry.dateOnly ? dateBefore(at, registry.age) : isoBefore(at, registry.age)) : undefined;
+  // The registry situation is the seller's copy of the number's own country's list (the DNCL for Canada). The
+  // seller also keeps current copies of the lists of the lead's states, not listing it: a drill about the national
+  // copy must not be decided by a state's list.
+  const stateCopies =
+    canadian || parsed === undefined || syncedAt === undefined
+      ? []
+      : statesForNanpNumber(parsed.number, parsed.country ?? null).map((state) => [state, { syncedAt, numbers: [] as string[] }] as const);
   return {
     at: atText,
     to: situation.to,
     method: situation.method,
     purpose: situation.purpose,
-    caller: { seller: situation.seller },
+    caller: { seller: situation.seller, ...(situation.callerKind !== undefined && { kind: situation.callerKind }) },
     callee: {
       lineType: situation.lineType,
       business: situation.business,
@@ -89,14 +105,11 @@ export function situationToRequest(situation: Situation): CheckRequestInput {
     relationship: {
       lastTransactionAt: situation.transactionAgo === null ? null : dateBefore(at, situation.transactionAgo),
       lastInquiryAt: situation.inquiryAgo === null ? null : dateBefore(at, situation.inquiryAgo),
+      ...(situation.personal === true && { personal: true }),
     },
     registries: {
-      ...(registry.copy === 'present' && {
-        national: {
-          syncedAt: registry.dateOnly ? dateBefore(at, registry.age) : isoBefore(at, registry.age),
-          numbers: registry.listed ? number : [],
-        },
-      }),
+      ...(registry.copy === 'present' && { [canadian ? 'canada' : 'national']: { syncedAt: syncedAt!, numbers: registry.listed ? number : [] } }),
+      ...(stateCopies.length > 0 && { states: Object.fromEntries(stateCopies) }),
       internal: { numbers: situation.internalListed ? number : [] },
     },
   };

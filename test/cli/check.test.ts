@@ -98,6 +98,31 @@ describe('dialsim check: bad input exits 2 and names the field', () => {
       input: json({ ...contractExample, registries: { internal: { numbers: ['303-555-01'] } } }),
       error: 'registries.internal.numbers[0]: "303-555-01" is not a valid phone number',
     },
+    {
+      name: 'a caller kind outside the enum',
+      input: json({ ...contractExample, caller: { seller: 'acme', kind: 'broker' } }),
+      error: 'caller.kind: expected one of seller|broker-dealer (got "broker")',
+    },
+    {
+      name: 'a DNCL copy without its download date',
+      input: json({ ...contractExample, to: '+1 416 555 0199', registries: { canada: { numbers: [] } } }),
+      error: 'registries.canada.syncedAt: required field is missing',
+    },
+    {
+      name: 'a personal relationship that is not true or false',
+      input: json({ ...contractExample, relationship: { personal: 'yes' } }),
+      error: 'relationship.personal: expected true or false',
+    },
+    {
+      name: 'a province for a US number',
+      input: json({ ...contractExample, callee: { state: 'ON' } }),
+      error: 'callee.state: "ON" is a Canadian province or territory, but +13035550123 is a US number',
+    },
+    {
+      name: 'a US state for a Canadian number',
+      input: json({ ...contractExample, to: '+1 416 555 0199', callee: { state: 'NY' }, packs: undefined }),
+      error: 'callee.state: "NY" is a US state or territory, but +14165550199 is a Canadian number',
+    },
     { name: 'an empty input', input: '  \n', error: 'no request given' },
   ];
 

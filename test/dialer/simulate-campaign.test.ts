@@ -146,7 +146,12 @@ describe('campaign simulation', () => {
   it('discloses the firm\'s number or address on a broker-dealer\'s calls', () => {
     const config = aCampaign({ callerKind: 'broker-dealer', firmContact: '+1 212 555 0100' });
     const disclosure = ofType(run({ config, leads: someLeads(200) }).records, 'disclosure')[0]!;
-    expect(disclosure.items).toEqual(['caller name', 'seller: acme', 'purpose: a sales call', 'firm telephone number or address: +1 212 555 0100']);
+    expect(disclosure.items).toEqual([
+      'caller name',
+      'firm: acme',
+      'firm telephone number or address: +1 212 555 0100',
+      'purpose: to solicit the purchase of securities or related services',
+    ]);
   });
 
   it('skips leads the filters exclude, and counts them', () => {

@@ -28,7 +28,7 @@ describe('combinePacks', () => {
   it('runs the packs as one, in order: built-in rules first, then the custom ones', () => {
     const acme = definePack({ id: 'acme', title: 'Acme house rules', policies: [aRule('acme.always', true)] });
     const pack = combinePacks(packsInForce(), acme);
-    expect(pack.id).toBe('common+us-federal+us-states+acme');
+    expect(pack.id).toBe('common+us-federal+us-states+canada+finra+acme');
     expect(pack.policies.map((policy) => policy.id)).toEqual([...packsInForce().policies.map((policy) => policy.id), 'acme.always']);
     const decision = screen(anAttempt({ to: '(316) 555-0123', at: '2026-03-10T20:30:00-07:00' }), { pack });
     expect(decision.violations.map((violation) => violation.rule)).toEqual(['hours.federal', 'acme.always']);

@@ -3,7 +3,7 @@
  * Its failure becomes a blocking finding of that rule, which names it, and the other rules still run.
  */
 import { describe, expect, it } from 'vitest';
-import { definePolicy, pass, type Policy, type PolicyOutcome } from '../../src/core/policy.js';
+import { definePolicy, pass, violation, type Policy, type PolicyOutcome } from '../../src/core/policy.js';
 import { combinePacks } from '../../src/engine/combine-packs.js';
 import { screen } from '../../src/engine/screen.js';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
@@ -73,5 +73,30 @@ describe('a custom policy that fails', () => {
     const pack = withCustom(flaky);
     const verdicts = Array.from({ length: 6 }, () => screen(anAttempt(), { pack }).verdict);
     expect(verdicts).toEqual(['allow', 'block', 'allow', 'block', 'allow', 'block']);
+  });
+});
+
+describe('citationFor: a citation that depends on the attempt', () => {
+  const blockAll = { ...base, evaluate: () => violation('never') };
+
+  it("a finding reports the citation the rule gives for the attempt's facts", () => {
+    const perCaller = definePolicy({ ...blockAll, citationFor: (facts) => (facts.callerKind === 'broker-dealer' ? 'Acme policy §9 (broker desk)' : 'Acme policy §9') });
+    const broker = screen(anAttempt({ caller: { seller: 'acme', kind: 'broker-dealer' } }), { pack: withCustom(perCaller) });
+    const seller = screen(anAttempt(), { pack: withCustom(perCaller) });
+    expect(broker.violations.find((found) => found.rule === 'acme.buggy')?.citation).toBe('Acme policy §9 (broker desk)');
+    expect(seller.violations.find((found) => found.rule === 'acme.buggy')?.citation).toBe('Acme policy §9');
+  });
+
+  it('citationFor throws or returns nothing: the rule still blocks, under its own citation', () => {
+    const throwing = definePolicy({ ...blockAll, citationFor: () => { throw new Error('no desk'); } });
+    const empty = definePolicy({ ...blockAll, citationFor: () => '' });
+    for (const policy of [throwing, empty]) {
+      const decision = screen(anAttempt(), { pack: withCustom(policy) });
+      expect(decision.violations.find((found) => found.rule === 'acme.buggy')?.citation).toBe('Acme calling policy §9');
+    }
+  });
+
+  it('citationFor that is not a function is refused when the policy is defined', () => {
+    expect(() => definePolicy({ ...blockAll, citationFor: 'Acme' as never })).toThrow('policy "acme.buggy": citationFor must be a function (facts) => citation, got "Acme"');
   });
 });

@@ -1,3 +1,4 @@
+import { US_REGIONS } from '../../policies/us-federal/index.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCheckRequest } from '../../src/core/check-request.js';
@@ -54,11 +55,13 @@ describe('screening properties', () => {
     );
   });
 
-  it('never allows an autodialed or prerecorded call to a mobile or unknown line without a consent valid at that instant', () => {
+  it('never allows an autodialed or prerecorded call to a US mobile or unknown line without a consent valid at that instant', () => {
     let checked = 0;
     fc.assert(
       fc.property(arbitraryRequest, (request) => {
         const decision = screen(parseCheckRequest(request));
+        // Canada's rule is about prerecorded calls alone (consent.adad-canada, its own properties).
+        if (!US_REGIONS.includes(resolveNumberDirect(request.to).region ?? '')) return;
         const robocall = request.method !== 'manual';
         const wireless = request.callee?.lineType !== 'landline';
         if (decision.verdict !== 'allow' || !robocall || !wireless) return;

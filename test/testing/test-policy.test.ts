@@ -122,7 +122,7 @@ describe('testPolicy checks its own table before any case runs', () => {
 
   it('a pack that does not contain the policy fails', () => {
     expect(() => testPolicy(quietSundays, aTable(), { pack: packsInForce() })).toThrow(
-      'testPolicy(acme.quiet-sundays): the pack common+us-federal+us-states does not contain the policy under test',
+      'testPolicy(acme.quiet-sundays): the pack common+us-federal+us-states+canada+finra does not contain the policy under test',
     );
   });
 

@@ -64,8 +64,8 @@ describe('dialsim train in the terminal', () => {
 
   it('at a terminal: d dials, n shows the rule menu and takes a number; a bad choice asks again', async () => {
     const { drills } = setup();
-    // single-42-1 is dnc.internal (menu 4), single-42-2 jurisdiction.unsupported (menu 2), single-42-3 too.
-    expect(drills.map((drill) => drill.key.rules[0])).toEqual(['dnc.internal', 'jurisdiction.unsupported', 'jurisdiction.unsupported']);
+    // single-42-1 is dnc.internal (menu 4); single-42-2 a Toronto number, outside the pack us-federal covers; single-42-3 dnc.national.
+    expect(drills.map((drill) => drill.key.rules[0])).toEqual(['dnc.internal', 'jurisdiction.unsupported', 'dnc.national']);
     const { code, stdout } = await runAtTerminal(['--packs', 'us-federal', '--seed', '42', '--count', '3'], ['n', '99', '4', 'x', 'n', 'jurisdiction.unsupported', 'd']);
     expect(code).toBe(0);
     expect(stdout).toContain('Dial or not? [d = dial, n = don\'t dial] ');
@@ -74,7 +74,7 @@ describe('dialsim train in the terminal', () => {
     expect(stdout).toContain('  Type d to dial or n for don\'t dial.');
     expect(stdout).toContain('✔ Right: don\'t dial. dnc.internal blocks this call.');
     expect(stdout).toContain('Score: 2 of 3 right (66%)');
-    expect(stdout).toContain('- single-42-3: you said dial; the answer is don\'t dial (jurisdiction.unsupported).');
+    expect(stdout).toContain('- single-42-3: you said dial; the answer is don\'t dial (dnc.national).');
   });
 
   it('--json prints the results a learning system imports: settings, drills with answers and feedback, the score', async () => {

@@ -6,7 +6,7 @@
  */
 import { launchChromium, watchPage } from '../support/chromium.js';
 import { describe, expect, test } from 'vitest';
-import { packsInForce } from '../../src/engine/packs-in-force.js';
+import { screenRequest } from '../../src/training/drill-key.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
 
@@ -16,7 +16,8 @@ const SCREENSHOT = '/tmp/dialsim-trainer.png';
 /** Two blocked drills, so both feedback panels show a rule and its citation. */
 function setup() {
   const drills = generateDrills({ seed: 5, level: 'interacting', count: 30 }).filter((drill) => drill.key.verdict === 'block').slice(0, 2);
-  const citationOf = (rule: string) => packsInForce().policies.find((policy) => policy.id === rule)!.citation;
+  // The citation a finding reports (a state rule cites the deciding state's statute), as the engine decides it.
+  const citationOf = (drill: (typeof drills)[number], rule: string) => screenRequest(drill.request).violations.find((found) => found.rule === rule)!.citation;
   return { drills, citationOf };
 }
 
@@ -44,7 +45,7 @@ describe('dialsim train --web in headless Chromium', () => {
       const rightFeedback = (await page.locator('#feedback').textContent())!;
       expect(rightFeedback).toContain(`Right: do not dial. ${rightRule} blocks this call.`);
       expect(rightFeedback).toContain(rightRule);
-      expect(rightFeedback).toContain(citationOf(rightRule));
+      expect(rightFeedback).toContain(citationOf(first, rightRule));
       expect(await page.locator('#score').textContent()).toBe('Score 1 / 1');
       expect(await page.locator('#state-blocked.on').count()).toBe(1);
 
@@ -55,7 +56,7 @@ describe('dialsim train --web in headless Chromium', () => {
       await page.locator('#feedback.shown').waitFor();
       const wrongFeedback = (await page.locator('#feedback').textContent())!;
       expect(wrongFeedback).toContain(`Wrong: do not dial this call. Blocked by ${second.key.rules.join(', ')}.`);
-      for (const rule of second.key.rules) expect(wrongFeedback).toContain(citationOf(rule));
+      for (const rule of second.key.rules) expect(wrongFeedback).toContain(citationOf(second, rule));
       expect(await page.locator('#score').textContent()).toBe('Score 1 / 2');
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
 

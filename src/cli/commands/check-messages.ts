@@ -12,8 +12,9 @@ Options:
   --json            Read ONE JSON request, print ONE JSON decision.
   --ndjson          Read one JSON request per line, print one JSON decision per line in the same order.
                     A malformed line prints {"line": N, "error": "..."} in its place and the stream goes on.
-  --context FILE    A JSON document {"registries": {...}} shared by every request (national copy with its
-                    syncedAt, internal list; a "numbers" list may instead be "file": "path", one number per line).
+  --context FILE    A JSON document {"registries": {...}} shared by every request (national, state and DNCL
+                    copies with their syncedAt, internal list; a "numbers" list may instead be "file": "path",
+                    one number per line).
                     A request's own registry entries are added to the context's.
   --packs ID,...    The built-in packs to screen with, for every request that names no "packs" of its own
                     (default: all). number.invalid, jurisdiction.unsupported and dnc.internal always apply.

@@ -62,9 +62,15 @@ function check(overrides: Partial<CheckRequestInput>): Decision {
 
 describe('jurisdiction.unsupported messages', () => {
   it('outside names the number and its region, with the rule citation', () => {
+    // With packs: [us-federal], Canada is not covered: the Canadian number is refused as any other country's.
     const violation = violationOf(check({ to: '+1 416 555 0199' }), 'jurisdiction.unsupported');
-    expect(violation.message).toMatchInlineSnapshot(`"+14165550199 is in CA, outside the jurisdictions covered (the United States and its territories)"`);
-    expect(violation.citation).toBe('dialsim fail-closed rule: only United States rules are encoded (47 CFR 64.1200; 16 CFR 310)');
+    expect(violation.message).toMatchInlineSnapshot(`"+14165550199 is in CA, a country none of the packs in force covers"`);
+    expect(violation.citation).toBe('dialsim fail-closed rule: a number is screened only under the rules of a pack that covers its country');
+  });
+
+  it('a Jamaican number is outside every built-in pack', () => {
+    const decision = screen(anAttempt({ to: '+1 876 555 0199' }));
+    expect(decision.violations.map((found) => [found.rule, found.message])).toEqual([['jurisdiction.unsupported', '+18765550199 is in JM, a country none of the packs in force covers']]);
   });
 });
 

@@ -1,6 +1,10 @@
-import type { ConsentStatus, ScreeningFacts } from '../../src/core/facts.js';
-import { formatDateUtc, formatInstantUtc } from '../../src/core/instant.js';
-import { lifted, violation, type MessageData, type PolicyOutcome } from '../../src/core/policy.js';
+/**
+ * What the consent rules of every jurisdiction share: the wording of a missing, revoked or misdirected consent, and
+ * the outcome of a rule that accepts some kinds of consent.
+ */
+import type { ConsentStatus, ScreeningFacts } from '../src/core/facts.js';
+import { formatDateUtc, formatInstantUtc } from '../src/core/instant.js';
+import { lifted, violation, type MessageData, type PolicyOutcome } from '../src/core/policy.js';
 
 /** Message templates shared by the consent rules; `{consentKind}` and `{call}` are filled in by each rule. */
 export const CONSENT_MESSAGES = {

@@ -1,0 +1,20 @@
+import type { PolicyPack } from '../../src/core/policy.js';
+import { US_REGIONS } from '../us-federal/index.js';
+import { dncFinra } from './dnc-finra.js';
+import { hoursFinra } from './hours-finra.js';
+
+/**
+ * FINRA Rule 3230, the telemarketing rule of broker-dealers (FINRA member firms): it covers their calls to US numbers
+ * (`caller.kind: broker-dealer`) and no one else's. Facts with their marks: finra-facts.ts.
+ */
+export const finraPack: PolicyPack = {
+  id: 'finra',
+  title: 'FINRA Rule 3230 (broker-dealer telemarketing)',
+  version: '1',
+  regions: US_REGIONS,
+  applies: (facts) => facts.callerKind === 'broker-dealer',
+  policies: [hoursFinra, dncFinra],
+};
+
+export { dncFinra, hoursFinra };
+export { FINRA_FACTS } from './finra-facts.js';

@@ -1,0 +1,22 @@
+/** Wall-clock helpers for calling windows: a window's `HH:MM` bounds and a local time as a person reads it. */
+
+/** A calling window in local time: `from` is allowed, `to` is not (08:00 allowed, 21:00 blocked). */
+export interface ClockWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Seconds since midnight of `HH:MM`. */
+export function secondOfDay(clock: string): number {
+  return Number(clock.slice(0, 2)) * 3600 + Number(clock.slice(3, 5)) * 60;
+}
+
+/** Whether a second of the local day is inside the window: its start allowed, its end blocked. */
+export function insideWindow(second: number, window: ClockWindow): boolean {
+  return second >= secondOfDay(window.from) && second < secondOfDay(window.to);
+}
+
+/** `20:59` for an ISO-8601 local time, or `07:59:59` when the seconds matter. */
+export function wallClock(iso: string): string {
+  return iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
+}

@@ -1,0 +1,99 @@
+import type { Confidence } from '../core/cited-fact.js';
+import { CANADA_FACTS } from '../../policies/canada/canada-facts.js';
+import { US_REGIONS } from '../../policies/us-federal/index.js';
+import { AbandonmentWindow } from './abandonment-window.js';
+
+/**
+ * The predictive dialer's abandonment limit is the callee's jurisdiction's: 3% of live answers over 30 days for US
+ * numbers (47 CFR 64.1200(a)(7), TSR 310.4(b)(4)), Canada's 5% measured per calendar month (the window is unconfirmed:
+ * ../shared/jurisdictions.md F1) for Canadian numbers. A campaign calling both is measured against each, on the calls
+ * to that jurisdiction's numbers.
+ */
+
+export type AbandonmentJurisdiction = 'US' | 'CA';
+
+export interface AbandonmentLimit {
+  readonly jurisdiction: AbandonmentJurisdiction;
+  /** The largest share of live answers that may be abandoned, 0-1. */
+  readonly cap: number;
+  /** `rolling-30-days`: every 30-day window; `calendar-month`: each calendar month (UTC). */
+  readonly window: 'rolling-30-days' | 'calendar-month';
+  readonly citation: string;
+  /** The mark of the weakest of the cap and its window. */
+  readonly confidence: Confidence;
+}
+
+export const ABANDONMENT_LIMITS: Readonly<Record<AbandonmentJurisdiction, AbandonmentLimit>> = {
+  US: { jurisdiction: 'US', cap: 0.03, window: 'rolling-30-days', citation: '47 CFR 64.1200(a)(7); 16 CFR 310.4(b)(4)', confidence: 'P' },
+  CA: {
+    jurisdiction: 'CA',
+    cap: CANADA_FACTS.abandonmentCapPercent.value / 100,
+    window: 'calendar-month',
+    citation: CANADA_FACTS.abandonmentCapPercent.citation,
+    confidence: CANADA_FACTS.abandonmentWindow.confidence,
+  },
+};
+
+/** One measured period: a 30-day window (named by its last day) or a calendar month (`2026-03`). */
+export interface AbandonmentPeriod {
+  readonly period: string;
+  readonly answered: number;
+  readonly abandoned: number;
+  readonly rate: number;
+}
+
+export interface JurisdictionAbandonment extends AbandonmentLimit {
+  readonly answered: number;
+  readonly abandoned: number;
+  /** The highest rate of any period. */
+  readonly maxRate: number;
+  /** Whether some period's rate is above the cap. */
+  readonly overCap: boolean;
+  readonly periods: readonly AbandonmentPeriod[];
+}
+
+/** The jurisdiction whose abandonment limit a callee's number falls under, by libphonenumber region; null elsewhere. */
+export function abandonmentJurisdiction(region: string | null): AbandonmentJurisdiction | null {
+  if (region === 'CA') return 'CA';
+  return region !== null && US_REGIONS.includes(region) ? 'US' : null;
+}
+
+function monthOf(at: number): string {
+  return new Date(at).toISOString().slice(0, 7);
+}
+
+/** Live answers and abandoned calls by the callee's jurisdiction, each measured over its own window. */
+export class AbandonmentByJurisdiction {
+  readonly #us = new AbandonmentWindow(30);
+  readonly #months = new Map<string, { answered: number; abandoned: number }>();
+  readonly #totals = { US: { answered: 0, abandoned: 0 }, CA: { answered: 0, abandoned: 0 } };
+
+  record(jurisdiction: AbandonmentJurisdiction | null, kind: 'answered' | 'abandoned', at: number): void {
+    if (jurisdiction === null) return;
+    this.#totals[jurisdiction][kind]++;
+    if (jurisdiction === 'US') {
+      if (kind === 'answered') this.#us.recordAnswered(at);
+      else this.#us.recordAbandoned(at);
+      return;
+    }
+    const month = monthOf(at);
+    const counts = this.#months.get(month) ?? { answered: 0, abandoned: 0 };
+    counts[kind]++;
+    this.#months.set(month, counts);
+  }
+
+  /** Each jurisdiction with live answers, in the order US, CA. */
+  report(): JurisdictionAbandonment[] {
+    const result: JurisdictionAbandonment[] = [];
+    const us = this.#us.rollingRates().map(({ day, answered, abandoned, rate }) => ({ period: day, answered, abandoned, rate }));
+    const ca = [...this.#months].sort(([a], [b]) => a.localeCompare(b)).map(([period, { answered, abandoned }]) => ({ period, answered, abandoned, rate: answered === 0 ? 0 : abandoned / answered }));
+    for (const [jurisdiction, periods] of [['US', us], ['CA', ca]] as const) {
+      const totals = this.#totals[jurisdiction];
+      if (totals.answered === 0 && totals.abandoned === 0) continue;
+      const limit = ABANDONMENT_LIMITS[jurisdiction];
+      const maxRate = Math.max(0, ...periods.map((period) => period.rate));
+      result.push({ ...limit, ...totals, maxRate, overCap: periods.some((period) => period.rate > limit.cap), periods });
+    }
+    return result;
+  }
+}
