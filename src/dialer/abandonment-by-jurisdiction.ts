@@ -64,6 +64,17 @@ function monthOf(at: number): string {
 
 /** Live answers and abandoned calls by the callee's jurisdiction, each measured over its own window. */
 export class AbandonmentByJurisdiction {
+  /**
+   * The live answers and abandoned calls of the window each jurisdiction called so far is measured over at `at`: the
+   * 30 days ending that day for US numbers, the calendar month for Canadian ones. What the pacer steers by.
+   */
+  current(at: number): { jurisdiction: AbandonmentJurisdiction; answered: number; abandoned: number }[] {
+    const windows: { jurisdiction: AbandonmentJurisdiction; answered: number; abandoned: number }[] = [];
+    if (this.#totals.US.answered > 0) windows.push({ jurisdiction: 'US', ...this.#us.current(at) });
+    if (this.#totals.CA.answered > 0) windows.push({ jurisdiction: 'CA', ...(this.#months.get(monthOf(at)) ?? { answered: 0, abandoned: 0 }) });
+    return windows;
+  }
+
   readonly #us = new AbandonmentWindow(30);
   readonly #months = new Map<string, { answered: number; abandoned: number }>();
   readonly #totals = { US: { answered: 0, abandoned: 0 }, CA: { answered: 0, abandoned: 0 } };

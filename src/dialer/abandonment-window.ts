@@ -68,17 +68,26 @@ export class AbandonmentWindow {
   }
 }
 
+/** One window the pacer keeps under its cap: its live answers and abandoned calls now, and the cap. */
+export interface PacedWindow {
+  readonly answered: number;
+  readonly abandoned: number;
+  readonly cap: number;
+}
+
 /**
  * Predictive pacing: how many lines to dial for one free agent. It dials extra lines only while even the worst
- * case, every extra line answered and abandoned, keeps the window's rate under the cap with a safety margin; with
- * `adaptive` off it always dials the maximum (a floor that does not back off).
+ * case, every extra line answered and abandoned, keeps every window's rate under its cap with a safety margin (one
+ * window per jurisdiction called, each with its own limit); with `adaptive` off it always dials the maximum (a floor
+ * that does not back off).
  */
 export class PredictivePacer {
   #ratio: number;
 
   constructor(
-    private readonly window: AbandonmentWindow,
-    private readonly options: { abandonCap: number; maxLinesPerAgent: number; adaptive: boolean },
+    /** The windows to keep under their caps at `at`; none before the first live answer. */
+    private readonly windows: (at: number) => readonly PacedWindow[],
+    private readonly options: { maxLinesPerAgent: number; adaptive: boolean; firstCap: number },
   ) {
     this.#ratio = Math.min(2, options.maxLinesPerAgent);
   }
@@ -88,17 +97,20 @@ export class PredictivePacer {
   }
 
   linesFor(at: number, random: () => number): number {
-    const { maxLinesPerAgent, abandonCap, adaptive } = this.options;
+    const { maxLinesPerAgent, adaptive } = this.options;
     if (!adaptive) return Math.floor(maxLinesPerAgent);
-    const { answered, abandoned } = this.window.current(at);
-    const rate = answered === 0 ? 0 : abandoned / answered;
-    // Back off fast when the rate nears the cap, creep back up slowly when it is well below.
-    if (rate > abandonCap * 0.7) this.#ratio = Math.max(1, this.#ratio - 0.25);
-    else if (rate < abandonCap * 0.4) this.#ratio = Math.min(maxLinesPerAgent, this.#ratio + 0.01);
+    const measured = this.windows(at);
+    // Before any live answer the window is empty: it is judged against the strictest cap that may apply.
+    const windows = measured.length > 0 ? measured : [{ answered: 0, abandoned: 0, cap: this.options.firstCap }];
+    const share = (window: PacedWindow) => (window.answered === 0 ? 0 : window.abandoned / window.answered / window.cap);
+    const pressure = Math.max(...windows.map(share));
+    // Back off fast when a rate nears its cap, creep back up slowly when every one is well below.
+    if (pressure > 0.7) this.#ratio = Math.max(1, this.#ratio - 0.25);
+    else if (pressure < 0.4) this.#ratio = Math.min(maxLinesPerAgent, this.#ratio + 0.01);
     let lines = Math.floor(this.#ratio) + (random() < this.#ratio % 1 ? 1 : 0);
     const extra = lines - 1;
     // Worst case: every extra line answers and finds no agent.
-    if (extra > 0 && (abandoned + extra) / (answered + 1) > abandonCap * 0.9) lines = 1;
+    if (extra > 0 && windows.some((window) => (window.abandoned + extra) / (window.answered + 1) > window.cap * 0.9)) lines = 1;
     return lines;
   }
 }

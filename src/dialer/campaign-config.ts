@@ -37,8 +37,11 @@ export const agentsSchema = z.strictObject({
 });
 
 export const pacingSchema = z.strictObject({
-  /** Abandoned calls as a share of live answers, per 30-day window: 0.03 is the federal safe harbor. */
-  abandonCap: probability.default(0.03),
+  /**
+   * The floor's own abandonment cap, a share of live answers, for every jurisdiction. When absent each jurisdiction's
+   * limit applies to the calls to its numbers: 3% per 30 days for US numbers, 5% per calendar month for Canadian ones.
+   */
+  abandonCap: probability.optional(),
   /** Lines dialed per free agent at most, in predictive mode. */
   maxLinesPerAgent: z.number({ error: 'expected a number of lines' }).min(1, { error: 'must be at least 1' }).max(10, { error: 'must be at most 10' }).default(3),
   /** When false the dialer keeps `maxLinesPerAgent` whatever the abandonment rate: a floor that does not back off. */
@@ -103,7 +106,7 @@ export const campaignConfigSchema = z.strictObject(
     days: z.number().int({ error: 'must be a whole number of days' }).min(1, { error: 'must be at least 1' }).max(366, { error: 'must be at most 366' }).default(30),
     mode: z.enum(['manual', 'preview', 'progressive', 'predictive'], { error: 'expected one of manual|preview|progressive|predictive' }),
     agents: agentsSchema,
-    pacing: pacingSchema.default({ abandonCap: 0.03, maxLinesPerAgent: 3, adaptive: true }),
+    pacing: pacingSchema.default({ maxLinesPerAgent: 3, adaptive: true }),
     retry: retrySchema.default({ maxAttempts: 4, minSpacingHours: 24, afterBlockMinutes: 60, maxBlockedScreenings: 8 }),
     batchSize: z.number().int().min(1, { error: 'must be at least 1' }).default(1000),
     filters: leadFilterSchema.optional(),

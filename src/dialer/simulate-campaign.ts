@@ -10,7 +10,7 @@ import { ABANDON_GRACE_MS, type CallEvent, type CallOutcome } from '../lifecycle
 import { LifecycleStepper } from '../lifecycle/transitions.js';
 import { InMemoryRegistry, withLiveInternalList, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-attempt.js';
-import { AbandonmentByJurisdiction, abandonmentJurisdiction, type AbandonmentJurisdiction } from './abandonment-by-jurisdiction.js';
+import { ABANDONMENT_LIMITS, AbandonmentByJurisdiction, abandonmentJurisdiction, type AbandonmentJurisdiction } from './abandonment-by-jurisdiction.js';
 import { AbandonmentWindow, PredictivePacer } from './abandonment-window.js';
 import type { AuditSink } from './audit-log.js';
 import type { CampaignConfig, Lead } from './campaign-config.js';
@@ -93,10 +93,16 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   });
   const window = new AbandonmentWindow(30);
   const byJurisdiction = new AbandonmentByJurisdiction();
+  // The floor's own cap when it sets one, otherwise each jurisdiction's limit on the calls to its numbers.
+  const capOf = (jurisdiction: AbandonmentJurisdiction) => config.pacing.abandonCap ?? ABANDONMENT_LIMITS[jurisdiction].cap;
   const jurisdictionOf = (decision: Decision) => abandonmentJurisdiction(decision.callee.e164 === null ? null : strategy.number(decision.callee.e164).region);
-  const pacer = new PredictivePacer(window, config.pacing);
+  const pacer = new PredictivePacer((at) => byJurisdiction.current(at).map((entry) => ({ ...entry, cap: capOf(entry.jurisdiction) })), {
+    maxLinesPerAgent: config.pacing.maxLinesPerAgent,
+    adaptive: config.pacing.adaptive,
+    firstCap: config.pacing.abandonCap ?? Math.min(ABANDONMENT_LIMITS.US.cap, ABANDONMENT_LIMITS.CA.cap),
+  });
   const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
-  const summary = emptySummary(config.pacing.abandonCap);
+  const summary = emptySummary(config.pacing.abandonCap ?? ABANDONMENT_LIMITS.US.cap);
 
   const recorder =
     input.recorder ??

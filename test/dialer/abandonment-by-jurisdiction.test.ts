@@ -62,3 +62,30 @@ describe('abandonment by jurisdiction', () => {
     expect(byJurisdiction[1]!.periods.every((period) => /^\d{4}-\d{2}$/.test(period.period))).toBe(true);
   });
 });
+
+describe('predictive pacing by jurisdiction', () => {
+  const busyFloor = {
+    mode: 'predictive' as const,
+    agents: { count: 5, shift: { start: '09:00', end: '20:00', timeZone: 'America/New_York' }, talkSeconds: 300 },
+    outcomeModel: { preset: 'field-study' as const, overrides: { notInService: 0.05, answered: 0.6 } },
+  };
+  const canadianLeads = (count: number) =>
+    Array.from({ length: count }, (_, index) => parseLead({ id: `C${index + 1}`, phone: `+1416${String(2_000_000 + index * 7).padStart(7, '0')}`, lineType: 'landline' }, `leads[${index}]`));
+  const registries = {
+    national: { syncedAt: at('2026-03-01T00:00:00Z'), numbers: new InMemoryRegistry() },
+    canada: { syncedAt: at('2026-03-01T00:00:00Z'), numbers: new InMemoryRegistry() },
+  };
+  const run = (leads: ReturnType<typeof canadianLeads>, pacing: object = {}) =>
+    simulateCampaign({ config: aCampaign({ ...busyFloor, days: 20, pacing: { maxLinesPerAgent: 3, adaptive: true, ...pacing } }), leads, registries, audit: new MemoryAuditSink() });
+
+  it("a campaign calling only Canada is held to Canada's 5% per calendar month, and dials harder than at 3%", () => {
+    const canadian = run(canadianLeads(4000));
+    const heldTo3 = run(canadianLeads(4000), { abandonCap: 0.03 });
+    const [ca] = canadian.abandonment.byJurisdiction;
+    expect(ca).toMatchObject({ jurisdiction: 'CA', overCap: false });
+    expect(ca!.maxRate).toBeLessThanOrEqual(0.05);
+    // The floor's own cap applies to every country's calls when it sets one.
+    expect(heldTo3.abandonment.byJurisdiction[0]!.maxRate).toBeLessThanOrEqual(0.03);
+    expect(canadian.abandoned).toBeGreaterThan(heldTo3.abandoned);
+  });
+});
