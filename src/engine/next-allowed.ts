@@ -33,16 +33,25 @@ export function nextAllowedAt({ compiled, facts, decision, factsAt, blocks }: Ne
   const byId = new Map(timeRules.map((entry) => [entry.policy.id, entry]));
   const onlyTime = decision.violations.every((found) => byId.get(found.rule)?.templates.has(found.messageId) === true);
   if (!onlyTime) return undefined;
+  // The rules that blocked are asked first: at most candidates one of them still blocks, which settles it.
+  const blocking = new Set(decision.violations.map((found) => found.rule));
+  const ordered = [...timeRules.filter((entry) => blocking.has(entry.policy.id)), ...timeRules.filter((entry) => !blocking.has(entry.policy.id))];
 
   const end = facts.at + NEXT_ALLOWED_HORIZON_MS;
-  const candidates = new Set<number>();
-  for (let at = Math.floor(facts.at / GRID_MS) * GRID_MS + GRID_MS; at <= end; at += GRID_MS) candidates.add(at);
-  for (const entry of timeRules) {
-    for (const at of entry.policy.changesAt?.(facts) ?? []) if (at > facts.at && at <= end) candidates.add(at);
-  }
-  for (const at of [...candidates].sort((a, b) => a - b)) {
+  // The rules' own instants, sorted, merged on the fly with the half-hour grid: most calls pass within the first
+  // few candidates, so neither list is built whole.
+  const named = timeRules.flatMap((entry) => entry.policy.changesAt?.(facts) ?? []).filter((at) => at > facts.at && at <= end);
+  named.sort((a, b) => a - b);
+  let next = 0;
+  let grid = Math.floor(facts.at / GRID_MS) * GRID_MS + GRID_MS;
+  let previous = Number.NaN;
+  while (grid <= end || next < named.length) {
+    const at = next < named.length && named[next]! <= grid ? named[next++]! : grid > end ? named[next++]! : grid;
+    if (at === grid) grid += GRID_MS;
+    if (at === previous) continue;
+    previous = at;
     const later = factsAt(at);
-    if (!timeRules.some((entry) => blocks(entry, later))) return at;
+    if (!ordered.some((entry) => blocks(entry, later))) return at;
   }
   return undefined;
 }
