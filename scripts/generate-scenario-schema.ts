@@ -33,7 +33,7 @@ const NESTED_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'dialer.pacing.adaptive': 'Back off as the abandonment rate nears the cap; false always dials maxLinesPerAgent lines.',
   'dialer.retry.maxAttempts': 'Calls placed to a lead at most; blocked screenings do not count (no call was placed).',
   'dialer.retry.minSpacingHours': 'Hours between a call that did not reach an agent and the next attempt to that lead.',
-  'dialer.retry.afterBlockMinutes': 'A lead whose screening blocked is screened again this many minutes later.',
+  'dialer.retry.afterBlockMinutes': 'A lead whose screening blocked is screened again this many minutes later; one blocked only by time rules at its nextAllowedAt.',
   'dialer.retry.maxBlockedScreenings': 'Blocked screenings in a row, with no call placed between them, before the lead is set aside.',
   'dialer.filters.states': 'Keep leads whose `state` is listed (two-letter codes).',
   'dialer.filters.lineTypes': 'Keep leads whose `lineType` is listed.',

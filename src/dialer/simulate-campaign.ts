@@ -155,7 +155,9 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       for (const violation of decision.violations) summary.blockedByRule[violation.rule] = (summary.blockedByRule[violation.rule] ?? 0) + 1;
       state.blockedScreenings++;
       if (state.blockedScreenings >= config.retry.maxBlockedScreenings) summary.leads.blockedOut++;
-      else ready.push(at + wholeSeconds(config.retry.afterBlockMinutes * 60_000), state);
+      // A lead only the clock blocks (hours, days, a call cap) is screened again at the earliest moment it would pass;
+      // any other block is retried after afterBlockMinutes, in case a fact changes.
+      else ready.push(decision.nextAllowedAt === undefined ? at + wholeSeconds(config.retry.afterBlockMinutes * 60_000) : Date.parse(decision.nextAllowedAt), state);
       return null;
     }
     summary.allowed++;
