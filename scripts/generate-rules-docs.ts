@@ -4,7 +4,7 @@ import { decisionForOutput } from '../src/cli/decision-output.js';
 import { parseCheckRequest } from '../src/core/check-request.js';
 import type { OptionalFact } from '../src/core/facts.js';
 import type { Policy, PolicyExample, PolicyPack } from '../src/core/policy.js';
-import { packsInForce } from '../src/engine/packs-in-force.js';
+import { BUILT_IN_PACK_IDS, packsInForce } from '../src/engine/packs-in-force.js';
 import { screen } from '../src/engine/screen.js';
 import { CANADA_PAGE, FINRA_PAGE } from './jurisdiction-fact-pages.js';
 import { renderFactsPage } from './render-facts-page.js';
@@ -200,7 +200,7 @@ function renderIndex(pack: PolicyPack): string {
       'training refer to them. Terms are explained in the [glossary](glossary.md); the request and decision ' +
       'formats in [`dialsim check`](cli.md).',
     '',
-    'The packs (a request chooses with `packs`, `dialsim check` with `--packs`; every built-in pack by default; ' +
+    'The packs (a request chooses with `packs`, `dialsim check` with `--packs`; `us-federal`, `us-states`, `canada` and `finra` by default, `canada-provinces` only when named; ' +
       `${code('common')} is always in force):`,
     '',
     '| Pack | Title | Covers | Rules |',
@@ -269,7 +269,8 @@ export function renderRulesDocs(pack: PolicyPack): Map<string, string> {
 }
 
 function main(): number {
-  const pack = packsInForce();
+  // Every built-in pack, the opt-in ones too: each rule has its page.
+  const pack = packsInForce({ packs: BUILT_IN_PACK_IDS });
   const mismatches = exampleMismatches(pack);
   if (mismatches.length > 0) {
     process.stderr.write(`generate-rules-docs: examples disagree with screening, nothing written:\n${mismatches.join('\n')}\n`);

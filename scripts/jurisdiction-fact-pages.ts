@@ -1,7 +1,8 @@
 import { CANADA_FACTS } from '../policies/canada/canada-facts.js';
-import { PROVINCE_TABLE } from '../policies/canada/province-table.js';
+import { PROVINCE_TABLE } from '../policies/canada-provinces/province-table.js';
 import { stateSection } from './render-state-table.js';
 import { FINRA_FACTS } from '../policies/finra/finra-facts.js';
+import { BROKER_DEALER_FACTS } from '../policies/us-federal/broker-dealer.js';
 import type { FactsPage } from './render-facts-page.js';
 
 /** The fact pages of the Canadian and FINRA packs: what each fact is, and how dialsim reads the unconfirmed ones. */
@@ -10,7 +11,7 @@ export const CANADA_PAGE: FactsPage = {
   path: 'docs/rules/canada.md',
   title: "Canada's facts (pack `canada`)",
   intro: [
-    'The facts `hours.canada`, `dnc.canada`, `dnc.canada-stale` and `consent.adad-canada` read, from policies/canada/canada-facts.ts, and the province rows `days.province` and `frequency.province` read (below). ' +
+    'The facts `hours.canada`, `dnc.canada`, `dnc.canada-stale` and `consent.adad-canada` read, from policies/canada/canada-facts.ts, and the province rows the opt-in pack `canada-provinces` reads (below). ' +
       'The pack covers Canadian numbers (libphonenumber region CA): their candidate zones and provinces come from the same ' +
       "numbering data as US numbers', and `callee.state` takes a province or territory code. `dnc.internal` applies as everywhere; " +
       'no US rule (federal or state) does.',
@@ -28,7 +29,8 @@ export const CANADA_PAGE: FactsPage = {
   sections: [
     '## Province rows',
     '',
-    'What a province\'s own law adds, as `days.province` and `frequency.province` read it, in the shape of the [state table](states.md). ' +
+    'What a province\'s own law adds, as `days.province` and `frequency.province` read it (pack `canada-provinces`, chosen by name: the ' +
+      "check contract's Canadian rules are the four above), in the shape of the [state table](states.md). " +
       'A province without a row adds nothing; every candidate province counts (the area code\'s and `callee.state`). A Canadian number ' +
       'whose province is unknown is not screened by these rules (no guard stands in: the contract\'s Canadian rules do not depend on the province).',
     '',
@@ -42,6 +44,7 @@ export const CANADA_PAGE: FactsPage = {
     inquiryMonths: 'DNCL exemption: months since an inquiry',
     expressConsentLiftsDncl: 'DNCL exemption: express consent (oral or written)',
     businessCallsExempt: 'DNCL exemption: calls to businesses',
+    internalList: "the seller's internal do-not-call list",
     adadNeedsExpressConsent: 'ADAD (prerecorded) calls need express consent; no relationship basis',
     adadHours: 'ADAD calling hours',
     abandonmentCapPercent: 'predictive-dialer abandonment cap (%)',
@@ -51,7 +54,7 @@ export const CANADA_PAGE: FactsPage = {
 
 export const FINRA_PAGE: FactsPage = {
   path: 'docs/rules/finra.md',
-  title: "FINRA Rule 3230's facts (pack `finra`)",
+  title: "FINRA Rule 3230's facts (pack `finra`), and the federal rules for broker-dealers",
   intro: [
     'The facts `hours.finra` and `dnc.finra` read, from policies/finra/finra-facts.ts. The pack covers calls by a broker-dealer ' +
       '(`caller.kind: broker-dealer`, a FINRA member firm) to US numbers, and no other caller\'s.',
@@ -67,12 +70,15 @@ export const FINRA_PAGE: FactsPage = {
     'State laws still apply to broker-dealers (Oklahoma\'s exemption for licensed securities brokers is not modelled: the stricter reading), so ' +
       'a call at 21:30 to an existing customer passes the federal and FINRA rules but is still blocked where a state\'s own window ends at 21:00.',
   ],
-  facts: FINRA_FACTS,
+  facts: { ...FINRA_FACTS, ...BROKER_DEALER_FACTS },
   labels: {
     window: "calling hours to a residence (callee's local time)",
     windowExceptions: 'what lifts the calling hours',
     dncExceptions: 'what lifts the national registry (Rule 3230(b))',
     relationshipMonths: 'established business relationship (months)',
     disclosure: 'what the caller discloses',
+    tsrDoesNotReach: 'the Telemarketing Sales Rule does not reach broker-dealers',
+    telephoneSolicitationExcludes: 'what the FCC\'s "telephone solicitation" excludes (lifts hours.federal for a broker-dealer)',
+    personalRelationship: "the FCC's personal-relationship exemption (lifts dnc.national for a broker-dealer)",
   },
 };

@@ -40,7 +40,8 @@ function factRows(version: StateLawVersion): string[] {
   for (const hours of version.hours ?? []) row('hours', hoursText(hours.value), hours);
   if (version.bannedDays) {
     const { weekdays, holidays } = version.bannedDays.value;
-    const parts = [...weekdays.map((day) => `${day}s`), ...(holidays ? [`legal holidays${holidays.substituteDays ? ', observed weekdays too' : ''}`] : [])];
+    const also = holidays?.alsoNamed?.length ? `, and ${holidays.alsoNamed.join(', ')}` : '';
+    const parts = [...weekdays.map((day) => `${day}s`), ...(holidays ? [`legal holidays${holidays.substituteDays ? ', observed weekdays too' : ''}${also}`] : [])];
     row('banned days', parts.join('; '), version.bannedDays);
   }
   if (version.frequencyCap) {

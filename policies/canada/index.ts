@@ -1,7 +1,5 @@
 import type { PolicyPack } from '../../src/core/policy.js';
 import { consentAdadCanada } from './consent-adad-canada.js';
-import { daysProvince } from './days-province.js';
-import { frequencyProvince } from './frequency-province.js';
 import { dncCanada } from './dnc-canada.js';
 import { dncCanadaStale } from './dnc-canada-stale.js';
 import { hoursCanada } from './hours-canada.js';
@@ -11,18 +9,15 @@ export const CANADA_REGIONS: readonly string[] = ['CA'];
 
 /**
  * Canada's federal rules (CRTC Unsolicited Telecommunications Rules and the Telecommunications Act's DNCL
- * exemptions), for Canadian numbers, and the provinces' own rules from the province table (British Columbia's
- * holiday ban and call cap). Facts with their marks: canada-facts.ts and provinces/. Bump `version` when one changes
- * meaning.
+ * exemptions), for Canadian numbers. Facts with their marks: canada-facts.ts. Bump `version` when one changes meaning.
  */
 export const canadaPack: PolicyPack = {
   id: 'canada',
-  title: 'Canadian telemarketing rules (CRTC Unsolicited Telecommunications Rules, National DNCL, provincial rules)',
+  title: 'Canadian telemarketing rules (CRTC Unsolicited Telecommunications Rules, National DNCL)',
   version: '1',
   regions: CANADA_REGIONS,
-  policies: [hoursCanada, dncCanadaStale, dncCanada, consentAdadCanada, daysProvince, frequencyProvince],
+  policies: [hoursCanada, dncCanadaStale, dncCanada, consentAdadCanada],
 };
 
-export { consentAdadCanada, daysProvince, dncCanada, dncCanadaStale, frequencyProvince, hoursCanada };
-export { PROVINCE_ROWS, PROVINCE_TABLE } from './province-table.js';
+export { consentAdadCanada, dncCanada, dncCanadaStale, hoursCanada };
 export { CANADA_FACTS } from './canada-facts.js';

@@ -23,8 +23,8 @@ export const FINRA_FACTS = {
   dncExceptions: {
     value: ['established business relationship', 'prior express written consent', 'personal relationship'],
     citation: 'FINRA Rule 3230(b)',
-    confidence: 'P',
-    source: 'FINRA FAQ: "Rule 3230(b) provides for three exceptions" [P]; their content from NASD 2212 [S] (jurisdictions.md E1)',
+    confidence: 'S',
+    source: 'FINRA FAQ: "Rule 3230(b) provides for three exceptions" [P]; their content only from NASD 2212 [S] (jurisdictions.md E1)',
     note: 'A firm-specific do-not-call request ends the relationship (dnc.internal blocks whatever the exemptions).',
   },
   relationshipMonths: {
@@ -36,7 +36,7 @@ export const FINRA_FACTS = {
   disclosure: {
     value: ["the caller's name", "the firm's name", "the firm's telephone number or address", 'that the call is to solicit the purchase of securities or related services'],
     citation: 'FINRA Rule 3230(d)(4)',
-    confidence: 'S',
-    source: 'rules.md §3 and §6 (investopedia series 7); paragraph letter [M]',
+    confidence: 'U',
+    source: 'rules.md §3 and §6 (investopedia series 7) [S]; the paragraph letter is [M]',
   },
 } as const satisfies Record<string, CitedFact<unknown>>;

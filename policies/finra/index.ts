@@ -12,6 +12,9 @@ export const finraPack: PolicyPack = {
   title: 'FINRA Rule 3230 (broker-dealer telemarketing)',
   version: '1',
   regions: US_REGIONS,
+  // Its rules add to the US federal pack's: chosen alone, it screens no number (contract: only us-federal and canada
+  // make a country supported).
+  supportsRegions: false,
   applies: (facts) => facts.callerKind === 'broker-dealer',
   policies: [hoursFinra, dncFinra],
 };

@@ -1,5 +1,5 @@
 import { establishedRelationship, expressConsent, US_RELATIONSHIP_MONTHS } from '../../src/core/established-relationship.js';
-import { wallClock as clockOf } from '../../src/core/clock.js';
+import { wallClock } from '../../src/core/clock.js';
 import type { LocalTime } from '../../src/core/facts.js';
 import { definePolicy, lifted, pass, violation } from '../../src/core/policy.js';
 import { fccAndTsrCitation, isBrokerDealer } from './broker-dealer.js';
@@ -7,9 +7,6 @@ import { fccAndTsrCitation, isBrokerDealer } from './broker-dealer.js';
 const WINDOW_START = 8 * 3600;
 const WINDOW_END = 21 * 3600;
 
-function wallClock(local: LocalTime): string {
-  return clockOf(local.iso);
-}
 
 export const hoursFederal = definePolicy({
   id: 'hours.federal',
@@ -43,7 +40,7 @@ export const hoursFederal = definePolicy({
     const outside = facts.callee.localTimes.filter((local) => local.secondOfDay < WINDOW_START || local.secondOfDay >= WINDOW_END);
     if (outside.length === 0) return pass;
     if (isBrokerDealer(facts)) {
-      const when = outside.map((local) => `${wallClock(local)} in ${local.zone}`).join(', ');
+      const when = outside.map((local) => `${wallClock(local.iso)} in ${local.zone}`).join(', ');
       const relationship = establishedRelationship(facts.relationship, facts.at, US_RELATIONSHIP_MONTHS);
       if (relationship !== undefined) return lifted('brokerDealerRelationship', { when, relationship: relationship.kind, date: relationship.date });
       const consent = expressConsent(facts.consents);
@@ -52,12 +49,12 @@ export const hoursFederal = definePolicy({
     if (outside.length > 1) {
       return violation('outsideInSeveralZones', {
         count: outside.length,
-        zones: outside.map((local) => `${wallClock(local)} in ${local.zone}`).join(', '),
+        zones: outside.map((local) => `${wallClock(local.iso)} in ${local.zone}`).join(', '),
       });
     }
     const [local] = outside as [LocalTime];
     return violation(local.secondOfDay < WINDOW_START ? 'beforeWindow' : 'afterWindow', {
-      localTime: wallClock(local),
+      localTime: wallClock(local.iso),
       zone: local.zone,
     });
   },

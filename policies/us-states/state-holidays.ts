@@ -10,6 +10,8 @@ import { subdivision } from '../../src/core/jurisdiction-codes.js';
 interface Holiday {
   readonly name: string;
   readonly substitute: boolean;
+  /** A row of another type (an observance): banned only when the row names it. */
+  readonly observance: boolean;
 }
 
 const byStateAndYear = new Map<string, ReadonlyMap<string, Holiday>>();
@@ -21,11 +23,12 @@ function holidaysOf(state: string, year: number): ReadonlyMap<string, Holiday> {
     const calendar = new Holidays(subdivision(state)?.country ?? 'US', state);
     const found = new Map<string, Holiday>();
     for (const holiday of calendar.getHolidays(year) || []) {
-      if (holiday.type !== 'public') continue;
       const date = holiday.date.slice(0, 10);
       const substitute = holiday.substitute === true;
-      // A real holiday wins over a substitute row on the same date.
-      if (!found.has(date) || found.get(date)!.substitute) found.set(date, { name: holiday.name, substitute });
+      const observance = holiday.type !== 'public';
+      const held = found.get(date);
+      // A real public holiday wins over a substitute row or an observance on the same date.
+      if (held === undefined || (!observance && (held.substitute || held.observance))) found.set(date, { name: holiday.name, substitute, observance });
     }
     byStateAndYear.set(key, (days = found));
   }
@@ -33,8 +36,9 @@ function holidaysOf(state: string, year: number): ReadonlyMap<string, Holiday> {
 }
 
 /** The legal holiday of `state` on a local date (`YYYY-MM-DD`), or undefined. */
-export function legalHolidayOn(state: string, localDate: string, options: { substituteDays: boolean }): string | undefined {
+export function legalHolidayOn(state: string, localDate: string, options: { substituteDays: boolean; alsoNamed?: readonly string[] | undefined }): string | undefined {
   const holiday = holidaysOf(state, Number(localDate.slice(0, 4))).get(localDate);
   if (holiday === undefined || (holiday.substitute && !options.substituteDays)) return undefined;
+  if (holiday.observance && !(options.alsoNamed ?? []).includes(holiday.name)) return undefined;
   return holiday.name;
 }

@@ -48,7 +48,13 @@ const bannedDaysSchema = z.strictObject({
    * optional days are not legal holidays). `substituteDays`: whether the weekday a holiday is observed on when it
    * falls on a weekend is banned too.
    */
-  holidays: z.strictObject({ substituteDays: z.boolean() }).optional(),
+  holidays: z
+    .strictObject({
+      substituteDays: z.boolean(),
+      /** Rows of other types (observances) the law bans too, by their name in the package (a day made statutory since). */
+      alsoNamed: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
 });
 export type StateBannedDays = z.output<typeof bannedDaysSchema>;
 

@@ -5,20 +5,26 @@ import { InputError, formatProblem } from '../core/input-error.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { checkMessages } from './commands/check-messages.js';
 import { decisionForOutput } from './decision-output.js';
+import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
 
 export type ScreenedText = { readonly decision: Decision } | { readonly error: string };
 
 /**
  * Screens one request given as JSON text. Input problems (bad JSON, a wrong field) come back as an error string
- * naming the field; anything else thrown is a bug and propagates.
+ * naming the field; anything else thrown is a bug and propagates. With `source` (a file name, or "stdin"), a JSON
+ * syntax error names it with the line and column: `(request.json:3:5)`.
  */
-export function screenRequestText(text: string, options: ScreenOptions): ScreenedText {
+export function screenRequestText(text: string, options: ScreenOptions, source?: string): ScreenedText {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    // V8 quotes the offending text in its message; keep the error on one line whatever that text holds.
-    return { error: checkMessages.notJson((error as Error).message.replace(/\s+/g, ' ')) };
+    if (source === undefined) {
+      // V8 quotes the offending text in its message; keep the error on one line whatever that text holds.
+      return { error: checkMessages.notJson((error as Error).message.replace(/\s+/g, ' ')) };
+    }
+    const { line, column } = jsonErrorPosition(text, error as Error);
+    return { error: formatProblem({ path: '', message: checkMessages.notJson(jsonErrorReason(error as Error)), location: `${source}:${line}:${column}` }) };
   }
   try {
     return { decision: screen(parseCheckRequest(json), options) };

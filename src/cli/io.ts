@@ -17,7 +17,41 @@ export interface CommandDefinition {
   run(argv: readonly string[], io: CliIo): Promise<ExitCode>;
 }
 
-/** Writes and waits for the stream to drain when it asks to, so large outputs stay within memory. */
+/**
+ * The reader of the output went away (`dialsim run scenarios/ | head -1`). Not a bug and not the user's mistake:
+ * the command stops, quietly, as Unix tools do.
+ */
+export class OutputClosedError extends Error {
+  constructor() {
+    super('the output was closed by its reader');
+    this.name = 'OutputClosedError';
+  }
+}
+
+type StreamState = NodeJS.WritableStream & { readonly destroyed?: boolean; readonly errored?: Error | null; readonly writableEnded?: boolean };
+
+function isClosed(stream: NodeJS.WritableStream): boolean {
+  const state = stream as StreamState;
+  return state.destroyed === true || (state.errored ?? null) !== null || state.writableEnded === true;
+}
+
+/**
+ * Writes and waits for the stream to drain when it asks to, so large outputs stay within memory. A stream whose
+ * reader has gone (EPIPE: it errors, then closes) rejects with OutputClosedError instead of waiting for ever.
+ */
 export async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  if (isClosed(stream)) throw new OutputClosedError();
+  if (stream.write(text)) return;
+  await new Promise<void>((resolve, reject) => {
+    const settle = (closed: boolean) => {
+      stream.off('drain', onDrain);
+      stream.off('close', onClose);
+      if (closed) reject(new OutputClosedError());
+      else resolve();
+    };
+    const onDrain = () => settle(false);
+    const onClose = () => settle(true);
+    stream.once('drain', onDrain);
+    stream.once('close', onClose);
+  });
 }

@@ -6,6 +6,7 @@ import { parseInstantOrDate } from '../core/instant.js';
 import { readRegistryFile } from '../resolve/registry-file.js';
 import { registryFromList } from '../resolve/resolve-attempt.js';
 import { unionRegistry, type NumberRegistry, type RegistryContext } from '../resolve/registry.js';
+import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
 
 /** Loads a `--context` file into shared registries; registry files are resolved relative to the context file. */
 export function loadCheckContext(path: string): RegistryContext {
@@ -19,7 +20,8 @@ export function loadCheckContext(path: string): RegistryContext {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError([{ path: '', message: `not valid JSON (${(error as Error).message})` }], { source: path });
+    const { line, column } = jsonErrorPosition(text, error as Error);
+    throw new InputError([{ path: '', message: `the context file is not valid JSON (${jsonErrorReason(error as Error)})`, location: `${path}:${line}:${column}` }]);
   }
   const { registries } = parseCheckContext(json, path);
   const base = dirname(path);

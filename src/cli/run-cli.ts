@@ -2,7 +2,7 @@ import { checkCommand } from './commands/check.js';
 import { runCommand } from './commands/run.js';
 import { trainCommand } from './commands/train.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
-import { write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
+import { OutputClosedError, write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
 const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, trainCommand, walkthroughCommand];
 
@@ -27,9 +27,20 @@ Docs: docs/cli.md (commands), docs/scenarios.md (scenario files), docs/rules.md 
 
 /**
  * Runs the CLI and returns the exit code; it never calls process.exit, so tests run it in-process.
- * Errors that are not the user's (bugs) are reported as such, with what is needed to report them.
+ * Errors that are not the user's (bugs) are reported as such, with what is needed to report them. An output whose
+ * reader went away ends the command quietly with exit 0.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    // The reader of the output has gone (`| head -1`): nothing is left to say and no one to say it to.
+    if (error instanceof OutputClosedError) return 0;
+    throw error;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     await write(io.stdout, mainHelp());
@@ -47,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   try {
     return await command.run(rest, io);
   } catch (error) {
+    if (error instanceof OutputClosedError) throw error;
     await write(
       io.stderr,
       `dialsim ${name}: internal error, this should not happen. Please report it with the command and input.\n` +

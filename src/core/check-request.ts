@@ -118,7 +118,7 @@ export const extensionsSchema = z.record(
  */
 export const packsSchema = z
   .array(nonEmptyString('a pack id'), { error: 'expected an array of pack ids, e.g. ["us-federal", "us-states"]' })
-  .min(1, { error: 'names no pack: leave "packs" out to screen with every built-in pack' });
+  .min(1, { error: 'names no pack: leave "packs" out to screen with the default packs' });
 
 export const checkRequestSchema = z
   .strictObject({

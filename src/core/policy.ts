@@ -171,6 +171,11 @@ export interface PolicyPack {
   readonly regions?: readonly string[];
   /** Narrows the pack to some attempts beyond `regions` (FINRA's rules speak only to broker-dealers' calls). */
   applies?(facts: ScreeningFacts): boolean;
+  /**
+   * False for a pack that only adds rules to calls another pack's jurisdiction covers (FINRA's to the US federal
+   * pack's): its regions limit its own rules but do not make a number supported. True when absent.
+   */
+  readonly supportsRegions?: boolean;
   /** Set by `combinePacks`: the packs this one was made of, each keeping its own coverage. */
   readonly members?: readonly PolicyPack[];
 }

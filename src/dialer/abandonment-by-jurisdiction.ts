@@ -70,14 +70,23 @@ export class AbandonmentByJurisdiction {
    */
   current(at: number): { jurisdiction: AbandonmentJurisdiction; answered: number; abandoned: number }[] {
     const windows: { jurisdiction: AbandonmentJurisdiction; answered: number; abandoned: number }[] = [];
-    if (this.#totals.US.answered > 0) windows.push({ jurisdiction: 'US', ...this.#us.current(at) });
-    if (this.#totals.CA.answered > 0) windows.push({ jurisdiction: 'CA', ...(this.#months.get(monthOf(at)) ?? { answered: 0, abandoned: 0 }) });
+    if (this.#dialed.has('US')) windows.push({ jurisdiction: 'US', ...this.#us.current(at) });
+    if (this.#dialed.has('CA')) windows.push({ jurisdiction: 'CA', ...(this.#months.get(monthOf(at)) ?? { answered: 0, abandoned: 0 }) });
     return windows;
+  }
+
+  /**
+   * Counts a country as called from its first dial: its window is then kept under its cap even before its first live
+   * answer (an empty window allows no extra line), so early answers from another country cannot loosen it.
+   */
+  noteDialed(jurisdiction: AbandonmentJurisdiction | null): void {
+    if (jurisdiction !== null) this.#dialed.add(jurisdiction);
   }
 
   readonly #us = new AbandonmentWindow(30);
   readonly #months = new Map<string, { answered: number; abandoned: number }>();
   readonly #totals = { US: { answered: 0, abandoned: 0 }, CA: { answered: 0, abandoned: 0 } };
+  readonly #dialed = new Set<AbandonmentJurisdiction>();
 
   record(jurisdiction: AbandonmentJurisdiction | null, kind: 'answered' | 'abandoned', at: number): void {
     if (jurisdiction === null) return;

@@ -85,9 +85,9 @@ export class PredictivePacer {
   #ratio: number;
 
   constructor(
-    /** The windows to keep under their caps at `at`; none before the first live answer. */
+    /** The windows to keep under their caps at `at`: one per country dialed so far. */
     private readonly windows: (at: number) => readonly PacedWindow[],
-    private readonly options: { maxLinesPerAgent: number; adaptive: boolean; firstCap: number },
+    private readonly options: { maxLinesPerAgent: number; adaptive: boolean; capBeforeFirstDial: number },
   ) {
     this.#ratio = Math.min(2, options.maxLinesPerAgent);
   }
@@ -100,8 +100,8 @@ export class PredictivePacer {
     const { maxLinesPerAgent, adaptive } = this.options;
     if (!adaptive) return Math.floor(maxLinesPerAgent);
     const measured = this.windows(at);
-    // Before any live answer the window is empty: it is judged against the strictest cap that may apply.
-    const windows = measured.length > 0 ? measured : [{ answered: 0, abandoned: 0, cap: this.options.firstCap }];
+    // Before the first dial there is no window yet: it is judged against the strictest cap that may apply.
+    const windows = measured.length > 0 ? measured : [{ answered: 0, abandoned: 0, cap: this.options.capBeforeFirstDial }];
     const share = (window: PacedWindow) => (window.answered === 0 ? 0 : window.abandoned / window.answered / window.cap);
     const pressure = Math.max(...windows.map(share));
     // Back off fast when a rate nears its cap, creep back up slowly when every one is well below.

@@ -99,7 +99,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const pacer = new PredictivePacer((at) => byJurisdiction.current(at).map((entry) => ({ ...entry, cap: capOf(entry.jurisdiction) })), {
     maxLinesPerAgent: config.pacing.maxLinesPerAgent,
     adaptive: config.pacing.adaptive,
-    firstCap: config.pacing.abandonCap ?? Math.min(ABANDONMENT_LIMITS.US.cap, ABANDONMENT_LIMITS.CA.cap),
+    capBeforeFirstDial: config.pacing.abandonCap ?? Math.min(ABANDONMENT_LIMITS.US.cap, ABANDONMENT_LIMITS.CA.cap),
   });
   const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
   const summary = emptySummary(config.pacing.abandonCap ?? ABANDONMENT_LIMITS.US.cap);
@@ -198,6 +198,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       const dialed = screenAndDial(state, dialAt);
       if (dialed === null) continue;
       const { call, decision } = dialed;
+      byJurisdiction.noteDialed(jurisdictionOf(decision));
       const localHour = Number((decision.callee.localTimes[0] ?? '2000-01-01T12').slice(11, 13));
       const response = drawLineResponse(model, localHour, random);
       summary.lineResponses[response]++;

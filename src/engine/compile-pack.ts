@@ -54,7 +54,7 @@ export function compilePack(pack: PolicyPack): CompiledPack {
   const guards = new Map<OptionalFact, CompiledPolicy>();
   const members = pack.members ?? [pack];
   const regions = members.some((member) => member.regions !== undefined)
-    ? new Set(members.flatMap((member) => member.regions ?? []))
+    ? new Set(members.flatMap((member) => (member.supportsRegions === false ? [] : (member.regions ?? []))))
     : null;
   const coverageByPolicy = new Map<Policy, CompiledPolicy['covers']>();
   for (const member of members) {

@@ -12,7 +12,7 @@ import { packsInForce } from './packs-in-force.js';
 export interface ScreenOptions extends Omit<ResolveOptions, 'supportedRegions'> {
   /** Exactly the rules to apply, as one pack (see `packsInForce`); overrides `packs` and `custom`. */
   readonly pack?: PolicyPack;
-  /** Built-in packs for an attempt that names none of its own (`--packs`); every built-in pack by default. */
+  /** Built-in packs for an attempt that names none of its own (`--packs`); the default packs (DEFAULT_PACK_IDS) when absent. */
   readonly packs?: readonly string[];
   /** A company's own packs, screened with the built-in ones. */
   readonly custom?: readonly PolicyPack[];
@@ -38,7 +38,14 @@ export function screen(attempt: CallAttempt, options: ScreenOptions = {}): Decis
   const facts = resolveAttempt(attempt, { ...options, strategy, supportedRegions: compiled.regions });
   const decision = evaluatePack(pack, facts);
   if (decision.verdict === 'allow') return decision;
-  const next = nextAllowedAt({ compiled, facts, decision, factsAt: (at) => factsAtInstant(facts, at, strategy), blocks: ruleBlocks });
+  const next = nextAllowedAt({
+    compiled,
+    facts,
+    decision,
+    factsAt: (at) => factsAtInstant(facts, at, strategy),
+    blocks: ruleBlocks,
+    allowed: (later) => evaluatePack(pack, later).verdict === 'allow',
+  });
   if (next === undefined) return decision;
   const zone = facts.callee.localTimes[0]?.zone;
   return { ...decision, nextAllowedAt: zone === undefined ? formatInstantUtc(next) : strategy.localTime(zone, next).iso };

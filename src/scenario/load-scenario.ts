@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Consent } from '../core/attempt.js';
-import { InputError, problemsFromZod, type InputProblem } from '../core/input-error.js';
+import { closestKey, InputError, problemsFromZod, type InputProblem } from '../core/input-error.js';
 import { parseInstantOrDate } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { knownKeysAt } from '../core/schema-keys.js';
@@ -166,7 +166,10 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
   if (scenario.campaign && scenario.dialer !== undefined) problems.push(...campaignProblems(scenario, where));
   const ruleIds = new Set(options.pack.policies.map((policy) => policy.id));
   const knownRule = (rule: string, path: (string | number)[]) => {
-    if (!ruleIds.has(rule)) problems.push({ path: path.join('.').replace(/\.(\d+)/g, '[$1]'), message: `unknown rule id "${rule}" (known: ${[...ruleIds].join(', ')})`, location: where(path) });
+    if (ruleIds.has(rule)) return;
+    const suggestion = closestKey(rule, [...ruleIds]);
+    const hint = suggestion === undefined ? `known: ${[...ruleIds].join(', ')}` : `did you mean "${suggestion}"?`;
+    problems.push({ path: path.join('.').replace(/\.(\d+)/g, '[$1]'), message: `unknown rule id "${rule}" (${hint})`, location: where(path) });
   };
   scenario.expect.forEach((expectation, index) => {
     if (expectation.type === 'decision') {

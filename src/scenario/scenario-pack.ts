@@ -4,7 +4,7 @@ import { loadPolicyModules } from '../policy-modules/load-policy-module.js';
 import { scenarioPackIds, scenarioPolicyPaths } from './load-scenario.js';
 
 export interface ScenarioPackOptions {
-  /** Built-in packs for a scenario that names none (`--packs`); every built-in pack by default. */
+  /** Built-in packs for a scenario that names none (`--packs`); the default packs when absent. */
   readonly packs?: readonly string[];
   /** Custom packs already loaded for every scenario (`--policy`), screened before the scenario's own. */
   readonly custom?: readonly PolicyPack[];

@@ -30,7 +30,7 @@ export const momentSchema = z.union(
       local: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/, { error: 'expected "YYYY-MM-DD HH:MM" (local time)' })
-        .meta(about('Wall-clock time "YYYY-MM-DD HH:MM[:SS]" in `zone`. A time the clocks skip (spring forward) is an error; one that occurs twice (fall back) is read as the second, standard time.')),
+        .meta(about('Wall-clock time "YYYY-MM-DD HH:MM[:SS]" in `zone`. A time the clocks skip (spring forward) is an error; one that occurs twice (fall back) is read as the first, still on daylight time; write an instant with an offset for the second.')),
       zone: ianaZoneSchema.meta(about('IANA time zone name, e.g. "America/New_York".')),
     }),
   ],
@@ -300,7 +300,7 @@ export const scenarioSchema = z
       campaign: z.boolean().default(false).meta(about('Run the dialer over every lead after the steps (needs `dialer`).')),
       packs: z
         .array(z.enum(BUILT_IN_PACK_IDS as [string, ...string[]], { error: `expected a pack id, one of ${BUILT_IN_PACK_IDS.join('|')}` }))
-        .min(1, { error: 'names no pack: leave the field out to screen with every built-in pack' })
+        .min(1, { error: 'names no pack: leave the field out to screen with the default packs' })
         .optional()
         .meta(about(`The built-in packs to screen with (${BUILT_IN_PACK_IDS.join(', ')}); every one of them by default. The rules every jurisdiction shares (number.invalid, jurisdiction.unsupported, dnc.internal) always apply.`)),
       policies: z

@@ -7,7 +7,7 @@ export interface RunScenarioFileOptions {
   /** Custom policy modules to screen with besides the scenario's own `policies` (paths from the current folder). */
   readonly policies?: readonly string[];
   readonly seed?: number;
-  /** Built-in packs for a scenario that names none of its own; every built-in pack by default. */
+  /** Built-in packs for a scenario that names none of its own; the default packs (DEFAULT_PACK_IDS) when absent. */
   readonly packs?: readonly string[];
 }
 

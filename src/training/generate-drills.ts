@@ -11,7 +11,7 @@ export interface GenerateDrillsOptions {
   readonly seed: number;
   readonly level: DrillLevel;
   readonly count: number;
-  /** The rules that grade the drills; every built-in pack by default. */
+  /** The rules that grade the drills; the default packs (DEFAULT_PACK_IDS) when absent. */
   readonly pack?: PolicyPack;
 }
 

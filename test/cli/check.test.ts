@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
 /**
@@ -139,7 +141,7 @@ describe('dialsim check: bad input exits 2 and names the field', () => {
     expect(await runCliInMemory(['check', '--json', '--ndjson'], '{}')).toMatchObject({ code: 2, stderr: 'dialsim check: choose one of --json and --ndjson\n' });
     const unknown = await runCliInMemory(['check', '--jsn'], '{}');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--jsn'");
+    expect(unknown.stderr).toMatch(/^dialsim check: unknown option --jsn \(did you mean --json\?\)\n\nUsage: dialsim check/);
   });
 
   it('names a request file that does not exist', async () => {
@@ -253,5 +255,90 @@ describe('dialsim check: edges of the input', () => {
     const result = await runCliInMemory(['check', '--json'], `\uFEFF${json(contractExample)}`);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).verdict).toBe('block');
+  });
+});
+
+describe('dialsim check: a request that is not JSON names the file, line and column (issue 13)', () => {
+  // The request on three lines, the comma after "to" missing: the error is at "method", line 3, column 3.
+  const missingComma = '{\n  "at": "2026-03-10T20:30:00-07:00", "to": "(303) 555-0123"\n  "method": "manual"\n}\n';
+
+  it('from a file: the file, line 3 and column 3, with the parser\'s reason and no character offset', async () => {
+    const file = join(tempDir(), 'request.json');
+    writeFileSync(file, missingComma);
+    const result = await runCliInMemory(['check', '--json', file]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `dialsim check: the request is not valid JSON (Expected ',' or '}' after property value) (${file}:3:3)\n`,
+    });
+  });
+
+  it('from standard input, with or without "-": named "stdin"', async () => {
+    for (const args of [['check'], ['check', '-']]) {
+      const result = await runCliInMemory(args, missingComma);
+      expect(result).toEqual({ code: 2, stdout: '', stderr: "dialsim check: the request is not valid JSON (Expected ',' or '}' after property value) (stdin:3:3)\n" });
+    }
+  });
+
+  it('an error the parser gives no position for (an unexpected token) is still placed: the "o" of nope, line 2 column 10', async () => {
+    const result = await runCliInMemory(['check', '--json'], '{\n  "at": nope\n}');
+    expect(result.stderr).toBe('dialsim check: the request is not valid JSON (Unexpected token \'o\', "{ "at": nope }" is not valid JSON) (stdin:2:10)\n');
+  });
+
+  it('input that ends too early is placed at its end; a control character inside a string at that character', async () => {
+    expect((await runCliInMemory(['check', '--json'], '{"at": ')).stderr).toBe('dialsim check: the request is not valid JSON (Unexpected end of JSON input) (stdin:1:8)\n');
+    expect((await runCliInMemory(['check', '--json'], '{"to": "303\n555"}')).stderr).toBe(
+      'dialsim check: the request is not valid JSON (Bad control character in string literal) (stdin:1:12)\n',
+    );
+  });
+
+  it('a --context file with a syntax error is placed too', async () => {
+    const context = join(tempDir(), 'context.json');
+    writeFileSync(context, '{\n  "registries": {\n    "national": { "syncedAt": "2026-03-01", }\n  }\n}\n');
+    const result = await runCliInMemory(['check', '--json', '--context', context], json(contractExample));
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `dialsim check: the context file is not valid JSON (Expected double-quoted property name) (${context}:3:45)\n`,
+    });
+  });
+
+  it('--ndjson keeps its own form: the line number in the output object', async () => {
+    const result = await runCliInMemory(['check', '--ndjson'], 'not json\n');
+    expect(result.stdout).toBe('{"line":1,"error":"the request is not valid JSON (Unexpected token \'o\', \\"not json\\" is not valid JSON)"}\n');
+  });
+});
+
+describe('dialsim check at a terminal: it says it is reading standard input (issue 13)', () => {
+  /** Runs `check` with a standard input that says it is a terminal, as process.stdin does at a prompt. */
+  async function runAtTerminal(argv: readonly string[], input: string) {
+    const stdin = Object.assign(Readable.from([input]), { isTTY: true });
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    const code = await runCli(argv, { stdout, stderr, stdin });
+    return { code, stdout: out, stderr: err };
+  }
+
+  it('one request: stderr says what it waits for and that Ctrl-D ends it, then the decision follows as usual', async () => {
+    const result = await runAtTerminal(['check', '--json'], json(contractExample));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('dialsim check: reading a request from standard input; end it with Ctrl-D (or pass a FILE)\n');
+    expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'block' });
+  });
+
+  it('--ndjson: one request per line', async () => {
+    const result = await runAtTerminal(['check', '--ndjson', '-'], `${json(contractExample)}\n`);
+    expect(result.stderr).toBe('dialsim check: reading requests from standard input, one JSON object per line; end with Ctrl-D (or pass a FILE)\n');
+  });
+
+  it('says nothing when the request comes from a file, or when standard input is a pipe', async () => {
+    const file = join(tempDir(), 'request.json');
+    writeFileSync(file, json(contractExample));
+    expect((await runAtTerminal(['check', '--json', file], '')).stderr).toBe('');
+    expect((await runCliInMemory(['check', '--json'], json(contractExample))).stderr).toBe('');
   });
 });

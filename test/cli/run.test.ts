@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +84,64 @@ describe('dialsim run', () => {
     writeFileSync(join(dir, 'late.yaml'), lateCall('hours.federal'));
     const badSeed = await runCliInMemory(['run', '--seed', 'abc', dir]);
     expect(badSeed).toMatchObject({ code: 2, stderr: 'dialsim run: --seed expects a whole number, got "abc"\n' });
+  });
+
+  it('an unknown rule id in an expectation suggests the closest one: "hours.fedral", did you mean "hours.federal"?', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'late.yaml'), lateCall('hours.fedral'));
+    const result = await runCliInMemory(['run', join(dir, 'late.yaml')]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `dialsim run: expect[0].rules[0]: unknown rule id "hours.fedral" (did you mean "hours.federal"?) (${join(dir, 'late.yaml')}:22:13)\n`,
+    });
+  });
+});
+
+describe('dialsim run --audit and --report: a path that cannot be written is refused before anything runs', () => {
+  function setup() {
+    const dir = tempDir();
+    const scenario = join(dir, 'late.yaml');
+    writeFileSync(scenario, lateCall('hours.federal'));
+    return { dir, scenario };
+  }
+
+  it('--audit in a folder that does not exist: exit 2, naming the path and the missing folder, nothing printed', async () => {
+    const { dir, scenario } = setup();
+    const audit = join(dir, 'no/such/dir/a.jsonl');
+    const result = await runCliInMemory(['run', scenario, '--audit', audit]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `dialsim run: cannot write --audit ${audit}: the folder ${join(dir, 'no/such/dir')} does not exist\n` });
+  });
+
+  it('--report naming a folder: exit 2 before the run (no timeline printed), and the folder is left alone', async () => {
+    const { dir, scenario } = setup();
+    const folder = join(dir, 'reports');
+    mkdirSync(folder);
+    const result = await runCliInMemory(['run', scenario, '--report', folder]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `dialsim run: cannot write --report ${folder}: it is a folder, not a file\n` });
+  });
+
+  it('--report under a file, as if it were a folder: exit 2 naming the file', async () => {
+    const { dir, scenario } = setup();
+    const report = join(dir, 'late.yaml', 'report.html');
+    const result = await runCliInMemory(['run', scenario, '--report', report]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `dialsim run: cannot write --report ${report}: ${scenario} is not a folder\n` });
+  });
+
+  it('with several scenarios each audit path is checked: a folder named like one of them is refused, and no other file is created', async () => {
+    const { dir } = setup();
+    writeFileSync(join(dir, 'other.yaml'), lateCall('hours.federal'));
+    mkdirSync(join(dir, 'out.other.jsonl'));
+    const result = await runCliInMemory(['run', dir, '--audit', join(dir, 'out.jsonl')]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `dialsim run: cannot write --audit ${join(dir, 'out.other.jsonl')}: it is a folder, not a file\n` });
+    expect(existsSync(join(dir, 'out.late.jsonl'))).toBe(false);
+  });
+
+  it('paths that can be written are accepted: the audit log and the report are written after the run', async () => {
+    const { dir, scenario } = setup();
+    const result = await runCliInMemory(['run', scenario, '--audit', join(dir, 'a.jsonl'), '--report', join(dir, 'r.html')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`wrote the report to ${join(dir, 'r.html')}\nwrote the audit log to ${join(dir, 'a.jsonl')}\n`);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('<html');
   });
 });

@@ -78,6 +78,14 @@ describe('predictive pacing by jurisdiction', () => {
   const run = (leads: ReturnType<typeof canadianLeads>, pacing: object = {}) =>
     simulateCampaign({ config: aCampaign({ ...busyFloor, days: 20, pacing: { maxLinesPerAgent: 3, adaptive: true, ...pacing } }), leads, registries, audit: new MemoryAuditSink() });
 
+  it('a campaign calling both countries keeps each under its own cap', () => {
+    const mixed = run([...someLeads(2000), ...canadianLeads(2000)]);
+    const [us, ca] = mixed.abandonment.byJurisdiction;
+    expect(mixed.abandoned).toBeGreaterThan(0);
+    expect(us).toMatchObject({ jurisdiction: 'US', overCap: false });
+    expect(ca).toMatchObject({ jurisdiction: 'CA', overCap: false });
+  });
+
   it("a campaign calling only Canada is held to Canada's 5% per calendar month, and dials harder than at 3%", () => {
     const canadian = run(canadianLeads(4000));
     const heldTo3 = run(canadianLeads(4000), { abandonCap: 0.03 });

@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canadaPack } from '../../policies/canada/index.js';
-import { commonPack } from '../../policies/built-in-packs.js';
 import { parseCheckRequest } from '../../src/core/check-request.js';
 import { screen } from '../../src/engine/screen.js';
 import { arbitraryRequest } from '../support/arbitrary-request.js';
@@ -28,7 +26,9 @@ const canadianRequest = fc
     },
   }));
 
-const CANADIAN_OR_COMMON = new Set([...commonPack.policies, ...canadaPack.policies].map((policy) => policy.id));
+/** The rules that may speak to a Canadian number, from the check contract (not from the packs, which could drift). */
+const CANADIAN_OR_COMMON = new Set(['number.invalid', 'jurisdiction.unsupported', 'timezone.unknown', 'dnc.internal', 'hours.canada', 'dnc.canada', 'dnc.canada-stale', 'consent.adad-canada']);
+const CANADIAN_RULES = ['hours.canada', 'dnc.canada', 'dnc.canada-stale', 'consent.adad-canada'];
 
 describe('jurisdiction properties', () => {
   it('no Canadian number is ever screened by a US-only rule (federal, state or FINRA)', () => {
@@ -38,7 +38,7 @@ describe('jurisdiction properties', () => {
         const decision = screen(parseCheckRequest(broker ? { ...request, caller: { ...request.caller, kind: 'broker-dealer' } } : request));
         const rules = [...decision.violations, ...decision.exemptions].map((found) => found.rule);
         for (const rule of rules) expect(CANADIAN_OR_COMMON.has(rule), `${rule} screened ${request.to}`).toBe(true);
-        if (rules.some((rule) => canadaPack.policies.some((policy) => policy.id === rule))) canadianFindings++;
+        if (rules.some((rule) => CANADIAN_RULES.includes(rule))) canadianFindings++;
       }),
       { numRuns: RUNS },
     );
@@ -69,10 +69,12 @@ describe('jurisdiction properties', () => {
   });
 
   it('a prerecorded call to a Canadian number is never allowed without express consent to this seller valid at that instant', () => {
+    let allowed = 0;
     fc.assert(
       fc.property(canadianRequest, (request) => {
         const decision = screen(parseCheckRequest({ ...request, method: 'prerecorded' }));
         if (decision.verdict !== 'allow') return;
+        allowed++;
         const at = Date.parse(request.at);
         const valid = (request.consents ?? []).some(
           (consent) => consent.seller === request.caller.seller && Date.parse(consent.grantedAt) <= at && (consent.revokedAt == null || Date.parse(consent.revokedAt) > at),
@@ -81,5 +83,7 @@ describe('jurisdiction properties', () => {
       }),
       { numRuns: RUNS },
     );
+    // The property means something only if allowed prerecorded calls are reached often enough.
+    expect(allowed).toBeGreaterThan(RUNS / 50);
   });
 });

@@ -6,6 +6,7 @@ import { definePolicy, pass, violation } from '../../src/core/policy.js';
 import { evaluatePack } from '../../src/engine/evaluate-pack.js';
 import { BUILT_IN_PACK_IDS, packsInForce } from '../../src/engine/packs-in-force.js';
 import { screen } from '../../src/engine/screen.js';
+import { anAttempt } from '../../src/testing/an-attempt.js';
 import { resolveAttempt } from '../../src/resolve/resolve-attempt.js';
 import { aCheckRequest } from '../../src/testing/a-check-request.js';
 import { commonPack } from '../../policies/common/index.js';
@@ -22,10 +23,21 @@ function canadianPack() {
 }
 
 describe('packsInForce: the one list of packs', () => {
-  it('by default: the common rules first, then every built-in pack in report order', () => {
+  it("by default: the common rules first, then the contract's four packs in report order; canada-provinces only when named", () => {
     const pack = packsInForce();
-    expect(pack.members?.map((member) => member.id)).toEqual(['common', ...BUILT_IN_PACK_IDS]);
+    expect(pack.members?.map((member) => member.id)).toEqual(['common', 'us-federal', 'us-states', 'canada', 'finra']);
+    expect(BUILT_IN_PACK_IDS).toEqual(['us-federal', 'us-states', 'canada', 'finra', 'canada-provinces']);
+    expect(packsInForce({ packs: ['canada', 'canada-provinces'] }).members?.map((member) => member.id)).toEqual(['common', 'canada', 'canada-provinces']);
     expect(pack.policies.slice(0, 4).map((policy) => policy.id)).toEqual(['number.invalid', 'jurisdiction.unsupported', 'timezone.unknown', 'dnc.internal']);
+  });
+
+  it('a pack that only adds rules (finra, canada-provinces) makes no number supported on its own', () => {
+    const finraAlone = screen(anAttempt({ caller: { seller: 'acme', kind: 'broker-dealer' } }), { packs: ['finra'] });
+    expect(finraAlone.violations.map((found) => found.rule)).toEqual(['jurisdiction.unsupported']);
+    const provincesAlone = screen(anAttempt({ to: '+1 604 555 0199', registries: {} }), { packs: ['canada-provinces'] });
+    expect(provincesAlone.violations.map((found) => found.rule)).toEqual(['jurisdiction.unsupported']);
+    // With the pack whose jurisdiction they add to, they do screen.
+    expect(screen(anAttempt({ caller: { seller: 'acme', kind: 'broker-dealer' }, at: '2026-03-10T21:30:00-05:00' }), { packs: ['us-federal', 'finra'] }).violations.map((found) => found.rule)).toEqual(['hours.federal', 'hours.finra']);
   });
 
   it('the same choice gives the same combined pack (combined once, cached)', () => {

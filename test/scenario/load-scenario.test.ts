@@ -122,14 +122,13 @@ expect:
   - { type: decision, lead: L7, verdict: allow }
   - { type: count, of: blocked, rule: dnc.nationl, equals: 0 }
 `;
-    const known = packsInForce().policies.map((policy) => policy.id).join(', ');
     expect(loadProblems({ 'scenario.yaml': text })).toEqual([
       `consents[0].lead: unknown lead "L2" (the scenario's leads are L1) (<dir>/scenario.yaml:8:7)`,
       `steps[0].lead: unknown lead "L9" (the scenario's leads are L1) (<dir>/scenario.yaml:10:30)`,
       'expect[0].step: unknown step id "second" (<dir>/scenario.yaml:12:23)',
-      `expect[0].rules[0]: unknown rule id "hours.fedreal" (known: ${known}) (<dir>/scenario.yaml:12:45)`,
+      'expect[0].rules[0]: unknown rule id "hours.fedreal" (did you mean "hours.federal"?) (<dir>/scenario.yaml:12:45)',
       `expect[1].lead: unknown lead "L7" (the scenario's leads are L1) (<dir>/scenario.yaml:13:23)`,
-      `expect[2].rule: unknown rule id "dnc.nationl" (known: ${known}) (<dir>/scenario.yaml:14:33)`,
+      'expect[2].rule: unknown rule id "dnc.nationl" (did you mean "dnc.national"?) (<dir>/scenario.yaml:14:33)',
     ]);
   });
 

@@ -40,6 +40,7 @@ export const arbitraryRequest: fc.Arbitrary<CheckRequestInput & { to: string; at
     consents: fc.array(consent, { maxLength: 3 }),
     lastTransactionAt: fc.option(arbitraryInstantMs.map(iso), { nil: null }),
     lastInquiryAt: fc.option(arbitraryInstantMs.map(iso), { nil: null }),
+    personal: fc.option(fc.boolean(), { nil: undefined }),
     // Copies mostly a few days old, sometimes past 31 days or missing, so every registry rule is reached.
     national: fc.option(fc.record({ ageHours: fc.integer({ min: 0, max: 900 }), listed: fc.boolean() }), {
       nil: undefined,
@@ -58,7 +59,7 @@ export const arbitraryRequest: fc.Arbitrary<CheckRequestInput & { to: string; at
     caller: { seller: r.seller },
     callee: { ...(r.lineType && { lineType: r.lineType }), business: r.business, ...(r.timeZone && { timeZone: r.timeZone }) },
     consents: r.consents,
-    relationship: { lastTransactionAt: r.lastTransactionAt, lastInquiryAt: r.lastInquiryAt },
+    relationship: { lastTransactionAt: r.lastTransactionAt, lastInquiryAt: r.lastInquiryAt, ...(r.personal !== undefined && { personal: r.personal }) },
     registries: {
       ...(r.national && { national: { syncedAt: iso(r.atMs - r.national.ageHours * 3_600_000), numbers: r.national.listed && listable ? [r.to] : [] } }),
       internal: { numbers: r.internalListed && listable ? [r.to] : [] },

@@ -2,9 +2,10 @@
  * The web trainer in a real browser (issue 5, part 3): Debian's chromium, driven by playwright-core, opens the page
  * served by `startTrainerServer`, answers one drill right and one wrong, and checks the feedback (rule id and
  * citation) and the running score. No console error and no request outside 127.0.0.1 are allowed. The test never
- * skips: without /usr/bin/chromium it fails and says how to install it. It leaves /tmp/dialsim-trainer.png behind.
+ * skips: without /usr/bin/chromium (or the browser CHROMIUM_PATH names) it fails and says how to install it. It
+ * leaves /tmp/dialsim-trainer.png behind.
  */
-import { launchChromium, watchPage } from '../support/chromium.js';
+import { chromiumPath, DEFAULT_CHROMIUM, launchChromium, watchPage } from '../support/chromium.js';
 import { describe, expect, test } from 'vitest';
 import { screenRequest } from '../../src/training/drill-key.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
@@ -20,6 +21,23 @@ function setup() {
   const citationOf = (drill: (typeof drills)[number], rule: string) => screenRequest(drill.request).violations.find((found) => found.rule === rule)!.citation;
   return { drills, citationOf };
 }
+
+describe('the browser the tests drive (issue 13: only /usr/bin/chromium was looked at)', () => {
+  test('CHROMIUM_PATH names it when set; unset or empty means /usr/bin/chromium', () => {
+    expect(chromiumPath({ CHROMIUM_PATH: process.execPath })).toBe(process.execPath);
+    expect(chromiumPath({})).toBe(DEFAULT_CHROMIUM);
+    expect(chromiumPath({ CHROMIUM_PATH: '' })).toBe(DEFAULT_CHROMIUM);
+  });
+
+  test('a missing browser, named by CHROMIUM_PATH or not, fails with its path and how to install Chromium', () => {
+    expect(() => chromiumPath({ CHROMIUM_PATH: '/nonexistent/chromium' })).toThrow(
+      'CHROMIUM_PATH names /nonexistent/chromium, which does not exist: install Chromium (apt-get update && apt-get install -y chromium), or set CHROMIUM_PATH to a Chromium or Chrome executable. .ci/run installs it; browser tests never skip.',
+    );
+    expect(() => chromiumPath({}, '/nonexistent/usr/bin/chromium')).toThrow(
+      '/nonexistent/usr/bin/chromium does not exist: install Chromium (apt-get update && apt-get install -y chromium), or set CHROMIUM_PATH',
+    );
+  });
+});
 
 describe('dialsim train --web in headless Chromium', () => {
   test('one drill answered right and one wrong: feedback names the rule and its citation, the score reads 1 / 2', async () => {

@@ -28,7 +28,7 @@ describe('dialsim walkthrough', () => {
 
       ── Attempt 2 of 2 · late · 2026-03-11T03:30:00Z ──
       Situation:
-         Floor clock:   It is 21:30 on Tuesday 10 March 2026 on your floor in Denver (America/Denver).
+         Floor clock:   It is 20:30 on Tuesday 10 March 2026 on your floor in Los Angeles (America/Los_Angeles).
          Lead clock:    For the lead it is 21:30 in Denver (America/Denver).
          Number:        (303) 555-0123, a landline at home.
          Dialing:       You dial it by hand.

@@ -42,6 +42,12 @@ Request fields and rule ids: docs/cli.md and docs/rules.md; custom policies: doc
   tooManyFiles: (files: readonly string[]) => `expected at most one input file, got ${files.length}: ${files.join(' ')}`,
   cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   notJson: (reason: string) => `the request is not valid JSON (${reason})`,
+  /** How a JSON syntax error names standard input: `(stdin:1:8)`. */
+  stdinName: 'stdin',
+  readingStdin: (ndjson: boolean) =>
+    ndjson
+      ? 'reading requests from standard input, one JSON object per line; end with Ctrl-D (or pass a FILE)'
+      : 'reading a request from standard input; end it with Ctrl-D (or pass a FILE)',
   emptyInput: 'no request given: the input is empty (pass a FILE, or pipe a JSON request on standard input)',
   verdictLine: (verdict: 'allow' | 'block', e164: string | null) =>
     `${verdict === 'allow' ? 'ALLOW' : 'BLOCK'}  ${e164 ?? '(no valid number)'}`,

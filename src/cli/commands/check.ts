@@ -78,6 +78,10 @@ export const checkCommand: CommandDefinition = {
     }
     const options: ScreenOptions = { ...(registries && { registries }), ...(packs && { packs }), ...(custom && { custom }) };
     const stream = inputStream(positionals[0], io);
+    // Typed at a terminal, a request looks like a hang unless something says what is awaited and how to end it.
+    if (stream === io.stdin && (io.stdin as { isTTY?: boolean }).isTTY === true) {
+      await write(io.stderr, `dialsim check: ${messages.readingStdin(values.ndjson)}\n`);
+    }
 
     try {
       if (values.ndjson) {
@@ -90,7 +94,7 @@ export const checkCommand: CommandDefinition = {
       }
       const text = await readAll(stream);
       if (text.trim() === '') return fail(io, messages.emptyInput);
-      const result = screenRequestText(text, options);
+      const result = screenRequestText(text, options, positionals[0] === undefined || positionals[0] === '-' ? messages.stdinName : positionals[0]);
       if ('error' in result) return fail(io, result.error);
       await write(io.stdout, values.json ? `${JSON.stringify(decisionForOutput(result.decision))}\n` : humanDecision(result.decision));
       return 0;

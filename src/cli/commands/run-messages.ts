@@ -32,4 +32,5 @@ Example:
   emptyFolder: (path: string) => `no scenario files (*.yaml, *.yml) in ${path}`,
   badSeed: (text: string) => `--seed expects a whole number, got "${text}"`,
   wrote: (what: string, path: string) => `wrote ${what} to ${path}`,
+  cannotWrite: (option: string, path: string, reason: string) => `cannot write ${option} ${path}: ${reason}`,
 } as const;

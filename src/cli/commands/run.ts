@@ -12,6 +12,7 @@ import { packForScenarioFile } from '../../scenario/scenario-pack.js';
 import { parsePacksOption } from '../packs-option.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
+import { outputPathProblem } from '../output-path.js';
 import { ProgressBar } from '../progress-bar.js';
 import { scenarioText, summaryTable } from '../scenario-text.js';
 import { runMessages as messages } from './run-messages.js';
@@ -74,8 +75,18 @@ export const runCommand: CommandDefinition = {
     const loaded: { scenario: LoadedScenario; pack: PolicyPack }[] = [];
     try {
       const packs = parsePacksOption(values.packs);
+      const files = scenarioFiles(positionals);
+      // So are the output paths: a report that cannot be written must not cost the whole run first.
+      const outputs = [
+        ...(values.audit === undefined ? [] : files.map((file) => ({ option: '--audit', path: auditPath(values.audit!, file, files.length > 1) }))),
+        ...(values.report === undefined ? [] : [{ option: '--report', path: values.report }]),
+      ];
+      for (const { option, path } of outputs) {
+        const problem = outputPathProblem(path);
+        if (problem !== undefined) return fail(io, messages.cannotWrite(option, path, problem));
+      }
       const custom = await loadPolicyModules(values.policy);
-      for (const file of scenarioFiles(positionals)) {
+      for (const file of files) {
         const pack = await packForScenarioFile(file, { ...(packs && { packs }), custom });
         loaded.push({ scenario: loadScenario(file, { pack }), pack });
       }
@@ -88,7 +99,15 @@ export const runCommand: CommandDefinition = {
     const rows: { file: string; result: ScenarioResult }[] = [];
     for (const { scenario, pack } of loaded) {
       const file = relative(process.cwd(), scenario.file) || scenario.file;
-      const audit = values.audit === undefined ? undefined : new FileAuditSink(auditPath(values.audit, scenario.file, several));
+      let audit: FileAuditSink | undefined;
+      if (values.audit !== undefined) {
+        const path = auditPath(values.audit, scenario.file, several);
+        try {
+          audit = new FileAuditSink(path);
+        } catch (error) {
+          return failToWrite(io, error, '--audit', path);
+        }
+      }
       const progress = new ProgressBar(io, file);
       let result: ScenarioResult;
       try {
@@ -110,7 +129,11 @@ export const runCommand: CommandDefinition = {
       await write(io.stdout, `\n${summaryTable(rows)}`);
     }
     if (values.report !== undefined) {
-      writeFileSync(values.report, renderReport(rows.map(({ result }) => result)));
+      try {
+        writeFileSync(values.report, renderReport(rows.map(({ result }) => result)));
+      } catch (error) {
+        return failToWrite(io, error, '--report', values.report);
+      }
       if (!values.json) await write(io.stdout, `${messages.wrote('the report', values.report)}\n`);
     }
     if (values.audit !== undefined && !values.json) {
@@ -150,4 +173,10 @@ function resultForJson(file: string, result: ScenarioResult) {
 
 function fail(io: CliIo, message: string): Promise<2> {
   return failWithUsage(io, 'run', message);
+}
+
+/** A file system refusal the check before the run could not foresee (a full disk, a folder removed meanwhile). */
+function failToWrite(io: CliIo, error: unknown, option: string, path: string): Promise<2> {
+  if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+  return fail(io, messages.cannotWrite(option, path, (error as Error).message));
 }

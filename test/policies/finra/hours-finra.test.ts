@@ -12,6 +12,8 @@ testPolicy(hoursFinra, {
   allowed: [
     { name: '08:00:00 in Columbus', request: call('2026-03-10T08:00:00-04:00') },
     { name: '20:59:59 in Columbus', request: call('2026-03-10T20:59:59-04:00') },
+    { name: 'spring forward: 12:00Z on Sunday 8 March is 08:00 EDT in Columbus', request: call('2026-03-08T12:00:00Z') },
+    { name: 'fall back: 01:59:59Z on 2 November is 20:59:59 EST on 1 November in Columbus', request: call('2026-11-02T01:59:59Z') },
     {
       name: '21:30 to a customer who bought 11 months ago: the firm has an established business relationship',
       request: call('2026-03-10T21:30:00-04:00', { relationship: { lastTransactionAt: '2025-04-10' } }),
@@ -34,6 +36,8 @@ testPolicy(hoursFinra, {
   blocked: [
     { name: '07:59:59 in Columbus', request: call('2026-03-10T07:59:59-04:00'), findings: [outside('07:59:59 in America/New_York')] },
     { name: '21:00:00 in Columbus', request: call('2026-03-10T21:00:00-04:00'), findings: [outside('21:00 in America/New_York')] },
+    { name: 'spring forward: 11:59:59Z on Sunday 8 March is 07:59:59 EDT in Columbus', request: call('2026-03-08T11:59:59Z'), findings: [outside('07:59:59 in America/New_York')] },
+    { name: 'fall back: 02:00Z on 2 November is 21:00 EST on 1 November in Columbus (it would be 22:00 under EDT)', request: call('2026-11-02T02:00:00Z'), findings: [outside('21:00 in America/New_York')] },
     { name: '21:30 to a prospect', request: call('2026-03-10T21:30:00-04:00'), findings: [outside('21:30 in America/New_York')] },
     {
       name: 'an inquiry 4 months ago is past the 3-month relationship',

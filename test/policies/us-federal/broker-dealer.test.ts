@@ -32,6 +32,8 @@ describe('hours.federal for a broker-dealer', () => {
     const written = federal({ at: LATE, caller: BROKER, consents: [writtenConsent('lakeshore', '2025-05-01T00:00:00Z')] });
     expect([oral.verdict, written.verdict]).toEqual(['allow', 'allow']);
     expect(lifted(oral)).toEqual([['hours.federal', 'brokerDealerConsent']]);
+    expect(lifted(written)).toEqual([['hours.federal', 'brokerDealerConsent']]);
+    expect([oral.exemptions[0]!.data.consentKind, written.exemptions[0]!.data.consentKind]).toEqual(['prior express consent', 'prior express written consent']);
   });
 
   it('blocks a prospect, citing 47 CFR 64.1200(c)(1) without the TSR', () => {
@@ -66,11 +68,11 @@ describe('dnc.national for a broker-dealer', () => {
 
 describe('every federal citation of a broker-dealer decision is the FCC rule alone', () => {
   it.each<[string, Partial<CheckRequestInput>, string, string]>([
-    ['a stale registry copy', { registries: { national: { syncedAt: '2026-01-01', numbers: [] } } }, 'dnc.registry-stale', '47 CFR 64.1200(c)(2)(i)'],
-    ['a prerecorded call to a landline', { method: 'prerecorded', callee: { lineType: 'landline' } }, 'consent.prerecorded-residential', '47 CFR 64.1200(a)(3)'],
-    ['the internal list', { registries: { national: { syncedAt: '2026-03-01', numbers: [] }, internal: { numbers: ['614-555-0188'] } } }, 'dnc.internal', '47 CFR 64.1200(d)'],
-    ['a toll-free number', { to: '+1 800 555 0100' }, 'timezone.unknown', '47 CFR 64.1200(c)(1)'],
-  ])('%s: %s cites %s', (_name, overrides, rule, citation) => {
+    ['a stale registry copy: dnc.registry-stale', { registries: { national: { syncedAt: '2026-01-01', numbers: [] } } }, 'dnc.registry-stale', '47 CFR 64.1200(c)(2)(i)'],
+    ['a prerecorded call to a landline: consent.prerecorded-residential', { method: 'prerecorded', callee: { lineType: 'landline' } }, 'consent.prerecorded-residential', '47 CFR 64.1200(a)(3)'],
+    ['the internal list: dnc.internal', { registries: { national: { syncedAt: '2026-03-01', numbers: [] }, internal: { numbers: ['614-555-0188'] } } }, 'dnc.internal', '47 CFR 64.1200(d)'],
+    ['a toll-free number: timezone.unknown', { to: '+1 800 555 0100' }, 'timezone.unknown', '47 CFR 64.1200(c)(1)'],
+  ])('%s', (_name, overrides, rule, citation) => {
     const decision = federal({ caller: BROKER, ...overrides });
     expect(decision.violations.find((found) => found.rule === rule)?.citation).toBe(citation);
   });

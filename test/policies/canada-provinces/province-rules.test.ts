@@ -1,5 +1,5 @@
 import { testPolicy } from '../../../src/testing/test-policy.js';
-import { daysProvince, frequencyProvince } from '../../../policies/canada/index.js';
+import { daysProvince, frequencyProvince } from '../../../policies/canada-provinces/index.js';
 
 // Vancouver (604, America/Vancouver), Toronto (416); BC's statutory holidays from date-holidays' public rows for BC.
 const VANCOUVER = '+1 604 555 0199';
@@ -15,6 +15,7 @@ const holiday = (date: string, name: string, zone = 'America/Vancouver') => ({
 testPolicy(daysProvince, {
   allowed: [
     { name: 'the day after Remembrance Day in Vancouver', request: vancouver('2026-11-12T14:00:00-08:00') },
+    { name: "Valentine's Day, an observance the row does not name", request: vancouver('2026-02-14T11:00:00-08:00') },
     { name: 'Remembrance Day in Toronto: Ontario has no row', request: { to: TORONTO, at: '2026-11-11T14:00:00-05:00', registries: DNCL } },
     { name: 'Remembrance Day in Vancouver, an informational call', request: vancouver('2026-11-11T14:00:00-08:00', { purpose: 'informational' }) },
     { name: 'Remembrance Day in Vancouver, a business line', request: vancouver('2026-11-11T14:00:00-08:00', { callee: { business: true } }) },
@@ -27,6 +28,11 @@ testPolicy(daysProvince, {
     { name: 'Remembrance Day in Vancouver', request: vancouver('2026-11-11T14:00:00-08:00'), findings: [holiday('2026-11-11', 'Remembrance Day')] },
     { name: 'British Columbia Day (first Monday of August)', request: vancouver('2026-08-03T11:00:00-07:00'), findings: [holiday('2026-08-03', 'British Columbia Day')] },
     { name: 'Christmas Day at 00:00 Pacific', request: vancouver('2026-12-25T00:00:00-08:00'), findings: [holiday('2026-12-25', 'Christmas Day')] },
+    {
+      name: '30 September, National Day for Truth and Reconciliation: an observance in the package, banned by the row',
+      request: vancouver('2026-09-30T11:00:00-07:00'),
+      findings: [holiday('2026-09-30', 'National Day for Truth and Reconciliation')],
+    },
     {
       name: 'a Toronto number whose lead lives in British Columbia (callee.state BC) on BC Day',
       request: { to: TORONTO, at: '2026-08-03T14:00:00-04:00', callee: { state: 'BC' }, registries: DNCL },

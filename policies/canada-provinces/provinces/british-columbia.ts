@@ -21,11 +21,11 @@ export const britishColumbia = defineStateRow({
         note: 'The regulation licenses telemarketers selling to consumers; read as consumer (residential) calls, so business lines are outside it.',
       },
       bannedDays: {
-        value: { weekdays: [], holidays: { substituteDays: true } },
+        value: { weekdays: [], holidays: { substituteDays: true, alsoNamed: ['National Day for Truth and Reconciliation'] } },
         citation: REGULATION,
         confidence: 'P',
         source: SOURCE,
-        note: "Statutory holidays are date-holidays' public rows for BC. A weekend holiday's observed weekday is banned too, as for the states (the stricter reading). The package has no row for 30 September (National Day for Truth and Reconciliation, a BC statutory holiday since 2023 [U]): not encoded until the package ships it.",
+        note: "Statutory holidays are date-holidays' public rows for BC. A weekend holiday's observed weekday is banned too, as for the states (the stricter reading). The package lists 30 September (National Day for Truth and Reconciliation) for BC as an observance, not a public holiday; BC made it a statutory holiday in 2023 [U, not in ../shared], so the row bans it too (the stricter reading).",
       },
       frequencyCap: {
         value: { calls: 1, windowHours: 720, sameSubject: true },
