@@ -1,10 +1,11 @@
 import { checkCommand } from './commands/check.js';
+import { rulesCommand } from './commands/rules.js';
 import { runCommand } from './commands/run.js';
 import { trainCommand } from './commands/train.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
 import { OutputClosedError, write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
-const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, trainCommand, walkthroughCommand];
+const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, trainCommand, walkthroughCommand, rulesCommand];
 
 const VERSION = '0.1.0';
 

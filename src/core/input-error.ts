@@ -65,14 +65,17 @@ export function problemsFromZod(error: z.ZodError, knownKeysAt?: (path: readonly
   return problems;
 }
 
-/** The known name closest to `key` (at most two edits away, case aside), for "did you mean" hints. */
+/**
+ * The known name closest to `key` for "did you mean" hints: at most two edits away, case aside, and fewer edits
+ * than half the shorter name's length, so a short name is not "close" to everything short (`Zip` is not `id`).
+ */
 export function closestKey(key: string, known: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
     const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
+    if (distance < bestDistance && distance * 2 < Math.min(lower.length, candidate.length)) {
       best = candidate;
       bestDistance = distance;
     }

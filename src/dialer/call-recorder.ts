@@ -78,7 +78,8 @@ export class CallRecorder {
 
   /**
    * The extension facts a custom rule may read about a lead: its attributes (`postalCode`, `state`, `occupation`,
-   * `netWorth`, `income`) and `recentCalls`, the instants of the calls placed to it so far in this run.
+   * `netWorth`, `income`, and the lead file's other columns by header) and `recentCalls`, the instants of the calls
+   * placed to it so far in this run.
    */
   #extensionsFor(lead: Lead): Record<string, ExtensionValue> | undefined {
     if (this.#extensionNeeds.size === 0) return undefined;
@@ -93,6 +94,7 @@ export class CallRecorder {
     for (const name of this.#extensionNeeds) {
       if (name === 'recentCalls') facts[name] = this.#callsByLead.get(lead.id) ?? [];
       else if (attributes[name] !== undefined && attributes[name] !== null) facts[name] = attributes[name]!;
+      else if (lead.attributes !== undefined && Object.hasOwn(lead.attributes, name)) facts[name] = lead.attributes[name]!;
     }
     return facts;
   }

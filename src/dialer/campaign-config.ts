@@ -149,6 +149,44 @@ export const leadSchema = z.strictObject({
   relationship: relationshipSchema.optional(),
 });
 
+/** The lead fields a CSV column can give; consents and relationships have no columns (the scenario gives them). */
+export const LEAD_COLUMN_FIELDS = ['id', 'phone', 'lineType', 'business', 'timeZone', 'state', 'postalCode', 'netWorth', 'income', 'occupation'] as const;
+export type LeadColumnField = (typeof LEAD_COLUMN_FIELDS)[number];
+
+const columnName = z.string({ error: "expected a column name from the file's header" }).min(1, { error: 'must not be empty' });
+
+/** Cell text to the field's value, for columns written another way (`{ "yes": mobile, "no": landline }`). */
+const cellValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
+  error: 'expected a map from cell text to the field\'s value, e.g. { "yes": mobile, "no": landline }',
+});
+
+/** One entry per lead field, for `columns` and `values`; strict, so a misspelt field name is an error. */
+const perLeadField = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({
+    id: schema.optional(),
+    phone: schema.optional(),
+    lineType: schema.optional(),
+    business: schema.optional(),
+    timeZone: schema.optional(),
+    state: schema.optional(),
+    postalCode: schema.optional(),
+    netWorth: schema.optional(),
+    income: schema.optional(),
+    occupation: schema.optional(),
+  });
+
+/**
+ * A lead list in a CSV file: `columns` names the header of the column that gives a lead field when it is not named
+ * like the field (a CRM export's `Phone Number`), `values` maps a column's cells to the field's values. Columns
+ * that give no field are kept as the lead's attributes.
+ */
+export const leadFileSchema = z.strictObject({
+  file: z.string().min(1),
+  columns: perLeadField(columnName).optional(),
+  values: perLeadField(cellValues).optional(),
+});
+export type LeadFileSource = z.output<typeof leadFileSchema>;
+
 /** A lead as the simulator works it: validated, instants as epoch milliseconds. */
 export interface Lead {
   readonly id: string;
@@ -163,6 +201,11 @@ export interface Lead {
   readonly occupation: string | null;
   readonly consents: readonly Consent[];
   readonly relationship: Relationship;
+  /**
+   * The lead file's columns that give no lead field, by header (`{ Zip: "80202" }`): a custom rule reads them as
+   * extension facts. Absent for leads written in the scenario.
+   */
+  readonly attributes?: Readonly<Record<string, string>>;
 }
 
 /** Validates one lead; `where` names it in errors ("leads[3]", "leads.csv:12"). */

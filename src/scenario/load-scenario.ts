@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -9,10 +8,11 @@ import { closestKey, InputError, problemsFromZod, type InputProblem } from '../c
 import { parseInstantOrDate } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { knownKeysAt } from '../core/schema-keys.js';
-import { leadSchema, parseCampaignConfig, parseLead, type Lead } from '../dialer/campaign-config.js';
+import { leadFileSchema, leadSchema, parseCampaignConfig, parseLead, type Lead } from '../dialer/campaign-config.js';
 import { readRegistryFile } from '../resolve/registry-file.js';
 import { registryFromList } from '../resolve/resolve-attempt.js';
 import { unionRegistry, type RegistryContext } from '../resolve/registry.js';
+import { readLeadFile } from './lead-file.js';
 import { scenarioSchema, type Moment, type Scenario } from './scenario-schema.js';
 import { locatePath } from './yaml-locate.js';
 
@@ -111,16 +111,25 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
   const problems: InputProblem[] = [];
   const base = dirname(file);
 
-  const leads = Array.isArray(scenario.leads)
-    ? scenario.leads.map((lead, index) => parseLead(lead, `${where(['leads', index])}: leads[${index}]`))
-    : readLeadsCsv(resolve(base, scenario.leads.file), problems);
+  // Where each lead was written: its YAML entry, or its CSV line, so a duplicate id is reported where it is.
+  const sources = Array.isArray(scenario.leads)
+    ? scenario.leads.map((lead, index) => ({ lead: parseLead(lead, `${where(['leads', index])}: leads[${index}]`), location: where(['leads', index, 'id']) }))
+    : readLeadFile(scenario.leads, resolve(base, scenario.leads.file), where, problems);
+  // When the lead file has problems, references to its leads cannot be checked: a lead on a refused row is not unknown.
+  const leadsComplete = problems.length === 0;
+  const leads = sources.map((source) => source.lead);
   const leadIds = new Map<string, number>();
-  leads.forEach((lead, index) => {
-    if (leadIds.has(lead.id)) problems.push({ path: `leads[${index}].id`, message: `lead id "${lead.id}" appears twice`, location: where(['leads', index, 'id']) });
-    leadIds.set(lead.id, index);
+  sources.forEach(({ lead, location }, index) => {
+    const first = leadIds.get(lead.id);
+    if (first === undefined) leadIds.set(lead.id, index);
+    else {
+      const path = Array.isArray(scenario.leads) ? `leads[${index}].id` : 'id';
+      problems.push({ path, message: `lead id "${lead.id}" appears twice (first at ${sources[first]!.location})`, location });
+    }
   });
   const knownLead = (leadId: string, path: (string | number)[]) => {
     if (leadIds.has(leadId)) return true;
+    if (!leadsComplete) return false;
     problems.push({ path: path.join('.').replace(/\.(\d+)/g, '[$1]'), message: `unknown lead "${leadId}" (the scenario's leads are ${[...leadIds.keys()].slice(0, 8).join(', ')}${leadIds.size > 8 ? ', ...' : ''})`, location: where(path) });
     return false;
   };
@@ -245,44 +254,8 @@ function unwrapUnionIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssu
 /** Field names at a path, for "did you mean"; `leads` is a union (list or file), so a lead's keys are looked up directly. */
 function scenarioKeysAt(path: readonly PropertyKey[]): string[] {
   if (path[0] === 'leads' && typeof path[1] === 'number') return knownKeysAt(leadSchema, path.slice(2));
+  if (path[0] === 'leads') return knownKeysAt(leadFileSchema, path.slice(1));
   return knownKeysAt(scenarioSchema, path);
-}
-
-const CSV_NUMBERS = new Set(['netWorth', 'income']);
-const CSV_BOOLEANS = new Set(['business']);
-
-/** Reads a lead CSV (header row, one lead a row); every bad row is reported with its row and line, none dropped. */
-function readLeadsCsv(path: string, problems: InputProblem[]): Lead[] {
-  let rows: { record: Record<string, string>; info: { lines: number; empty_lines: number } }[];
-  try {
-    rows = parseCsv(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, info: true }) as typeof rows;
-  } catch (error) {
-    problems.push({ path: 'leads.file', message: `cannot read the lead file: ${(error as Error).message}`, location: path });
-    return [];
-  }
-  const leads: Lead[] = [];
-  // csv-parse gives the line a record ends on; a record starts after the previous one and any blank lines between.
-  let previousEnd = 1;
-  let previousEmpty = 0;
-  rows.forEach(({ record: row, info }, index) => {
-    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    previousEnd = info.lines;
-    previousEmpty = info.empty_lines;
-    const value: Record<string, unknown> = {};
-    for (const [column, cell] of Object.entries(row)) {
-      if (cell === '') continue;
-      if (CSV_NUMBERS.has(column)) value[column] = Number.isNaN(Number(cell)) ? cell : Number(cell);
-      else if (CSV_BOOLEANS.has(column)) value[column] = cell === 'true' ? true : cell === 'false' ? false : cell;
-      else value[column] = cell;
-    }
-    try {
-      leads.push(parseLead(value, `${path}: row ${index + 1} (line ${line})`));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems.map((problem) => ({ ...problem, location: `${path}:${line} (row ${index + 1})` })));
-    }
-  });
-  return leads;
 }
 
 function loadRegistries(

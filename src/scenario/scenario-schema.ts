@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS } from '../core/attempt.js';
 import { ianaZoneSchema, stateCodeSchema } from '../core/check-request.js';
 import { instantOrDateText, instantText } from '../core/instant-schema.js';
-import { agentsSchema, DIALING_MODES, leadFilterSchema, leadSchema, outcomeModelSchema, pacingSchema, retrySchema } from '../dialer/campaign-config.js';
+import { agentsSchema, DIALING_MODES, leadFileSchema, leadFilterSchema, leadSchema, outcomeModelSchema, pacingSchema, retrySchema } from '../dialer/campaign-config.js';
 import { BUILT_IN_PACK_IDS } from '../engine/packs-in-force.js';
 import { CALL_OUTCOMES } from '../lifecycle/call-machine.js';
 
@@ -221,11 +221,11 @@ export const scenarioSchema = z
         .union(
           [
             z.array(leadSchema).min(1, { error: 'a scenario needs at least one lead' }),
-            z.strictObject({ file: z.string().min(1).meta(about('A CSV file of leads with a header row, relative to the scenario file.')) }),
+            leadFileSchema,
           ],
           { error: 'expected a list of leads or { file: leads.csv }' },
         )
-        .meta(about('The people called: a list, or { file: data/leads.csv } (columns named like the lead fields).')),
+        .meta(about('The people called: a list, or { file: data/leads.csv } (columns named like the lead fields, or mapped with `columns` and `values`).')),
       registries: z
         .strictObject({
           national: z

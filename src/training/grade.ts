@@ -3,6 +3,7 @@ import type { PolicyPack } from '../core/policy.js';
 import { packsInForce } from '../engine/packs-in-force.js';
 import type { Drill, DrillAnswer } from './drill.js';
 import { screenRequest } from './drill-key.js';
+import { whyNotBlocking } from './why-not.js';
 
 /** One rule in feedback: what it is, where the law says so, and why it spoke to this call. */
 export interface RuleFeedback {
@@ -11,8 +12,10 @@ export interface RuleFeedback {
   readonly citation: string;
   /** The engine's sentence with the concrete values ("21:15 in America/Denver is at or after 21:00"). */
   readonly why: string;
-  /** The rule's page, relative to the repository root. */
+  /** The rule's page, relative to the repository root (the web trainer serves it). */
   readonly docs: string;
+  /** The command that prints the rule's page in a terminal: `dialsim rules hours.federal`. */
+  readonly read: string;
 }
 
 /** The graded answer to one drill. */
@@ -27,6 +30,8 @@ export interface Grade {
   readonly violations: readonly RuleFeedback[];
   /** Rules that applied but were lifted, with the reason (shown for allowed and blocked calls alike). */
   readonly exemptions: readonly RuleFeedback[];
+  /** The rule the trainee named when it does not block this call; `why` says why not, with the call's values. */
+  readonly chosen?: RuleFeedback;
   /** For an edge drill: the same call across the boundary, and what the engine decides there. */
   readonly contrast?: { readonly text: string; readonly verdict: 'allow' | 'block'; readonly rules: readonly string[] };
 }
@@ -36,9 +41,14 @@ export function ruleDocsPath(rule: string): string {
   return `docs/rules/${rule}.md`;
 }
 
+/** The command that prints a rule's page, as training feedback points at it. */
+export function ruleReadCommand(rule: string): string {
+  return `dialsim rules ${rule}`;
+}
+
 function ruleFeedback(pack: PolicyPack, rule: string, citation: string, why: string): RuleFeedback {
   const policy = pack.policies.find((candidate) => candidate.id === rule);
-  return { rule, title: policy?.title ?? rule, citation, why, docs: ruleDocsPath(rule) };
+  return { rule, title: policy?.title ?? rule, citation, why, docs: ruleDocsPath(rule), read: ruleReadCommand(rule) };
 }
 
 /** The grade of `answer` against a decision: right when dial meets allow, or when the named rule is among the violations. */
@@ -64,8 +74,16 @@ export function gradeDecision(drillId: string, decision: Decision, answer: Drill
  */
 export function gradeAnswer(drill: Drill, answer: DrillAnswer, pack?: PolicyPack): Grade {
   // Without a pack, the drill's request chooses its own packs (all built-in ones when it names none).
-  const grade = gradeDecision(drill.id, screenRequest(drill.request, pack), answer, pack ?? packsInForce());
+  const feedbackPack = pack ?? packsInForce();
+  const decided = gradeDecision(drill.id, screenRequest(drill.request, pack), answer, feedbackPack);
+  const grade = answer.kind === 'block' && !decided.correct ? { ...decided, chosen: chosenFeedback(drill, answer.rule, feedbackPack, pack) } : decided;
   if (drill.edge === undefined) return grade;
   const twin = screenRequest(drill.edge.twin, pack);
   return { ...grade, contrast: { text: drill.edge.contrast, verdict: twin.verdict, rules: twin.violations.map((violation) => violation.rule) } };
+}
+
+/** The named rule that does not block the call, with why not: the engine's facts asked through the rule's own functions. */
+function chosenFeedback(drill: Drill, rule: string, feedbackPack: PolicyPack, pack: PolicyPack | undefined): RuleFeedback {
+  const policy = feedbackPack.policies.find((candidate) => candidate.id === rule);
+  return ruleFeedback(feedbackPack, rule, policy?.citation ?? '', whyNotBlocking(drill.request, rule, pack));
 }

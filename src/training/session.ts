@@ -61,6 +61,7 @@ export function resultsJson(settings: SessionSettings, results: readonly DrillRe
         verdict: grade.verdict,
         violations: grade.violations,
         exemptions: grade.exemptions,
+        ...(grade.chosen && { chosen: grade.chosen }),
         ...(grade.contrast && { contrast: grade.contrast }),
       },
     })),

@@ -41,6 +41,7 @@ button.primary { background:var(--accent); color:#fff; border-color:var(--accent
 .verdict.wrong { background:var(--bad-bg); color:var(--bad); }
 .rule { border-left:4px solid var(--bad); background:#fbfbfd; padding:8px 12px; margin:8px 0; border-radius:0 6px 6px 0; }
 .rule.lifted { border-color:#e0a100; }
+.rule.chosen { border-color:#7a7a7a; border-style:dashed; }
 .rule .head { font-weight:600; }
 .rule .cite { color:var(--muted); font-size:13px; }
 .rule .why { margin-top:3px; }
@@ -106,13 +107,13 @@ function renderDrill() {
   for (const button of document.querySelectorAll('.question button')) button.disabled = false;
   for (const input of document.querySelectorAll('input[name=rule]')) input.checked = false;
 }
-function ruleBlock(rule, lifted) {
-  const box = el('div', lifted ? 'rule lifted' : 'rule');
-  box.append(el('div', 'head', (lifted ? 'Lifted: ' : '') + rule.rule + ' · ' + rule.title));
+function ruleBlock(rule, lifted, chosen) {
+  const box = el('div', chosen ? 'rule chosen' : lifted ? 'rule lifted' : 'rule');
+  box.append(el('div', 'head', (chosen ? 'Your answer, which does not block this call: ' : lifted ? 'Lifted: ' : '') + rule.rule + ' · ' + rule.title));
   box.append(el('div', 'cite', rule.citation));
-  box.append(el('div', 'why', 'Why: ' + rule.why));
-  const link = el('a', '', 'Read ' + rule.docs); link.href = '/' + rule.docs; link.target = '_blank';
-  box.append(link);
+  box.append(el('div', 'why', (chosen ? 'Why not: ' : 'Why: ') + rule.why));
+  const link = el('a', '', 'Rule page'); link.href = '/' + rule.docs; link.target = '_blank';
+  box.append(link, el('span', 'read', ' · in a terminal: ' + rule.read));
   return box;
 }
 async function answer(body) {
@@ -131,9 +132,10 @@ async function answer(body) {
   const rules = grade.violations.map((v) => v.rule);
   let headline;
   if (grade.correct) headline = grade.verdict === 'allow' ? 'Right: this call may be dialed.' : 'Right: do not dial. ' + body.rule + ' blocks this call.';
-  else if (!grade.verdictCorrect) headline = grade.verdict === 'allow' ? 'Wrong: this call may be dialed; no rule blocks it.' : 'Wrong: do not dial this call. Blocked by ' + rules.join(', ') + '.';
+  else if (!grade.verdictCorrect) headline = grade.verdict === 'allow' ? 'Wrong: this call may be dialed; no rule blocks it' + (body.kind === 'block' ? ', ' + body.rule + ' included.' : '.') : 'Wrong: do not dial this call. Blocked by ' + rules.join(', ') + '.';
   else headline = 'Wrong rule: the call is blocked, but not by ' + body.rule + '. Blocked by ' + rules.join(', ') + '.';
   box.replaceChildren(el('div', 'verdict ' + (grade.correct ? 'right' : 'wrong'), headline));
+  if (grade.chosen) box.append(ruleBlock(grade.chosen, false, true));
   for (const rule of grade.violations) box.append(ruleBlock(rule, false));
   for (const rule of grade.exemptions) box.append(ruleBlock(rule, true));
   if (grade.contrast) box.append(el('div', 'contrast', 'Edge: with ' + grade.contrast.text + ', the engine would ' + (grade.contrast.verdict === 'allow' ? 'allow the call.' : 'block it (' + grade.contrast.rules.join(', ') + ').')));

@@ -99,11 +99,12 @@ describe('loadScenario refuses bad input with a precise message', () => {
     ]);
   });
 
-  it('a lead CSV column that is not a lead field is refused, with a did-you-mean', () => {
+  it('a lead CSV column that looks like a misspelt lead field is refused at the header line, with a did-you-mean', () => {
     const csv = 'id,phone,linetype\nL1,(303) 555-0123,landline\n';
-    expect(loadProblems({ 'scenario.yaml': `${HEAD}leads: { file: leads.csv }\n`, 'leads.csv': csv })).toEqual([
-      'linetype: unknown field (did you mean "lineType"?) (<dir>/leads.csv:2 (row 1))',
-    ]);
+    const problems = loadProblems({ 'scenario.yaml': `${HEAD}leads: { file: leads.csv }\n`, 'leads.csv': csv });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('column "linetype" is not a lead field (did you mean "lineType"? rename it, or map it with leads.columns: { lineType: "linetype" })');
+    expect(problems[0]).toMatch(/\(<dir>\/leads\.csv:1\)$/);
   });
 
   it('a lead file that does not exist', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { knownKeysAt } from '../../src/core/schema-keys.js';
-import { leadSchema } from '../../src/dialer/campaign-config.js';
+import { leadFileSchema, leadSchema } from '../../src/dialer/campaign-config.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
 import { COUNTABLE, expectationSchema, NEVER_ALLOWED, scenarioSchema, stepSchema } from '../../src/scenario/scenario-schema.js';
@@ -92,5 +92,28 @@ describe('the complete scenario in docs/scenarios.md', () => {
     const failing = result.expectations.filter((expectation) => !expectation.passed);
     expect(failing).toEqual([]);
     expect(result.expectations).toHaveLength(8);
+  });
+});
+
+describe('the CRM export in docs/scenarios.md', () => {
+  const section = doc.slice(doc.indexOf('### A CRM export'));
+  const csv = /```csv\n([\s\S]*?)```/.exec(section)![1]!;
+  const source = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+
+  it('loads as documented: the mapped columns give the fields, yes/no the line types, the others attributes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialsim-doc-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data/crm.csv'), csv);
+    writeFileSync(join(dir, 'example.yaml'), `title: CRM export\nseller: acme\nclock: { start: 2026-03-10T08:00:00-07:00 }\n${source}`);
+    const { leads } = loadScenario(join(dir, 'example.yaml'), { pack: packsInForce() });
+    expect(leads.map(({ id, phone, state, lineType, attributes }) => ({ id, phone, state, lineType, attributes }))).toEqual([
+      { id: 'C001', phone: '(303) 555-0101', state: 'CO', lineType: 'landline', attributes: { 'First Name': 'Ann', 'Last Name': 'Lee', Zip: '80202' } },
+      { id: 'C002', phone: '(303) 555-0102', state: 'CO', lineType: 'mobile', attributes: { 'First Name': 'Raj', 'Last Name': 'Patel', Zip: '80203' } },
+    ]);
+  });
+
+  it('documents each field of a lead file source', () => {
+    expect(knownKeysAt(leadFileSchema, []).filter((field) => !mentions(`leads.${field}`))).toEqual([]);
   });
 });

@@ -40,6 +40,7 @@ describe('gradeAnswer', () => {
         citation: '47 CFR 64.1200(c)(1); 16 CFR 310.4(c)',
         why: '21:15 in America/Denver is at or after 21:00',
         docs: 'docs/rules/hours.federal.md',
+        read: 'dialsim rules hours.federal',
       },
     ]);
   });

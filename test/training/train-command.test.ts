@@ -50,7 +50,7 @@ describe('dialsim train in the terminal', () => {
     expect(stdout).toContain("Internal list: The number is on acme's own do-not-call list.");
     expect(stdout).toContain('  Your answer: dial\n  ✖ Wrong: don\'t dial this call. Blocked by dnc.internal.');
     expect(stdout).toContain('Citation: 47 CFR 64.1200(d); 16 CFR 310.4(b)(1)(iii)(A)');
-    expect(stdout).toContain('Read: docs/rules/dnc.internal.md');
+    expect(stdout).toContain('Read: dialsim rules dnc.internal');
     expect(stdout).toContain('Score: 2 of 3 right (66%)');
     expect(stdout).toContain("Review of 1 mistake:\n- single-42-1: you said dial; the answer is don't dial (dnc.internal).");
   });
@@ -91,7 +91,7 @@ describe('dialsim train in the terminal', () => {
     expect(Object.keys(first)).toEqual(['id', 'level', 'source', 'request', 'floorZone', 'card', 'expected', 'answer', 'correct', 'verdictCorrect', 'feedback']);
     expect(first).toMatchObject({ id: 'single-42-1', answer: { kind: 'dial' }, correct: false, verdictCorrect: false, expected: { verdict: 'block', rules: ['dnc.internal'], exemptions: [] } });
     expect(first.card[0]).toEqual({ label: 'Floor clock', text: expect.stringMatching(/^It is 09:05 on Monday 5 October 2026/) });
-    expect(first.feedback.violations[0]).toMatchObject({ rule: 'dnc.internal', citation: '47 CFR 64.1200(d); 16 CFR 310.4(b)(1)(iii)(A)', docs: 'docs/rules/dnc.internal.md' });
+    expect(first.feedback.violations[0]).toMatchObject({ rule: 'dnc.internal', citation: '47 CFR 64.1200(d); 16 CFR 310.4(b)(1)(iii)(A)', docs: 'docs/rules/dnc.internal.md', read: 'dialsim rules dnc.internal' });
   });
 
   it('--from a scenario: each scripted dial step is a drill, named by the step id', async () => {

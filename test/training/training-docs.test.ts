@@ -18,8 +18,8 @@ function transcripts(): { command: string; args: string[]; stdin: string; expect
 describe('docs/training.md', () => {
   const examples = transcripts();
 
-  it('has runnable examples of train, an edge drill and the walkthrough', () => {
-    expect(examples.map((example) => example.args[0])).toEqual(['train', 'train', 'walkthrough']);
+  it('has runnable examples of train, a wrongly named rule, an edge drill and the walkthrough', () => {
+    expect(examples.map((example) => example.args[0])).toEqual(['train', 'train', 'train', 'walkthrough']);
   });
 
   it.each(examples.map((example) => [example.command, example] as const))('%s prints what the page shows', async (_, example) => {

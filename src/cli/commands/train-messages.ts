@@ -9,7 +9,17 @@ function ruleLines(rule: RuleFeedback, lifted: boolean): string[] {
     `     ${lifted ? '↷' : '✖'} ${rule.rule}${lifted ? ' (lifted)' : ''}: ${rule.title}`,
     `         Citation: ${rule.citation}`,
     `         Why: ${rule.why}`,
-    `         Read: ${rule.docs}`,
+    `         Read: ${rule.read}`,
+  ];
+}
+
+/** The rule the trainee named, which does not block the call, and why not. */
+function chosenLines(rule: RuleFeedback): string[] {
+  return [
+    `     ○ ${rule.rule} (your answer) does not block this call: ${rule.title}`,
+    `         Citation: ${rule.citation}`,
+    `         Why not: ${rule.why}`,
+    `         Read: ${rule.read}`,
   ];
 }
 
@@ -24,8 +34,9 @@ export const trainMessages = {
 
 Presents call situations ("it is 20:55 in Boise, the lead is a mobile number, you are on the predictive
 dialer") and asks: dial or not, and if not, which rule? The engine grades every answer by screening the
-drill's facts; the feedback gives each blocking rule with its title, citation, one sentence why and its
-docs page, and for an allowed call any exemption that applied. Any rule that blocks the call is a correct
+drill's facts; the feedback gives each blocking rule with its title, citation, one sentence why and the
+command that prints its page (dialsim rules ID), for an allowed call any exemption that applied, and for
+a rule named that does not block the call, why it does not. Any rule that blocks the call is a correct
 "which rule?" answer.
 
 Drills:
@@ -95,11 +106,19 @@ Docs: docs/training.md.
     if (grade.correct) {
       headline = grade.verdict === 'allow' ? '  ✔ Right: this call may be dialed.' : `  ✔ Right: don't dial. ${(grade.answer as { rule: string }).rule} blocks this call.`;
     } else if (!grade.verdictCorrect) {
-      headline = grade.verdict === 'allow' ? '  ✖ Wrong: this call may be dialed; no rule blocks it.' : `  ✖ Wrong: don't dial this call. Blocked by ${rules.join(', ')}.`;
+      headline =
+        grade.verdict === 'allow'
+          ? `  ✖ Wrong: this call may be dialed; no rule blocks it${grade.answer.kind === 'block' ? `, ${grade.answer.rule} included` : ''}.`
+          : `  ✖ Wrong: don't dial this call. Blocked by ${rules.join(', ')}.`;
     } else {
       headline = `  ✖ Wrong rule: the call is blocked, but not by ${(grade.answer as { rule: string }).rule}. Blocked by ${rules.join(', ')}.`;
     }
-    const lines = [headline, ...grade.violations.flatMap((rule) => ruleLines(rule, false)), ...grade.exemptions.flatMap((rule) => ruleLines(rule, true))];
+    const lines = [
+      headline,
+      ...(grade.chosen === undefined ? [] : chosenLines(grade.chosen)),
+      ...grade.violations.flatMap((rule) => ruleLines(rule, false)),
+      ...grade.exemptions.flatMap((rule) => ruleLines(rule, true)),
+    ];
     if (grade.contrast) {
       const then = grade.contrast.verdict === 'allow' ? 'allow the call' : `block it (${grade.contrast.rules.join(', ')})`;
       lines.push(`     Edge: with ${grade.contrast.text}, the engine would ${then}.`);

@@ -1,0 +1,105 @@
+import { closestKey, InputError } from '../../core/input-error.js';
+import type { Policy, PolicyPack } from '../../core/policy.js';
+import { BUILT_IN_PACK_IDS, DEFAULT_PACK_IDS, packsInForce } from '../../engine/packs-in-force.js';
+import { ruleDocsPath } from '../../training/grade.js';
+import { failWithUsage, parseCommandArgs } from '../command-args.js';
+import { write, type CommandDefinition, type ExitCode } from '../io.js';
+import { parsePacksOption } from '../packs-option.js';
+import { rulesMessages as messages } from './rules-messages.js';
+
+/** The pack, among those a combined pack was made of, that declares the rule (as docs/rules names it). */
+function memberOf(pack: PolicyPack, policy: Policy): PolicyPack {
+  return (pack.members ?? [pack]).find((member) => member.policies.includes(policy)) ?? pack;
+}
+
+/** How the engine treats the rule, from its `terminal`, `requires` and `guards` metadata, as docs/rules/<id>.md says. */
+function engineNotes(pack: PolicyPack, policy: Policy): string[] {
+  const notes: string[] = [];
+  if (policy.terminal) notes.push(messages.terminal);
+  for (const fact of policy.requires ?? []) notes.push(messages.needs(fact, pack.policies.find((candidate) => candidate.guards === fact)?.id));
+  if (policy.guards !== undefined) {
+    notes.push(messages.guard(policy.guards, pack.policies.filter((candidate) => candidate.requires?.includes(policy.guards!)).map((candidate) => candidate.id)));
+  }
+  return notes.length === 0 ? [messages.regular] : notes;
+}
+
+/** A rule's page for the terminal: the fields of docs/rules/<id>.md, from the same policy metadata. */
+export function renderRuleText(pack: PolicyPack, policy: Policy): string {
+  const member = memberOf(pack, policy);
+  const optIn = member.id !== 'common' && !DEFAULT_PACK_IDS.includes(member.id) ? ` ${messages.optIn(member.id)}` : '';
+  const messageWidth = Math.max(...Object.keys(policy.messages).map((id) => id.length));
+  return [
+    `${policy.id}: ${policy.title}`,
+    `  ${messages.citation}: ${policy.citation}`,
+    `  ${messages.pack}:     ${member.id}: ${member.title}${optIn}`,
+    '',
+    `${messages.whenItBlocks}:`,
+    `  ${policy.description}`,
+    '',
+    `${messages.whatLiftsIt}:`,
+    ...(policy.exemptions.length === 0 ? [`  ${messages.nothingLifts}`] : policy.exemptions.map((text) => `  - ${text}`)),
+    '',
+    `${messages.engine}:`,
+    ...engineNotes(pack, policy).map((note) => `  - ${note}`),
+    '',
+    `${messages.messages}:`,
+    ...Object.entries(policy.messages).map(([id, template]) => `  ${id.padEnd(messageWidth)}  ${template as string}`),
+    '',
+    messages.examples(ruleDocsPath(policy.id), policy.examples.length),
+    '',
+  ].join('\n');
+}
+
+function ruleJson(pack: PolicyPack, policy: Policy): unknown {
+  return {
+    id: policy.id,
+    title: policy.title,
+    citation: policy.citation,
+    pack: memberOf(pack, policy).id,
+    description: policy.description,
+    exemptions: policy.exemptions,
+    messages: policy.messages,
+    docs: ruleDocsPath(policy.id),
+  };
+}
+
+export const rulesCommand: CommandDefinition = {
+  name: 'rules',
+  summary: messages.summary,
+  help: messages.help,
+  async run(argv, io): Promise<ExitCode> {
+    const parsed = await parseCommandArgs(this, argv, io, { packs: { type: 'string' }, json: { type: 'boolean', default: false } });
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
+    if (positionals.length > 1) return failWithUsage(io, 'rules', messages.tooManyIds(positionals));
+    let packs: readonly string[];
+    try {
+      packs = parsePacksOption(values.packs) ?? BUILT_IN_PACK_IDS;
+    } catch (error) {
+      if (error instanceof InputError) return failWithUsage(io, 'rules', error.message);
+      throw error;
+    }
+    const pack = packsInForce({ packs });
+    const [id] = positionals;
+    if (id === undefined) {
+      if (values.json) {
+        await write(io.stdout, `${JSON.stringify(pack.policies.map((policy) => ({ id: policy.id, pack: memberOf(pack, policy).id, title: policy.title })))}\n`);
+        return 0;
+      }
+      const idWidth = Math.max(...pack.policies.map((policy) => policy.id.length));
+      const packWidth = Math.max(...pack.policies.map((policy) => memberOf(pack, policy).id.length));
+      const rows = pack.policies.map((policy) => `  ${policy.id.padEnd(idWidth)}  ${memberOf(pack, policy).id.padEnd(packWidth)}  ${policy.title}`);
+      await write(io.stdout, `${messages.listHeading(pack.policies.length, ['common', ...packs])}\n${rows.join('\n')}\n${messages.listFooter}\n`);
+      return 0;
+    }
+    const policy = pack.policies.find((candidate) => candidate.id === id);
+    if (policy === undefined) {
+      const elsewhere = packsInForce({ packs: BUILT_IN_PACK_IDS });
+      const other = elsewhere.policies.find((candidate) => candidate.id === id);
+      if (other !== undefined) return failWithUsage(io, 'rules', messages.inOtherPack(id, memberOf(elsewhere, other).id));
+      return failWithUsage(io, 'rules', messages.unknownRule(id, closestKey(id, pack.policies.map((candidate) => candidate.id))));
+    }
+    await write(io.stdout, values.json ? `${JSON.stringify(ruleJson(pack, policy))}\n` : renderRuleText(pack, policy));
+    return 0;
+  },
+};
