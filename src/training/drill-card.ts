@@ -160,6 +160,15 @@ export function requestCard(drillId: string, request: CheckRequestInput, floorZo
     personal === true ? 'you know the lead personally (a friend of the family)' : null,
   ].filter((text) => text !== null);
   lines.push({ label: 'History', text: history.length === 0 ? `No purchase or inquiry with ${seller} on file.` : `With ${seller}: ${history.join('; ')}.` });
+  // Earlier calls matter to the states' call caps; a card without any says nothing about them.
+  const earlier = request.history ?? [];
+  if (earlier.length > 0) {
+    const about = request.subject === undefined ? 'The subject of this call is not recorded.' : `This call is about ${request.subject}.`;
+    const calls = earlier
+      .map((call) => `${when(call.at)} (${relative(at, instant(call.at))})${call.subject === undefined ? '' : `, about ${call.subject}`}`)
+      .join('; ');
+    lines.push({ label: 'Earlier calls', text: `${about} ${seller} called this lead ${earlier.length} time${earlier.length === 1 ? '' : 's'} before: ${calls}.` });
+  }
   return { drillId, lines };
 }
 

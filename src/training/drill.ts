@@ -33,6 +33,9 @@ export const EDGE_KINDS = [
   'broker-dealer-late-call',
   'canada-autodial-mobile',
   'canada-weekend-hours',
+  'state-window-edge',
+  'state-banned-day',
+  'state-call-cap',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 

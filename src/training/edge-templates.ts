@@ -1,5 +1,6 @@
 import type { Candidate } from './generate-drills.js';
 import { DateTime } from 'luxon';
+import { stateBannedDay, stateCallCap, stateWindowEdge, type StateDrill } from './state-situations.js';
 import { baseline, CANADIAN, clock, leadNumber, MULTI_ZONE_AREA_CODES, NO_STATE_WINDOW_AREA_CODES, zonesOf } from './situation-pool.js';
 import type { Picker } from './random-pick.js';
 import type { Situation } from './situation.js';
@@ -222,7 +223,20 @@ const canadaWeekendHours: EdgeTemplate = (p) => {
   };
 };
 
+/** A state-law edge from the state table, or (when the draw finds none) a candidate the generator will discard. */
+function stateEdge(kind: 'state-window-edge' | 'state-banned-day' | 'state-call-cap', draw: (p: Picker, base: Situation) => StateDrill | undefined): EdgeTemplate {
+  return (p) => {
+    const base = baseline(p);
+    const drill = draw(p, base);
+    if (drill === undefined) return { situation: base, edge: { kind, contrast: 'the same call', twin: base } };
+    return { situation: drill.situation, edge: { kind, contrast: drill.contrast, twin: drill.twin } };
+  };
+}
+
 export const EDGE_TEMPLATES: readonly EdgeTemplate[] = [
+  stateEdge('state-window-edge', (p, base) => stateWindowEdge(p, base)),
+  stateEdge('state-banned-day', stateBannedDay),
+  stateEdge('state-call-cap', stateCallCap),
   brokerDealerLateCall,
   canadaAutodialMobile,
   canadaWeekendHours,

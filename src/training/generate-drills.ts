@@ -5,6 +5,7 @@ import { keyOf, sameKey, screenRequest } from './drill-key.js';
 import { EDGE_TEMPLATES } from './edge-templates.js';
 import { mixSeed, picker, type Picker } from './random-pick.js';
 import { situationToRequest, type Situation } from './situation.js';
+import { stateBannedDay, stateCallCap, stateWindowEdge } from './state-situations.js';
 import { baseline, CANADIAN, clock, leadNumber, MULTI_ZONE_AREA_CODES, otherSeller, subscriber, TOLL_FREE, zonesOf } from './situation-pool.js';
 
 export interface GenerateDrillsOptions {
@@ -50,6 +51,10 @@ const BLOCKING_TWISTS: Readonly<Record<string, Twist>> = {
     return { ...s, to, clockZone: zonesOf(to)[0]!, localTime: clock(p.int(22, 23), p.int(0, 11) * 5) };
   },
   invalidNumber: (s, p) => ({ ...s, to: subscriber(p), clockZone: s.floorZone }),
+  // State law, drawn from the state table: a state's own window edge, a day it bans, the call past its cap.
+  stateWindow: (s, p) => stateWindowEdge(p, s, 'blocked')?.situation ?? s,
+  stateBannedDay: (s, p) => stateBannedDay(p, s)?.situation ?? s,
+  stateCallCap: (s, p) => stateCallCap(p, s)?.situation ?? s,
 };
 
 /** Changes that lift a rule, or take the call out of one, so that rules interact. */
@@ -81,7 +86,7 @@ const LIFTING_TWISTS: Readonly<Record<string, Twist>> = {
 };
 
 /** Twists that change the number go first, so the clock and the address are set for the final number. */
-const NUMBER_TWISTS = new Set(['tollFree', 'canadianEvening', 'canadianNumber', 'invalidNumber', 'multiZone']);
+const NUMBER_TWISTS = new Set(['tollFree', 'canadianEvening', 'canadianNumber', 'invalidNumber', 'multiZone', 'stateWindow', 'stateBannedDay', 'stateCallCap']);
 
 function applyTwists(p: Picker, names: readonly string[]): Situation {
   const table = { ...BLOCKING_TWISTS, ...LIFTING_TWISTS };

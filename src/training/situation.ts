@@ -33,6 +33,10 @@ export interface Situation {
   readonly inquiryAgo: DurationLikeObject | null;
   /** The caller knows the lead personally (family, friend, acquaintance). */
   readonly personal?: boolean;
+  /** What the call is about, for the states' same-subject call caps. */
+  readonly subject?: string;
+  /** This seller's earlier calls to the lead, how long before the call; on `subject`. */
+  readonly historyAgo?: readonly DurationLikeObject[];
 }
 
 export type RegistrySituation =
@@ -91,6 +95,10 @@ export function situationToRequest(situation: Situation): CheckRequestInput {
     method: situation.method,
     purpose: situation.purpose,
     caller: { seller: situation.seller, ...(situation.callerKind !== undefined && { kind: situation.callerKind }) },
+    ...(situation.subject !== undefined && { subject: situation.subject }),
+    ...(situation.historyAgo !== undefined && {
+      history: situation.historyAgo.map((ago) => ({ at: isoBefore(at, ago), ...(situation.subject !== undefined && { subject: situation.subject }) })),
+    }),
     callee: {
       lineType: situation.lineType,
       business: situation.business,

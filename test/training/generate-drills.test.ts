@@ -60,6 +60,22 @@ describe('generateDrills', () => {
     for (const drill of drills) expect(keyOf(screenRequest(drill.edge!.twin)), drill.id).not.toEqual(drill.key);
   });
 
+  it('state drills come from the state table: each state edge turns on its own state rule, on one side or the other', () => {
+    const drills = generateDrills({ seed: 3, level: 'edge', count: PER_LEVEL });
+    const ruleOf = { 'state-window-edge': 'hours.state', 'state-banned-day': 'days.state', 'state-call-cap': 'frequency.state' } as const;
+    for (const [kind, rule] of Object.entries(ruleOf)) {
+      const ofKind = drills.filter((drill) => drill.edge!.kind === kind);
+      expect(ofKind.length, kind).toBeGreaterThan(0);
+      for (const drill of ofKind) {
+        const both = [...drill.key.rules, ...keyOf(screenRequest(drill.edge!.twin)).rules];
+        expect(both, drill.id).toContain(rule);
+      }
+    }
+    // Single drills reach the state rules too.
+    const single = generateDrills({ seed: 3, level: 'single', count: PER_LEVEL }).flatMap((drill) => drill.key.rules);
+    for (const rule of Object.values(ruleOf)) expect(single, rule).toContain(rule);
+  });
+
   it('edge: DST drills fall on the 2026 DST weekends, registry-age drills sit 31 days (+ 1 minute) from the call', () => {
     const drills = generateDrills({ seed: 11, level: 'edge', count: PER_LEVEL });
     for (const drill of drills.filter((candidate) => candidate.edge!.kind.startsWith('dst-'))) {

@@ -39,20 +39,20 @@ async function runAtTerminal(argv: readonly string[], typed: readonly string[]) 
 describe('dialsim train in the terminal', () => {
   it('--answers FILE: each drill is shown with the answer and feedback, then the score and a review of every mistake', async () => {
     const { drills, rightAnswers, file } = setup();
-    // Drill 1 is blocked by dnc.internal (seed 42): dial it to make one mistake.
-    expect(drills[0]!.key.rules).toEqual(['dnc.internal']);
+    // Drill 1 is blocked by dnc.registry-stale (seed 42): dial it to make one mistake.
+    expect(drills[0]!.key.rules).toEqual(['dnc.registry-stale']);
     writeFileSync(file, ['dial', ...rightAnswers.slice(1)].join('\n'));
     const { code, stdout, stderr } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '3', '--answers', file]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('dialsim train: 3 single drills, seed 42\nThe same set again: dialsim train --seed 42 --level single --count 3 --packs us-federal');
     expect(stdout).toContain('Drill 1 of 3 (single-42-1)');
-    expect(stdout).toContain("Internal list: The number is on acme's own do-not-call list.");
-    expect(stdout).toContain('  Your answer: dial\n  ✖ Wrong: don\'t dial this call. Blocked by dnc.internal.');
-    expect(stdout).toContain('Citation: 47 CFR 64.1200(d); 16 CFR 310.4(b)(1)(iii)(A)');
-    expect(stdout).toContain('Read: dialsim rules dnc.internal');
+    expect(stdout).toContain('Your National Do Not Call copy was synced 2026-08-15 (1 month 20 days before the call); the number is not on it.');
+    expect(stdout).toContain('  Your answer: dial\n  ✖ Wrong: don\'t dial this call. Blocked by dnc.registry-stale.');
+    expect(stdout).toContain('Citation: 47 CFR 64.1200(c)(2)(i); 16 CFR 310.4(b)(3)');
+    expect(stdout).toContain('Read: dialsim rules dnc.registry-stale');
     expect(stdout).toContain('Score: 2 of 3 right (66%)');
-    expect(stdout).toContain("Review of 1 mistake:\n- single-42-1: you said dial; the answer is don't dial (dnc.internal).");
+    expect(stdout).toContain("Review of 1 mistake:\n- single-42-1: you said dial; the answer is don't dial (dnc.registry-stale).");
   });
 
   it('answers piped on standard input are graded the same way: all right, nothing to review', async () => {
@@ -64,17 +64,17 @@ describe('dialsim train in the terminal', () => {
 
   it('at a terminal: d dials, n shows the rule menu and takes a number; a bad choice asks again', async () => {
     const { drills } = setup();
-    // single-42-1 is dnc.internal (menu 4); single-42-2 a Toronto number, outside the pack us-federal covers; single-42-3 dnc.national.
-    expect(drills.map((drill) => drill.key.rules[0])).toEqual(['dnc.internal', 'jurisdiction.unsupported', 'dnc.national']);
-    const { code, stdout } = await runAtTerminal(['--packs', 'us-federal', '--seed', '42', '--count', '3'], ['n', '99', '4', 'x', 'n', 'jurisdiction.unsupported', 'd']);
+    // single-42-1 is dnc.registry-stale (menu 6), single-42-2 number.invalid (menu 1), single-42-3 may be dialed.
+    expect(drills.map((drill) => drill.key.rules[0] ?? 'allow')).toEqual(['dnc.registry-stale', 'number.invalid', 'allow']);
+    const { code, stdout } = await runAtTerminal(['--packs', 'us-federal', '--seed', '42', '--count', '3'], ['n', '99', '6', 'x', 'n', 'number.invalid', 'n', '5']);
     expect(code).toBe(0);
     expect(stdout).toContain('Dial or not? [d = dial, n = don\'t dial] ');
-    expect(stdout).toContain('   4. dnc.internal');
+    expect(stdout).toContain('   6. dnc.registry-stale');
     expect(stdout).toContain('  Type a number from the menu or a rule id.');
     expect(stdout).toContain('  Type d to dial or n for don\'t dial.');
-    expect(stdout).toContain('✔ Right: don\'t dial. dnc.internal blocks this call.');
+    expect(stdout).toContain('✔ Right: don\'t dial. dnc.registry-stale blocks this call.');
     expect(stdout).toContain('Score: 2 of 3 right (66%)');
-    expect(stdout).toContain('- single-42-3: you said dial; the answer is don\'t dial (dnc.national).');
+    expect(stdout).toContain('- single-42-3: you said don\'t dial (hours.federal); the answer is dial.');
   });
 
   it('--json prints the results a learning system imports: settings, drills with answers and feedback, the score', async () => {
@@ -89,9 +89,9 @@ describe('dialsim train in the terminal', () => {
     expect(results.drills).toHaveLength(3);
     const [first] = results.drills;
     expect(Object.keys(first)).toEqual(['id', 'level', 'source', 'request', 'floorZone', 'card', 'expected', 'answer', 'correct', 'verdictCorrect', 'feedback']);
-    expect(first).toMatchObject({ id: 'single-42-1', answer: { kind: 'dial' }, correct: false, verdictCorrect: false, expected: { verdict: 'block', rules: ['dnc.internal'], exemptions: [] } });
+    expect(first).toMatchObject({ id: 'single-42-1', answer: { kind: 'dial' }, correct: false, verdictCorrect: false, expected: { verdict: 'block', rules: ['dnc.registry-stale'], exemptions: [] } });
     expect(first.card[0]).toEqual({ label: 'Floor clock', text: expect.stringMatching(/^It is 09:05 on Monday 5 October 2026/) });
-    expect(first.feedback.violations[0]).toMatchObject({ rule: 'dnc.internal', citation: '47 CFR 64.1200(d); 16 CFR 310.4(b)(1)(iii)(A)', docs: 'docs/rules/dnc.internal.md', read: 'dialsim rules dnc.internal' });
+    expect(first.feedback.violations[0]).toMatchObject({ rule: 'dnc.registry-stale', citation: '47 CFR 64.1200(c)(2)(i); 16 CFR 310.4(b)(3)', docs: 'docs/rules/dnc.registry-stale.md' });
   });
 
   it('--from a scenario: each scripted dial step is a drill, named by the step id', async () => {

@@ -37,6 +37,7 @@ describe('dialsim walkthrough', () => {
          Internal list: The number is not on acme's own do-not-call list.
          Consent:       None on file.
          History:       No purchase or inquiry with acme on file.
+         Earlier calls: The subject of this call is not recorded. acme called this lead 1 time before: 2026-03-11 02:30 UTC (1 hour before the call).
       Screening: BLOCK +13035550123
         ✖ hours.federal: Telemarketing calls only between 08:00 and 21:00 local time
             Citation: 47 CFR 64.1200(c)(1); 16 CFR 310.4(c)
