@@ -1,9 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { PassThrough, Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
 /**
@@ -311,17 +309,7 @@ describe('dialsim check: a request that is not JSON names the file, line and col
 
 describe('dialsim check at a terminal: it says it is reading standard input (issue 13)', () => {
   /** Runs `check` with a standard input that says it is a terminal, as process.stdin does at a prompt. */
-  async function runAtTerminal(argv: readonly string[], input: string) {
-    const stdin = Object.assign(Readable.from([input]), { isTTY: true });
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    const code = await runCli(argv, { stdout, stderr, stdin });
-    return { code, stdout: out, stderr: err };
-  }
+  const runAtTerminal = (argv: readonly string[], input: string) => runCliInMemory(argv, input, { tty: true });
 
   it('one request: stderr says what it waits for and that Ctrl-D ends it, then the decision follows as usual', async () => {
     const result = await runAtTerminal(['check', '--json'], json(contractExample));

@@ -6,16 +6,14 @@
  * source could only name a file, so a CRM's columns could not be mapped; and a duplicate id in a CSV was located
  * with the YAML path of an inline lead, which pointed at the line that names the file.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { closestKey, InputError } from '../../src/core/input-error.js';
+import { describe, expect, it } from 'vitest';
+import { closestKey } from '../../src/core/input-error.js';
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
 import { combinePacks } from '../../src/engine/combine-packs.js';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
+import { loadProblems, writeScenarioFiles } from '../support/scenario-files.js';
 
 const CRM_HEADER = 'Lead ID,Phone Number,First Name,Last Name,State,Mobile?,Zip';
 
@@ -41,25 +39,7 @@ const CRM_SOURCE = `leads:
     lineType: { "yes": mobile, "no": landline }
 `;
 
-/** Writes `files` into a fresh temp directory (removed after the test); the scenario is `scenario.yaml`. */
-function setup(files: Record<string, string>): { dir: string; scenario: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-lead-file-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return { dir, scenario: join(dir, 'scenario.yaml') };
-}
-
-/** The lines of the InputError that loading throws, with the temp directory written as `<dir>`. */
-function loadProblems(files: Record<string, string>): string[] {
-  const { dir, scenario } = setup(files);
-  try {
-    loadScenario(scenario, { pack: packsInForce() });
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message.replaceAll(dir, '<dir>').split('\n');
-  }
-  throw new Error('expected loadScenario to refuse the scenario');
-}
+const setup = writeScenarioFiles;
 
 describe('a lead file whose header does not fit (item 3)', () => {
   it('a CRM header on 20 rows is one problem at line 1, with the columns found and the fields expected', () => {

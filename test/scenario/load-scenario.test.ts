@@ -1,36 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
-import { InputError } from '../../src/core/input-error.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
+import { loadProblems, writeScenarioFiles } from '../support/scenario-files.js';
 
 /**
  * Bad scenario files: each is refused before anything runs, with a message that names the file, the line and
  * column and the field path. Messages are asserted in full, not just "it throws".
  */
 
-/** Writes `files` (scenario.yaml and any data files) into a fresh temp directory, removed after the test. */
-function setup(files: Record<string, string>): { dir: string; scenario: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-scenario-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return { dir, scenario: join(dir, 'scenario.yaml') };
-}
-
-/** The lines of the InputError that loading throws, with the temp directory written as `<dir>`. */
-function loadProblems(files: Record<string, string>): string[] {
-  const { dir, scenario } = setup(files);
-  try {
-    loadScenario(scenario, { pack: packsInForce() });
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message.replaceAll(dir, '<dir>').split('\n');
-  }
-  throw new Error('expected loadScenario to refuse the scenario');
-}
+const setup = writeScenarioFiles;
 
 const HEAD = `title: t
 seller: acme
