@@ -68,3 +68,24 @@ export function resultsJson(settings: SessionSettings, results: readonly DrillRe
     score: scoreOf(results),
   };
 }
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function answerLine(answer: DrillAnswer): string {
+  return answer.kind === 'dial' ? 'dial' : `block ${answer.rule}`;
+}
+
+/**
+ * The results of a session as CSV, one row per drill: trainee, drill id, the answer and the right one (in the
+ * answers-file form, `dial` or `block <rule ...>`), whether it was correct, and the rules that block the call.
+ */
+export function resultsCsv(results: readonly DrillResult[], trainee: string): string {
+  const rows = [['trainee', 'drill', 'answer', 'right answer', 'correct', 'rules']];
+  for (const { drill, grade } of results) {
+    const rules = grade.violations.map((rule) => rule.rule).join(' ');
+    rows.push([trainee, drill.id, answerLine(grade.answer), grade.verdict === 'allow' ? 'dial' : `block ${rules}`, String(grade.correct), rules]);
+  }
+  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}

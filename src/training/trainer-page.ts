@@ -12,7 +12,10 @@ body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sa
 header { display:flex; align-items:center; gap:16px; padding:12px 24px; background:#1d2433; color:#fff; }
 header h1 { font-size:18px; margin:0; font-weight:600; letter-spacing:.2px; }
 header .session { color:#b9c3d8; font-size:13px; }
-header .score { margin-left:auto; background:#2c3650; padding:6px 14px; border-radius:999px; font-weight:600; }
+header .trainee { margin-left:auto; font-size:13px; color:#b9c3d8; }
+header .trainee input { font:inherit; margin-left:6px; padding:4px 8px; border-radius:6px; border:1px solid #3c4864; }
+.export { margin:12px 0; }
+header .score { background:#2c3650; padding:6px 14px; border-radius:999px; font-weight:600; }
 main { display:grid; grid-template-columns: minmax(0, 1.35fr) minmax(0, 1fr); gap:20px; padding:20px 24px; max-width:1320px; margin:0 auto; }
 section.panel { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:18px 20px; }
 h2 { font-size:15px; margin:0 0 12px; color:var(--muted); font-weight:600; text-transform:uppercase; letter-spacing:.6px; }
@@ -63,11 +66,15 @@ details pre { background:#f6f8fb; border:1px solid var(--line); padding:10px; bo
 .hint { color:var(--muted); font-size:13px; margin-top:8px; }
 .done { text-align:center; padding:20px 0; }
 .done .big { font-size:28px; font-weight:700; }
+.review { text-align:left; margin-top:12px; }
+.review h3 { font-size:15px; margin:0 0 8px; }
+.review .mistake { border-top:1px solid var(--line); padding:12px 0; }
+.review .mistake > .head { font-weight:600; margin-bottom:8px; }
 @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
 `;
 
 const SCRIPT = `
-const state = { drills: [], rules: [], index: 0, correct: 0, answered: 0, graded: false };
+const state = { drills: [], rules: [], index: 0, correct: 0, answered: 0, graded: false, results: [] };
 const $ = (id) => document.getElementById(id);
 function el(tag, cls, text) { const node = document.createElement(tag); if (cls) node.className = cls; if (text !== undefined) node.textContent = text; return node; }
 function showScore() { $('score').textContent = 'Score ' + state.correct + ' / ' + state.answered; }
@@ -94,7 +101,7 @@ function renderDrill() {
   if (!drill) {
     const done = el('div', 'done');
     done.append(el('div', 'big', state.correct + ' of ' + state.answered + ' right'), el('p', '', 'Session complete. Reload the page to start again.'));
-    $('card').replaceChildren(done);
+    $('card').replaceChildren(done, exportForm(), reviewOf(state.results));
     $('question').style.display = 'none';
     $('progress').textContent = '';
     return;
@@ -106,6 +113,42 @@ function renderDrill() {
   $('question').style.display = '';
   for (const button of document.querySelectorAll('.question button')) button.disabled = false;
   for (const input of document.querySelectorAll('input[name=rule]')) input.checked = false;
+}
+function answerText(answer) { return answer.kind === 'dial' ? 'dial' : "don't dial (" + answer.rule + ')'; }
+// The mistakes of the session, each with its card and feedback, as the terminal trainer's review prints them.
+function reviewOf(results) {
+  const review = el('div', 'review'); review.id = 'review';
+  const mistakes = results.filter((result) => !result.grade.correct);
+  if (mistakes.length === 0) { review.append(el('p', '', 'No mistakes to review.')); return review; }
+  review.append(el('h3', '', 'Review of ' + mistakes.length + ' mistake' + (mistakes.length === 1 ? '' : 's')));
+  for (const { drill, grade } of mistakes) {
+    const item = el('div', 'mistake');
+    const expected = grade.verdict === 'allow' ? 'dial' : "don't dial (" + grade.violations.map((v) => v.rule).join(' or ') + ')';
+    item.append(el('div', 'head', drill.id + ': you said ' + answerText(grade.answer) + '; the answer is ' + expected + '.'));
+    const list = el('dl', 'card');
+    for (const line of drill.card.lines) list.append(el('dt', '', line.label), el('dd', '', line.text));
+    item.append(list);
+    if (grade.chosen) item.append(ruleBlock(grade.chosen, false, true));
+    for (const rule of grade.violations) item.append(ruleBlock(rule, false));
+    for (const rule of grade.exemptions) item.append(ruleBlock(rule, true));
+    review.append(item);
+  }
+  return review;
+}
+// A form the server answers with a download, so the export needs no script-made URL and no request elsewhere.
+function exportForm() {
+  const form = el('form', 'export'); form.method = 'post'; form.action = '/api/results'; form.id = 'export';
+  const hidden = (name, value) => { const input = el('input'); input.type = 'hidden'; input.name = name; input.value = value; form.append(input); return input; };
+  const format = hidden('format', 'json');
+  const name = hidden('name', '');
+  hidden('answers', JSON.stringify(state.results.map(({ drill, grade }) => ({ drillId: drill.id, answer: grade.answer }))));
+  form.append(el('span', '', 'Export the results: '));
+  for (const kind of ['json', 'csv']) {
+    const button = el('button', 'primary', kind.toUpperCase()); button.type = 'button'; button.id = 'export-' + kind;
+    button.addEventListener('click', () => { format.value = kind; name.value = $('trainee').value.trim(); form.submit(); });
+    form.append(button, document.createTextNode(' '));
+  }
+  return form;
 }
 function ruleBlock(rule, lifted, chosen) {
   const box = el('div', chosen ? 'rule chosen' : lifted ? 'rule lifted' : 'rule');
@@ -125,6 +168,7 @@ async function answer(body) {
   if (!response.ok) { $('feedback').replaceChildren(el('div', 'verdict wrong', grade.error)); $('feedback').className = 'feedback shown'; return; }
   state.graded = true;
   state.answered += 1;
+  state.results.push({ drill, grade });
   if (grade.correct) state.correct += 1;
   showScore();
   lightPath(grade.verdict);
@@ -183,7 +227,7 @@ export function trainerPage(): string {
 <style>${STYLES}</style>
 </head>
 <body>
-<header><h1>dialsim trainer</h1><span class="session" id="session"></span><span class="score" id="score">Score 0 / 0</span></header>
+<header><h1>dialsim trainer</h1><span class="session" id="session"></span><label class="trainee">Your name <input id="trainee" autocomplete="name" maxlength="200"></label><span class="score" id="score">Score 0 / 0</span></header>
 <main>
   <section class="panel">
     <h2>The call <span class="progress" id="progress"></span></h2>

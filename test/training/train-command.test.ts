@@ -117,6 +117,7 @@ describe('dialsim train: bad input is a clear message and exit 2, never a stack 
     [['--count', 'ten'], 'dialsim train: --count must be a whole number of at least 1, got "ten"\n'],
     [['--seed', '1.5'], 'dialsim train: --seed must be a whole number, got "1.5"\n'],
     [['--port', '80'], 'dialsim train: --port only applies with --web\n'],
+    [['--host', '0.0.0.0'], 'dialsim train: --host only applies with --web\n'],
     [['--web', '--port', '70000'], 'dialsim train: --port must be a whole number from 0 to 65535, got "70000"\n'],
     [['--level', 'edge', '--from', 'scenarios/01-single-call.yaml'], 'dialsim train: choose either --level (generated drills) or --from (drills from a scenario), not both\n'],
   ])('%j', async (args, message) => {
@@ -190,5 +191,41 @@ describe('dialsim train --web', () => {
     const code = await command.run(['--web', '--port', '0', '--level', 'edge', '--seed', '7', '--count', '2'], { stdin: Readable.from([]), stdout, stderr: new PassThrough() });
     expect(code).toBe(0);
     expect(out).toMatch(/^dialsim trainer: 2 edge drills, seed 7\nOpen http:\/\/127\.0\.0\.1:\d+\/ in a browser\. Press Ctrl-C to stop\.\ndialsim trainer: stopped\.\n$/);
+  });
+
+  /** Runs `train --web` with `args`, fetching the printed URL once, and returns what it printed. */
+  async function serveOnce(args: string[]) {
+    let out = '';
+    let err = '';
+    let status = 0;
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    const command = createTrainCommand({
+      untilStopped: async () => {
+        const port = /Open http:\/\/[^/]+:(\d+)\//.exec(out)![1]!;
+        status = (await fetch(`http://127.0.0.1:${port}/`)).status;
+      },
+    });
+    const code = await command.run(['--web', '--port', '0', '--count', '1', ...args], { stdin: Readable.from([]), stdout, stderr });
+    return { code, out, err, status };
+  }
+
+  it('--host 0.0.0.0 serves a room of trainees and warns on stderr that anyone on that network can reach it', async () => {
+    const { code, out, err, status } = await serveOnce(['--host', '0.0.0.0']);
+    expect({ code, status }).toEqual({ code: 0, status: 200 });
+    expect(out).toMatch(/^dialsim trainer: 1 single drill, seed 1\nOpen http:\/\/0\.0\.0\.0:\d+\/ in a browser\./);
+    expect(err).toBe(
+      'dialsim train: warning: the trainer listens on 0.0.0.0, not on loopback: anyone who can reach this machine on that network can open it and see the drills. Use it on a network you trust, and stop it (Ctrl-C) when the session ends.\n',
+    );
+  });
+
+  it('without --host it listens on 127.0.0.1 and warns about nothing; --host 127.0.0.1 and localhost do not warn either', async () => {
+    for (const args of [[], ['--host', '127.0.0.1'], ['--host', 'localhost']]) {
+      const { code, out, err, status } = await serveOnce(args);
+      expect({ args, code, err, status }).toEqual({ args, code: 0, err: '', status: 200 });
+      expect(out).toMatch(args[1] === 'localhost' ? /Open http:\/\/localhost:\d+\// : /Open http:\/\/127\.0\.0\.1:\d+\//);
+    }
   });
 });

@@ -10,6 +10,8 @@ import { describe, expect, test } from 'vitest';
 import { screenRequest } from '../../src/training/drill-key.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
+import { gradeSession, resultsJson } from '../../src/training/session.js';
+import { readFileSync } from 'node:fs';
 
 const SCREENSHOT = '/tmp/dialsim-trainer.png';
 
@@ -76,6 +78,33 @@ describe('dialsim train --web in headless Chromium', () => {
       expect(wrongFeedback).toContain(`Wrong: do not dial this call. Blocked by ${second.key.rules.join(', ')}.`);
       for (const rule of second.key.rules) expect(wrongFeedback).toContain(citationOf(second, rule));
       expect(await page.locator('#score').textContent()).toBe('Score 1 / 2');
+
+      // The end screen reviews the one mistake, as the terminal's review does: the answer, the right one, rules, citations.
+      await page.click('#next');
+      await page.locator('#review').waitFor();
+      expect(await page.locator('#review h3').textContent()).toBe('Review of 1 mistake');
+      expect(await page.locator('#review .mistake').count()).toBe(1);
+      const review = (await page.locator('#review .mistake').textContent())!;
+      expect(review).toContain(`${second.id}: you said dial; the answer is don't dial (${second.key.rules.join(' or ')}).`);
+      for (const rule of second.key.rules) {
+        expect(review).toContain(rule);
+        expect(review).toContain(citationOf(second, rule));
+      }
+      expect(review).not.toContain(first.id);
+
+      // Named and exported: the same dialsim.training-results/1 JSON as `train --json`, and one CSV row per drill.
+      await page.fill('#trainee', 'Ana Souza');
+      const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+      const exported = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as Record<string, unknown>;
+      const expected = resultsJson({ seed: null, level: null, count: 2, from: null }, gradeSession(drills, [{ kind: 'block', rule: rightRule }, { kind: 'dial' }]));
+      expect(exported).toEqual({ ...(expected as object), trainee: 'Ana Souza' });
+      expect(jsonDownload.suggestedFilename()).toBe('dialsim-training-results.json');
+      const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+      expect(readFileSync((await csvDownload.path())!, 'utf8')).toBe(
+        'trainee,drill,answer,right answer,correct,rules\r\n' +
+          `Ana Souza,${first.id},block ${rightRule},block ${first.key.rules.join(' ')},true,${first.key.rules.join(' ')}\r\n` +
+          `Ana Souza,${second.id},dial,block ${second.key.rules.join(' ')},false,${second.key.rules.join(' ')}\r\n`,
+      );
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
       expect(errors).toEqual([]);

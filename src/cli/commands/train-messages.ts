@@ -30,7 +30,7 @@ function answerText(answer: DrillAnswer): string {
 export const trainMessages = {
   summary: 'Train sales staff: drills generated from the policies, graded by the engine (terminal or --web)',
   help: `Usage: dialsim train [--level single|interacting|edge] [--count N] [--seed N] [--from SCENARIO]
-                     [--answers FILE] [--json] [--web [--port N]]
+                     [--answers FILE] [--json] [--web [--port N] [--host ADDRESS]]
 
 Presents call situations ("it is 20:55 in Boise, the lead is a mobile number, you are on the predictive
 dialer") and asks: dial or not, and if not, which rule? The engine grades every answer by screening the
@@ -59,6 +59,8 @@ Answering:
 Web:
   --web           Serve the trainer page on http://127.0.0.1:4311/ until Ctrl-C.
   --port N        The port for --web (0 picks a free one). Default: 4311.
+  --host ADDRESS  The address for --web to listen on. Default: 127.0.0.1 (this machine only).
+                  --host 0.0.0.0 serves a room of trainees; anyone on that network can reach it.
 
   -h, --help      Show this help.
 
@@ -74,6 +76,10 @@ Docs: docs/training.md.
   badSeed: (seed: string) => `--seed must be a whole number, got "${seed}"`,
   badPort: (port: string) => `--port must be a whole number from 0 to 65535, got "${port}"`,
   portWithoutWeb: '--port only applies with --web',
+  hostWithoutWeb: '--host only applies with --web',
+  emptyHost: '--host needs an address, such as 0.0.0.0 or 192.168.1.20',
+  openHostWarning: (host: string) =>
+    `warning: the trainer listens on ${host}, not on loopback: anyone who can reach this machine on that network can open it and see the drills. Use it on a network you trust, and stop it (Ctrl-C) when the session ends.`,
   levelWithFrom: 'choose either --level (generated drills) or --from (drills from a scenario), not both',
   answersWithWeb: '--answers and --json apply to the terminal trainer, not --web',
   unexpectedArguments: (args: readonly string[]) => `unexpected argument${args.length === 1 ? '' : 's'}: ${args.join(' ')}`,
@@ -83,8 +89,8 @@ Docs: docs/training.md.
   answerCount: (source: string, answers: number, drills: number) =>
     `${source} has ${answers} answer${answers === 1 ? '' : 's'} for ${drills} drill${drills === 1 ? '' : 's'}; give exactly one answer per drill`,
   stdinSource: 'standard input',
-  portInUse: (port: number) =>
-    `port ${port} on 127.0.0.1 is already in use (another trainer?). Pick another with --port N, or --port 0 for a free one`,
+  portInUse: (port: number, host = '127.0.0.1') =>
+    `port ${port} on ${host} is already in use (another trainer?). Pick another with --port N, or --port 0 for a free one`,
   serverFailed: (reason: string) => `cannot start the web trainer: ${reason}`,
   serving: (url: string, description: string) => `dialsim trainer: ${description}\nOpen ${url} in a browser. Press Ctrl-C to stop.\n`,
   stopped: 'dialsim trainer: stopped.\n',

@@ -15,7 +15,7 @@ import { generateDrills } from '../../training/generate-drills.js';
 import { gradeAnswer } from '../../training/grade.js';
 import { drillsFromScenario } from '../../training/scenario-drills.js';
 import { resultsJson, scoreOf, type DrillResult, type SessionSettings } from '../../training/session.js';
-import { startTrainerServer, TrainerServerError } from '../../training/trainer-server.js';
+import { isLoopbackHost, startTrainerServer, TRAINER_HOST, TrainerServerError } from '../../training/trainer-server.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { parseCommandArgs } from '../command-args.js';
 import { trainMessages as messages } from './train-messages.js';
@@ -179,6 +179,7 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
         json: { type: 'boolean', default: false },
         web: { type: 'boolean', default: false },
         port: { type: 'string' },
+        host: { type: 'string' },
         packs: { type: 'string' },
       });
       if (typeof parsed === 'number') return parsed;
@@ -188,6 +189,8 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
       try {
         if (positionals.length > 0) throw new UsageError(messages.unexpectedArguments(positionals));
         if (values.port !== undefined && !values.web) throw new UsageError(messages.portWithoutWeb);
+        if (values.host !== undefined && !values.web) throw new UsageError(messages.hostWithoutWeb);
+        if (values.host !== undefined && values.host.trim() === '') throw new UsageError(messages.emptyHost);
         if (values.web && (values.answers !== undefined || values.json)) throw new UsageError(messages.answersWithWeb);
         if (values.port !== undefined) port = wholeNumber(values.port, 0, 65_535, messages.badPort(values.port));
         session = await buildSession(values);
@@ -199,13 +202,15 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
       }
 
       if (values.web) {
+        const host = values.host ?? TRAINER_HOST;
         let server;
         try {
-          server = await startTrainerServer({ drills: session.drills, port, description: session.description, pack: session.pack });
+          server = await startTrainerServer({ drills: session.drills, port, host, description: session.description, pack: session.pack, settings: session.settings });
         } catch (error) {
-          if (error instanceof TrainerServerError) return fail(io, error.code === 'port-in-use' ? messages.portInUse(error.port) : messages.serverFailed(error.message));
+          if (error instanceof TrainerServerError) return fail(io, error.code === 'port-in-use' ? messages.portInUse(error.port, host) : messages.serverFailed(error.message));
           throw error;
         }
+        if (!isLoopbackHost(host)) await write(io.stderr, `dialsim train: ${messages.openHostWarning(host)}\n`);
         await write(io.stdout, messages.serving(server.url, session.description));
         await untilStopped();
         await server.close();
