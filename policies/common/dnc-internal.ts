@@ -1,6 +1,7 @@
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
 import { CANADA_FACTS } from '../canada/canada-facts.js';
 import { fccAndTsrCitation } from '../us-federal/broker-dealer.js';
+import { citationForCountry } from './country-citation.js';
 
 const US_INTERNAL_LIST = fccAndTsrCitation('47 CFR 64.1200(d)', '16 CFR 310.4(b)(1)(iii)(A)');
 
@@ -9,7 +10,7 @@ export const dncInternal = definePolicy({
   title: "No calls to a number on the seller's own do-not-call list",
   citation: US_INTERNAL_LIST.citation,
   // Every jurisdiction has the duty; the finding cites the number's own (a broker-dealer's: the FCC's, not the TSR).
-  citationFor: (facts) => (facts.number.region === 'CA' ? CANADA_FACTS.internalList.citation : US_INTERNAL_LIST.citationFor(facts)),
+  citationFor: citationForCountry(CANADA_FACTS.internalList.citation, US_INTERNAL_LIST.citationFor),
   description:
     "Blocks any call to a number on the seller's internal (entity-specific) do-not-call list: a person who asked " +
     'this seller to stop is not called again. Applies to informational calls and business lines too, and in every ' +

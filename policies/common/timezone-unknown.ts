@@ -1,6 +1,8 @@
-import { definePolicy, violation } from '../../src/core/policy.js';
+import { definePolicy } from '../../src/core/policy.js';
 import { CANADA_FACTS } from '../canada/canada-facts.js';
 import { fccAndTsrCitation } from '../us-federal/broker-dealer.js';
+import { citationForCountry } from './country-citation.js';
+import { noPlaceOutcome } from './no-place-outcome.js';
 
 const US_HOURS = fccAndTsrCitation('47 CFR 64.1200(c)(1)', '16 CFR 310.4(c)');
 
@@ -9,7 +11,7 @@ export const timezoneUnknown = definePolicy({
   title: "The callee's local time must be known when a calling-hours rule applies",
   citation: US_HOURS.citation,
   // It stands in for the calling-hours rules of the number's country: Canada's, or the US ones (the FCC's alone for a broker-dealer).
-  citationFor: (facts) => (facts.number.region === 'CA' ? CANADA_FACTS.weekdayWindow.citation : US_HOURS.citationFor(facts)),
+  citationFor: citationForCountry(CANADA_FACTS.weekdayWindow.citation, US_HOURS.citationFor),
   description:
     'Stands in for every calling-hours rule that applies when no local time can be found: the number is ' +
     'non-geographic (toll-free 8XX, personal 5XX, premium 900) or its area code has no zone in the data, and ' +
@@ -24,12 +26,7 @@ export const timezoneUnknown = definePolicy({
   },
   // A guard rule is never run on its own: the engine runs it in place of a rule whose required fact is unknown.
   applies: () => false,
-  evaluate: (facts) => {
-    const e164 = facts.number.e164 ?? facts.number.input;
-    return facts.number.kind !== null && facts.number.kind !== 'geographic'
-      ? violation('nonGeographic', { e164, kind: facts.number.kind })
-      : violation('unknownAreaCode', { e164, areaCode: e164.slice(2, 5) });
-  },
+  evaluate: noPlaceOutcome,
   examples: [
     {
       title: 'A toll-free number, no address on file',

@@ -1,4 +1,5 @@
-import { definePolicy, violation } from '../../src/core/policy.js';
+import { definePolicy } from '../../src/core/policy.js';
+import { noPlaceOutcome } from '../common/no-place-outcome.js';
 
 export const stateUnknown = definePolicy({
   id: 'state.unknown',
@@ -16,12 +17,7 @@ export const stateUnknown = definePolicy({
   },
   // A guard rule is never run on its own: the engine runs it in place of a rule whose required fact is unknown.
   applies: () => false,
-  evaluate: (facts) => {
-    const e164 = facts.number.e164 ?? facts.number.input;
-    return facts.number.kind !== null && facts.number.kind !== 'geographic'
-      ? violation('nonGeographic', { e164, kind: facts.number.kind })
-      : violation('unknownAreaCode', { e164, areaCode: e164.slice(2, 5) });
-  },
+  evaluate: noPlaceOutcome,
   examples: [
     {
       title: 'A toll-free number, no address on file',

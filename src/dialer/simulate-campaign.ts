@@ -198,7 +198,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       const dialed = screenAndDial(state, dialAt);
       if (dialed === null) continue;
       const { call, decision } = dialed;
-      byJurisdiction.noteDialed(jurisdictionOf(decision));
+      const jurisdiction = jurisdictionOf(decision);
+      byJurisdiction.noteDialed(jurisdiction);
       const localHour = Number((decision.callee.localTimes[0] ?? '2000-01-01T12').slice(11, 13));
       const response = drawLineResponse(model, localHour, random);
       summary.lineResponses[response]++;
@@ -208,9 +209,9 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         response === 'answering-machine' ? 8_000 + wholeSeconds(random() * 12_000) : response === 'answered' ? 4_000 + wholeSeconds(random() * 10_000) : 0;
       const lineEnd = recorder.ring(call, response, ringAt, pickupMs);
       if (response === 'answered') {
-        answered.push({ call, state, answerAt: lineEnd, jurisdiction: jurisdictionOf(decision) });
+        answered.push({ call, state, answerAt: lineEnd, jurisdiction });
         window.recordAnswered(lineEnd);
-        byJurisdiction.record(jurisdictionOf(decision), 'answered', lineEnd);
+        byJurisdiction.record(jurisdiction, 'answered', lineEnd);
       }
       if (response !== 'answered') retryLater(state, lineEnd, config.retry.minSpacingHours * HOUR_MS);
       agentFreeAt = Math.max(agentFreeAt, lineEnd);
