@@ -1,6 +1,6 @@
 import { subdivisionName } from '../src/core/jurisdiction-codes.js';
 import { STATE_TABLE } from '../policies/us-states/state-table.js';
-import { CONFIDENCE, WEEKDAYS, type StateHours, type StateLawVersion, type StateRow } from '../policies/us-states/state-row.js';
+import { CONFIDENCE, LAW_FIELDS, WEEKDAYS, type LawField, type StateHours, type StateLawVersion, type StateRow } from '../policies/us-states/state-row.js';
 
 /**
  * docs/rules/states.md, rendered from the state table (policies/us-states/states/*.ts) so the page cannot drift from
@@ -32,6 +32,8 @@ function hoursText(hours: StateHours): string {
   return `${windows}${clock}${methods}`;
 }
 
+const FIELD_LABELS: Record<LawField, string> = { hours: 'hours', bannedDays: 'banned days', frequencyCap: 'call cap', dncList: 'do-not-call list' };
+
 function factRows(version: StateLawVersion): string[] {
   const rows: string[] = [];
   const row = (field: string, value: string, fact: { citation: string; confidence: (typeof CONFIDENCE)[number]; source: string; note?: string | undefined }) =>
@@ -51,6 +53,10 @@ function factRows(version: StateLawVersion): string[] {
   if (version.dncList) {
     const list = version.dncList.value;
     row('do-not-call list', `${list.name}; a copy at most ${list.refreshDays} days old; exemptions: ${list.exemptions.join(', ') || 'none'}`, version.dncList);
+  }
+  for (const field of LAW_FIELDS) {
+    const repeal = version.repealed?.[field];
+    if (repeal) row(FIELD_LABELS[field], 'repealed: no such rule from this date', repeal);
   }
   return rows;
 }

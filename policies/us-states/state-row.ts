@@ -4,6 +4,7 @@ import { WEEKDAYS, type Weekday } from '../../src/core/calendar.js';
 import { CONFIDENCE, citedFactSchema, type Confidence } from '../../src/core/cited-fact.js';
 import { subdivision } from '../../src/core/jurisdiction-codes.js';
 import { PolicyDefinitionError } from '../../src/core/policy-definition-error.js';
+import { inheritVersions, LAW_FIELDS, type LawField } from './version-inheritance.js';
 
 /**
  * One row of the state table: what a state's own telemarketing law adds to the federal rules, as data, each fact
@@ -15,8 +16,12 @@ export { CONFIDENCE, type Confidence };
 
 export { WEEKDAYS, type Weekday };
 
+export { LAW_FIELDS, type LawField };
+
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time "HH:MM"' });
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date "YYYY-MM-DD"' });
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const localDate = z.string().regex(DATE_PATTERN, { error: 'expected a date "YYYY-MM-DD"' });
+const LATER_DATE = 'expected a date "YYYY-MM-DD": only the first version may have none';
 
 /** A fact of the table with its provenance. */
 const cited = citedFactSchema;
@@ -80,36 +85,78 @@ const dncListSchema = z.strictObject({
 });
 export type StateDncList = z.output<typeof dncListSchema>;
 
-const versionSchema = z.strictObject({
+/** `residential`: the state limits these rules to residential or consumer calls; `all`: business lines too. */
+const scopeSchema = cited(z.enum(['residential', 'all']));
+
+/** The rules a version of a state's law may carry; each is absent where the law has none. */
+const lawFieldSchemas = {
+  hours: z.array(cited(hoursSchema)).min(1, { error: 'no calling window: leave hours out, or repeal it in a later version' }),
+  bannedDays: cited(bannedDaysSchema),
+  frequencyCap: cited(frequencyCapSchema),
+  dncList: cited(dncListSchema),
+};
+
+/** Where a later version says the law dropped a rule: the provision that dropped it, cited like any fact. */
+const repealSchema = citedFactSchema(z.unknown()).omit({ value: true });
+export type Repeal = z.output<typeof repealSchema>;
+
+/** The oldest version of a row: the whole law as it stood. */
+const firstVersionSchema = z.strictObject({
   /** The callee-local date this version takes effect; null: in force before anything dialsim simulates. */
   effectiveFrom: localDate.nullable(),
-  /** `residential`: the state limits these rules to residential or consumer calls; `all`: business lines too. */
-  scope: cited(z.enum(['residential', 'all'])),
-  hours: z.array(cited(hoursSchema)).optional(),
-  bannedDays: cited(bannedDaysSchema).optional(),
-  frequencyCap: cited(frequencyCapSchema).optional(),
-  dncList: cited(dncListSchema).optional(),
-});
-export type StateLawVersion = z.output<typeof versionSchema>;
+  scope: scopeSchema,
+  hours: lawFieldSchemas.hours.optional(),
+  bannedDays: lawFieldSchemas.bannedDays.optional(),
+  frequencyCap: lawFieldSchemas.frequencyCap.optional(),
+  dncList: lawFieldSchemas.dncList.optional(),
+}, { error: (issue) => (issue.input === undefined ? 'a row needs at least one version: the law as it first stood' : undefined) });
 
-export const stateRowSchema = z
+/**
+ * A later version says only what the amendment changed: each field it sets replaces the one in force before (a
+ * field is replaced whole: a changed window restates the field's every window), each field it names in `repealed`
+ * is dropped, and every other field is inherited from the version before (version-inheritance.ts).
+ */
+const laterVersionSchema = z.strictObject({
+  effectiveFrom: z.string({ error: LATER_DATE }).regex(DATE_PATTERN, { error: LATER_DATE }),
+  scope: scopeSchema.optional(),
+  hours: lawFieldSchemas.hours.optional(),
+  bannedDays: lawFieldSchemas.bannedDays.optional(),
+  frequencyCap: lawFieldSchemas.frequencyCap.optional(),
+  dncList: lawFieldSchemas.dncList.optional(),
+  repealed: z.strictObject(Object.fromEntries(LAW_FIELDS.map((field) => [field, repealSchema.optional()])) as Record<LawField, z.ZodOptional<typeof repealSchema>>).optional(),
+});
+export type FirstStateLawVersion = z.output<typeof firstVersionSchema>;
+export type LaterStateLawVersion = z.output<typeof laterVersionSchema>;
+
+/**
+ * A version as the rules read it, with every inherited field filled in. `repealed` is on the version whose
+ * amendment dropped those rules, so the docs can cite the repeal.
+ */
+export type StateLawVersion = FirstStateLawVersion & { readonly repealed?: Partial<Record<LawField, Repeal>> };
+
+const authoredRowSchema = z
   .strictObject({
     state: z.string().refine((code) => subdivision(code) !== undefined, { error: 'expected a US state or Canadian province code' }),
     /** The law as it changed, oldest first; the version in force on the callee's local date applies. */
-    versions: z.array(versionSchema).min(1),
+    versions: z.tuple([firstVersionSchema], laterVersionSchema),
   })
   .superRefine((row, context) => {
-    row.versions.forEach((version, index) => {
-      const previous = row.versions[index - 1]?.effectiveFrom;
-      if (index > 0 && (version.effectiveFrom === null || (previous != null && version.effectiveFrom <= previous))) {
-        context.addIssue({ code: 'custom', path: ['versions', index, 'effectiveFrom'], message: 'versions must be in order of effectiveFrom, and only the first may have none' });
-      }
-      if (!version.hours && !version.bannedDays && !version.frequencyCap && !version.dncList) {
-        context.addIssue({ code: 'custom', path: ['versions', index], message: 'a version with no rule adds nothing: leave the state out instead' });
-      }
-    });
+    const [first, ...later] = row.versions;
+    if (LAW_FIELDS.every((field) => first[field] === undefined)) {
+      context.addIssue({ code: 'custom', path: ['versions', 0], message: 'a version with no rule adds nothing: leave the state out instead' });
+    }
+    for (const problem of inheritVersions(first, later).problems) context.addIssue({ code: 'custom', ...problem });
   });
-export type StateRow = z.output<typeof stateRowSchema>;
+
+/** A row as the rules read it: every version whole, oldest first. */
+export interface StateRow {
+  readonly state: string;
+  readonly versions: readonly StateLawVersion[];
+}
+
+export const stateRowSchema: z.ZodType<StateRow, z.input<typeof authoredRowSchema>> = authoredRowSchema.transform(
+  ({ state, versions: [first, ...later] }): StateRow => ({ state, versions: inheritVersions(first, later).versions }),
+);
 
 /** Checks a row when its file loads; a mistake throws naming the state and the field. */
 export function defineStateRow(row: z.input<typeof stateRowSchema>): StateRow {
