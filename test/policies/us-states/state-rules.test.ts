@@ -27,6 +27,7 @@ const BALTIMORE = '(410) 555-0123';
 const PANHANDLE = '(850) 555-0123';
 const JACKSON = '(601) 555-0123';
 const PHILADELPHIA = '(215) 555-0123';
+const TULSA = '(918) 555-0123';
 
 describe('hours.state', () => {
   it('Florida: 19:59:59 is allowed, 20:00:00 is blocked (the end blocks), 08:00:00 is allowed', () => {
@@ -52,6 +53,18 @@ describe('hours.state', () => {
   it('Mississippi reads Central Standard Time all year: 20:30 CDT is 19:30 CST (allowed), 07:30 CDT is 06:30 CST (blocked)', () => {
     expect(rulesOf(call(JACKSON, '2026-06-10 20:30', 'America/Chicago')).violations).toEqual([]);
     expect(findingOf(call(JACKSON, '2026-06-10 08:30', 'America/Chicago'), 'hours.state').data).toMatchObject({ localTime: '07:30', zone: 'Central Standard Time' });
+  });
+
+  it('Oklahoma: a prerecorded call must be inside both the OTSA window and the ADAD window (15 O.S. §755.1): 08:30 blocked, 09:00 allowed; a manual call at 08:30 allowed', () => {
+    const oklahoma = (local: string, method: 'manual' | 'prerecorded') => {
+      const at = instantIn(local, 'America/Chicago');
+      return screen(parseCheckRequest({ at, to: TULSA, method, caller: { seller: 'acme' }, registries: { national: { syncedAt: at, numbers: [] }, states: { OK: { syncedAt: at, numbers: [] } } } }));
+    };
+    const early = oklahoma('2026-03-10 08:30', 'prerecorded');
+    expect(findingOf(early, 'hours.state')).toEqual({ messageId: 'beforeWindow', data: { localTime: '08:30', zone: 'America/Chicago', start: '09:00', window: "Oklahoma's window" } });
+    expect(early.violations.find((violation) => violation.rule === 'hours.state')!.citation).toBe('15 O.S. §755.1');
+    expect(rulesOf(oklahoma('2026-03-10 09:00', 'prerecorded')).violations).not.toContain('hours.state');
+    expect(rulesOf(oklahoma('2026-03-10 08:30', 'manual')).violations).toEqual([]);
   });
 
   it('a spring-forward and a fall-back day keep Florida\'s 20:00 in local time', () => {
