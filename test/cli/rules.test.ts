@@ -19,7 +19,7 @@ describe('dialsim rules ID', () => {
     expect(stdout).toContain('\nWhen it blocks:\n  Blocks a telemarketing call to a residential callee');
     expect(stdout).toContain('\nWhat lifts it:\n  - Informational calls (`purpose: informational`) are not telephone solicitations.\n');
     expect(stdout).toContain('  afterWindow               {localTime} in {zone} is at or after 21:00\n');
-    expect(stdout).toContain('Needs localTime. When that is unknown the rule is not checked: timezone.unknown blocks in its place (fail closed).');
+    expect(stdout).toContain("Needs the callee's local time (localTime). When that is unknown the rule is not checked: timezone.unknown blocks in its place (fail closed).");
   });
 
   it('every rule of every built-in pack: the page carries the same title, citation, description, exemptions and templates as docs/rules/<id>.md', async () => {
