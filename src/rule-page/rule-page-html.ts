@@ -11,6 +11,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** A policy's prose, escaped, with its `code spans` (the only markdown the metadata uses) shown as code. */
+export function proseHtml(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 export interface RulePageHtmlOptions {
   /** Where another rule's page is, as a link from this one: `/rules/timezone.unknown`. */
   readonly ruleHref: (id: string) => string;
@@ -47,7 +52,7 @@ a { color:var(--accent); }
 function inlineHtml(parts: readonly Inline[], options: RulePageHtmlOptions): string {
   return parts
     .map((part) => {
-      if (typeof part === 'string') return escapeHtml(part);
+      if (typeof part === 'string') return proseHtml(part);
       if ('rule' in part) return `<a href="${escapeHtml(options.ruleHref(part.rule))}"><code>${escapeHtml(part.rule)}</code></a>`;
       return `${escapeHtml(factWords(part.fact))} (<code>${escapeHtml(part.fact)}</code>)`;
     })
@@ -82,7 +87,7 @@ ${body}
  */
 export function renderRulePageHtml(page: RulePage, options: RulePageHtmlOptions): string {
   const exemptions =
-    page.exemptions.length === 0 ? '<p>Nothing lifts it.</p>' : `<ul>${page.exemptions.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>`;
+    page.exemptions.length === 0 ? '<p>Nothing lifts it.</p>' : `<ul>${page.exemptions.map((text) => `<li>${proseHtml(text)}</li>`).join('')}</ul>`;
   const examples =
     page.examples.length === 0
       ? '<p>This rule has no documented examples.</p>'
@@ -110,7 +115,7 @@ export function renderRulePageHtml(page: RulePage, options: RulePageHtmlOptions)
 </section>
 <section id="when">
 <h2>When it blocks</h2>
-<p>${escapeHtml(page.description)}</p>
+<p>${proseHtml(page.description)}</p>
 </section>
 <section id="lifts">
 <h2>What lifts it</h2>

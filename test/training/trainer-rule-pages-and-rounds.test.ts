@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { definePolicy, pass } from '../../src/core/policy.js';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { rulePage } from '../../src/rule-page/rule-page.js';
-import { escapeHtml } from '../../src/rule-page/rule-page-html.js';
+import { escapeHtml, proseHtml } from '../../src/rule-page/rule-page-html.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { drillCard } from '../../src/training/drill-card.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
@@ -38,8 +38,10 @@ describe('the web trainer serves each rule page, rendered', () => {
       expect(html).toContain('<h1><code>hours.federal</code>: Telemarketing calls only between 08:00 and 21:00 local time</h1>');
       expect(html).toContain('<dd class="citation">47 CFR 64.1200(c)(1); 16 CFR 310.4(c)</dd>');
       expect(html).toContain('<code>us-federal</code>: US federal telemarketing rules (TCPA and TSR)');
-      expect(html).toContain(`<p>${escapeHtml(page.description)}</p>`);
-      for (const exemption of page.exemptions) expect(html).toContain(`<li>${escapeHtml(exemption)}</li>`);
+      expect(html).toContain(`<p>${proseHtml(page.description)}</p>`);
+      for (const exemption of page.exemptions) expect(html).toContain(`<li>${proseHtml(exemption)}</li>`);
+      // The metadata's code spans are code, not backticks.
+      expect(html).toContain('<li>Informational calls (<code>purpose: informational</code>) are not telephone solicitations.</li>');
       expect(html).toContain(
         "<li>Needs the callee&#39;s local time (<code>localTime</code>). When that is unknown the rule is not checked: <a href=\"/rules/timezone.unknown\"><code>timezone.unknown</code></a> blocks in its place (fail closed).</li>",
       );
@@ -61,8 +63,9 @@ describe('the web trainer serves each rule page, rendered', () => {
         expect(response.status, policy.id).toBe(200);
         const html = await response.text();
         expect(html, policy.id).toContain(`<dd class="citation">${escapeHtml(policy.citation)}</dd>`);
-        expect(html, policy.id).toContain(escapeHtml(policy.description));
-        for (const exemption of policy.exemptions) expect(html, policy.id).toContain(escapeHtml(exemption));
+        expect(html, policy.id).toContain(proseHtml(policy.description));
+        for (const exemption of policy.exemptions) expect(html, policy.id).toContain(proseHtml(exemption));
+        expect(html, policy.id).not.toMatch(/<p>[^<]*`/);
         for (const template of Object.values(policy.messages)) expect(html, policy.id).toContain(`<code>${escapeHtml(template as string)}</code>`);
       }
     });

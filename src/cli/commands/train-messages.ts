@@ -67,7 +67,7 @@ Web:
 
 Exit codes:
   0  the session ran (whatever the score)
-  2  the input is unusable: an unknown level, a count below 1, a malformed answers line, a scenario
+  2  the input is unusable: an unknown level, a count outside 1 to 10000, a malformed answers line, a scenario
      that does not load, a port in use
 
 Docs: docs/training.md.
