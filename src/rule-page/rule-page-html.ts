@@ -11,14 +11,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A policy's prose, escaped, with its `code spans` (the only markdown the metadata uses) shown as code. */
-export function proseHtml(text: string): string {
-  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+/**
+ * A policy's prose, escaped, with its `code spans` (the only markdown the metadata uses) shown as code, and each
+ * `docs/rules/<name>.md` it names linked to the page `pageHref` gives (left as text where it gives none).
+ */
+export function proseHtml(text: string, pageHref: (name: string) => string | undefined = () => undefined): string {
+  return escapeHtml(text)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/docs\/rules\/([a-z0-9.-]+)\.md/g, (path, name: string) => {
+      const href = pageHref(name);
+      return href === undefined ? path : `<a href="${escapeHtml(href)}">${path}</a>`;
+    });
 }
 
 export interface RulePageHtmlOptions {
   /** Where another rule's page is, as a link from this one: `/rules/timezone.unknown`. */
   readonly ruleHref: (id: string) => string;
+  /** Where a facts page (`canada`) or a rule page named in prose is served, if it is. */
+  readonly pageHref?: (name: string) => string | undefined;
   /** Where the list of every rule is. */
   readonly indexHref: string;
   /** Which rules screened the examples, in a phrase: "this trainer's packs (common, us-federal)". */
@@ -46,20 +56,33 @@ pre { background:#f6f8fb; border:1px solid var(--line); padding:10px; border-rad
 .verdict-allow { color:var(--ok); font-weight:600; }
 .verdict-block { color:var(--bad); font-weight:600; }
 .note { color:var(--muted); font-size:13px; }
+td.confidence { font-weight:700; text-align:center; }
+.facts-page h2 { text-transform:none; letter-spacing:0; color:var(--ink); font-size:17px; }
+td.confidence-S { color:#8a5a00; }
+td.confidence-U { color:var(--bad); }
 a { color:var(--accent); }
 `;
+
+/** The row naming the page of the facts the rule's pack reads, linked where the trainer serves it. */
+function factsRow(page: RulePage, options: RulePageHtmlOptions): string {
+  if (page.facts === undefined) return '';
+  const href = options.pageHref?.(page.facts.name);
+  const name = href === undefined ? escapeHtml(page.facts.path) : `<a href="${escapeHtml(href)}">${escapeHtml(page.facts.title)}</a>`;
+  return `<dt>Facts</dt><dd class="facts-link">${name}: every fact this pack's rules read, with its citation and confidence mark (P primary source, S secondary only, U unconfirmed, read the stricter way)</dd>\n`;
+}
 
 function inlineHtml(parts: readonly Inline[], options: RulePageHtmlOptions): string {
   return parts
     .map((part) => {
-      if (typeof part === 'string') return proseHtml(part);
+      if (typeof part === 'string') return proseHtml(part, options.pageHref);
       if ('rule' in part) return `<a href="${escapeHtml(options.ruleHref(part.rule))}"><code>${escapeHtml(part.rule)}</code></a>`;
       return `${escapeHtml(factWords(part.fact))} (<code>${escapeHtml(part.fact)}</code>)`;
     })
     .join('');
 }
 
-function documentHtml(title: string, indexHref: string, body: string): string {
+/** A whole page in the rule pages' look: `body` is HTML already escaped. */
+export function documentHtml(title: string, indexHref: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -87,7 +110,7 @@ ${body}
  */
 export function renderRulePageHtml(page: RulePage, options: RulePageHtmlOptions): string {
   const exemptions =
-    page.exemptions.length === 0 ? '<p>Nothing lifts it.</p>' : `<ul>${page.exemptions.map((text) => `<li>${proseHtml(text)}</li>`).join('')}</ul>`;
+    page.exemptions.length === 0 ? '<p>Nothing lifts it.</p>' : `<ul>${page.exemptions.map((text) => `<li>${proseHtml(text, options.pageHref)}</li>`).join('')}</ul>`;
   const examples =
     page.examples.length === 0
       ? '<p>This rule has no documented examples.</p>'
@@ -110,12 +133,12 @@ export function renderRulePageHtml(page: RulePage, options: RulePageHtmlOptions)
 <dt>Rule id</dt><dd><code>${escapeHtml(page.id)}</code></dd>
 <dt>Citation</dt><dd class="citation">${escapeHtml(page.citation)}</dd>
 <dt>Pack</dt><dd><code>${escapeHtml(page.pack.id)}</code>: ${escapeHtml(page.pack.title)}${optIn}</dd>
-<dt>In a terminal</dt><dd><code>dialsim rules ${escapeHtml(page.id)}</code> prints this page</dd>
+${factsRow(page, options)}<dt>In a terminal</dt><dd><code>dialsim rules ${escapeHtml(page.id)}</code> prints this page</dd>
 </dl>
 </section>
 <section id="when">
 <h2>When it blocks</h2>
-<p>${proseHtml(page.description)}</p>
+<p>${proseHtml(page.description, options.pageHref)}</p>
 </section>
 <section id="lifts">
 <h2>What lifts it</h2>
@@ -141,7 +164,11 @@ ${examples}
 }
 
 /** Every rule, each linking to its page. */
-export function renderRuleIndexHtml(rules: readonly { readonly id: string; readonly title: string; readonly pack: string }[], options: Pick<RulePageHtmlOptions, 'ruleHref' | 'indexHref'>): string {
+export function renderRuleIndexHtml(
+  rules: readonly { readonly id: string; readonly title: string; readonly pack: string }[],
+  options: Pick<RulePageHtmlOptions, 'ruleHref' | 'indexHref'>,
+  factsPages: readonly { readonly href: string; readonly title: string }[] = [],
+): string {
   const rows = rules
     .map((rule) => `<tr><td><a href="${escapeHtml(options.ruleHref(rule.id))}"><code>${escapeHtml(rule.id)}</code></a></td><td><code>${escapeHtml(rule.pack)}</code></td><td>${escapeHtml(rule.title)}</td></tr>`)
     .join('\n');
@@ -150,7 +177,11 @@ export function renderRuleIndexHtml(rules: readonly { readonly id: string; reado
 <table><thead><tr><th>Rule</th><th>Pack</th><th>Title</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-</section>`);
+</section>${
+    factsPages.length === 0
+      ? ''
+      : `\n<section id="facts-pages">\n<h2>Facts, with their citations and confidence marks</h2>\n<ul>${factsPages.map((facts) => `<li><a href="${escapeHtml(facts.href)}">${escapeHtml(facts.title)}</a></li>`).join('')}</ul>\n</section>`
+  }`);
 }
 
 /** The page for a rule id that is not among the rules: it names the id, and the closest known one. */

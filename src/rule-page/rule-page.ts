@@ -38,7 +38,27 @@ export interface RulePage {
   readonly engine: readonly (readonly Inline[])[];
   readonly messages: readonly { readonly id: string; readonly template: string }[];
   readonly examples: readonly RulePageExample[];
+  /** The page of the facts the rule's pack reads, each with its citation and confidence mark, when the pack has one. */
+  readonly facts?: FactsPageRef;
 }
+
+/** A generated page of a jurisdiction's cited facts (docs/rules/<name>.md), by its name: `canada`. */
+export interface FactsPageRef {
+  readonly name: string;
+  readonly title: string;
+  readonly path: string;
+}
+
+/**
+ * The facts pages scripts/generate-rules-docs.ts writes, by the pack whose rules read them; test/rule-page checks
+ * that each is a page the generator writes.
+ */
+export const FACTS_PAGES: Readonly<Record<string, FactsPageRef>> = {
+  'us-states': { name: 'states', title: 'The state table', path: 'docs/rules/states.md' },
+  canada: { name: 'canada', title: "Canada's facts", path: 'docs/rules/canada.md' },
+  'canada-provinces': { name: 'canada', title: "Canada's facts (the province rows)", path: 'docs/rules/canada.md' },
+  finra: { name: 'finra', title: "FINRA Rule 3230's facts", path: 'docs/rules/finra.md' },
+};
 
 /** What an optional fact means, for readers; a fact without an entry is shown by its name. */
 const FACT_WORDS: Partial<Record<OptionalFact, string>> = {
@@ -103,5 +123,6 @@ export function rulePage(pack: PolicyPack, policy: Policy): RulePage {
     engine: engineNotes(pack, policy),
     messages: Object.entries(policy.messages).map(([id, template]) => ({ id, template: template as string })),
     examples: policy.examples.map((example) => ({ title: example.title, request: example.request, decision: runExample(pack, example) })),
+    ...(FACTS_PAGES[member.id] && { facts: FACTS_PAGES[member.id] }),
   };
 }

@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closestKey } from '../core/input-error.js';
 import type { PolicyPack } from '../core/policy.js';
 import { packsInForce } from '../engine/packs-in-force.js';
-import { memberOf, rulePage } from '../rule-page/rule-page.js';
+import { FACTS_PAGES, memberOf, rulePage, type FactsPageRef } from '../rule-page/rule-page.js';
+import { renderFactsPageHtml } from '../rule-page/facts-page-html.js';
 import { renderRuleIndexHtml, renderRulePageHtml, renderUnknownRuleHtml } from '../rule-page/rule-page-html.js';
 import { drillCard } from './drill-card.js';
 import { gradeAnswer } from './grade.js';
@@ -129,13 +134,22 @@ function ruleIdOf(pathname: string): string | null {
   }
 }
 
+/** The repository (or installed package) root, where the generated docs/rules pages are. */
+function packageRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
 /**
  * Starts the web trainer, on 127.0.0.1 unless `host` says otherwise: the page at `/`, drills at `GET /api/drills`
  * (cards, never answers; `?level=edge&count=5&seed=7` starts a new round of generated drills, bounded as the CLI
  * flags are), grading at `POST /api/grade` (the engine screens the drill's request on the server), results as a
  * JSON or CSV download at `POST /api/results` (a form: `name`, `format`, `answers`, and the round's `level`,
  * `count` and `seed` when it is not the session's), and each rule's page, rendered, at `/rules/<id>` (every rule
- * at `/rules`). Resolves once listening; rejects with a `TrainerServerError` when the port is taken.
+ * at `/rules`; the facts pages of the packs in force, with their confidence marks, at `/rules/states` and the
+ * like). Resolves once listening; rejects with a `TrainerServerError` when the port is taken.
  * @example
  * const server = await startTrainerServer({ drills, port: 0, description: '5 single drills, seed 42' });
  * console.log(server.url); await server.close();
@@ -163,7 +177,23 @@ export async function startTrainerServer(options: TrainerServerOptions): Promise
       rules: pack.policies.map((policy) => ({ id: policy.id, title: policy.title, citation: policy.citation })),
     });
   const sessionPayload = roundPayload(session);
-  const ruleLinks = { ruleHref: (id: string) => `/rules/${encodeURIComponent(id)}`, indexHref: '/rules' };
+  // The facts pages of the packs in force, by name: only these are read from docs/rules, never a path a request names.
+  const factsPages = new Map<string, FactsPageRef>();
+  for (const member of pack.members ?? [pack]) {
+    const facts = FACTS_PAGES[member.id];
+    if (facts !== undefined && !factsPages.has(facts.name)) factsPages.set(facts.name, facts);
+  }
+  const pageHref = (name: string): string | undefined => (ruleIds.includes(name) || factsPages.has(name) ? `/rules/${encodeURIComponent(name)}` : undefined);
+  const ruleLinks = { ruleHref: (id: string) => `/rules/${encodeURIComponent(id)}`, indexHref: '/rules', pageHref };
+  const factsPageHtml = async (name: string): Promise<string | undefined> => {
+    const facts = factsPages.get(name);
+    if (facts === undefined) return undefined;
+    try {
+      return renderFactsPageHtml(await readFile(join(packageRoot(), facts.path), 'utf8'), { pageHref, indexHref: ruleLinks.indexHref });
+    } catch {
+      return undefined;
+    }
+  };
   const screenedWith = `this trainer's rules (packs ${(pack.members ?? [pack]).map((member) => member.id).join(', ')})`;
   const rulePages = new Map<string, string>();
   const rulePageHtml = (id: string): string | undefined => {
@@ -246,7 +276,8 @@ export async function startTrainerServer(options: TrainerServerOptions): Promise
       return void response.end(text);
     }
     if (request.method === 'GET' && url.pathname === '/rules') {
-      return sendHtml(response, 200, renderRuleIndexHtml(pack.policies.map((policy) => ({ id: policy.id, title: policy.title, pack: memberOf(pack, policy).id })), ruleLinks));
+      const facts = [...factsPages.values()].map((page) => ({ href: `/rules/${page.name}`, title: page.title }));
+      return sendHtml(response, 200, renderRuleIndexHtml(pack.policies.map((policy) => ({ id: policy.id, title: policy.title, pack: memberOf(pack, policy).id })), ruleLinks, facts));
     }
     // The address rule links had before the pages were rendered here: send the reader to the page.
     const oldDocs = /^\/docs\/rules\/(.+)\.md$/.exec(url.pathname);
@@ -256,7 +287,7 @@ export async function startTrainerServer(options: TrainerServerOptions): Promise
     }
     const ruleId = ruleIdOf(url.pathname);
     if (request.method === 'GET' && ruleId !== null) {
-      const html = rulePageHtml(ruleId);
+      const html = rulePageHtml(ruleId) ?? (await factsPageHtml(ruleId));
       if (html !== undefined) return sendHtml(response, 200, html);
       return sendHtml(response, 404, renderUnknownRuleHtml(ruleId, closestKey(ruleId, ruleIds), ruleLinks));
     }

@@ -35,6 +35,13 @@ describe('dialsim rules ID', () => {
     }
   });
 
+  it('a rule whose pack has a facts page names it: where each fact has its citation and confidence mark', async () => {
+    const canada = await runCliInMemory(['rules', 'hours.canada']);
+    expect(canada.stdout.split('\n')[3]).toBe("  Facts:    docs/rules/canada.md (Canada's facts: every fact with its citation and confidence mark, P, S or U)");
+    expect((await runCliInMemory(['rules', 'hours.state'])).stdout).toContain('\n  Facts:    docs/rules/states.md (The state table: every fact');
+    expect((await runCliInMemory(['rules', 'hours.federal'])).stdout).not.toContain('Facts:');
+  });
+
   it('days.province, of the opt-in canada-provinces pack, works without --packs and says it is opt-in', async () => {
     const { code, stdout } = await runCliInMemory(['rules', 'days.province']);
     expect(code).toBe(0);

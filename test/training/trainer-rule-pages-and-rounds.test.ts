@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy, pass } from '../../src/core/policy.js';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
+import { CANADA_FACTS } from '../../policies/canada/canada-facts.js';
 import { rulePage } from '../../src/rule-page/rule-page.js';
 import { escapeHtml, proseHtml } from '../../src/rule-page/rule-page-html.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
@@ -57,14 +58,16 @@ describe('the web trainer serves each rule page, rendered', () => {
 
   it('every rule of the trainer has a page carrying its docs page\'s citation, description, exemptions and templates', async () => {
     const pack = packsInForce();
+    // The paths the prose names lead to the pages the trainer serves: its rules' and its packs' facts pages.
+    const pageHref = (name: string) => (pack.policies.some((policy) => policy.id === name) || ['states', 'canada', 'finra'].includes(name) ? `/rules/${name}` : undefined);
     await withTrainer(async (url) => {
       for (const policy of pack.policies) {
         const response = await fetch(`${url}rules/${policy.id}`);
         expect(response.status, policy.id).toBe(200);
         const html = await response.text();
         expect(html, policy.id).toContain(`<dd class="citation">${escapeHtml(policy.citation)}</dd>`);
-        expect(html, policy.id).toContain(proseHtml(policy.description));
-        for (const exemption of policy.exemptions) expect(html, policy.id).toContain(proseHtml(exemption));
+        expect(html, policy.id).toContain(proseHtml(policy.description, pageHref));
+        for (const exemption of policy.exemptions) expect(html, policy.id).toContain(proseHtml(exemption, pageHref));
         expect(html, policy.id).not.toMatch(/<p>[^<]*`/);
         for (const template of Object.values(policy.messages)) expect(html, policy.id).toContain(`<code>${escapeHtml(template as string)}</code>`);
       }
@@ -104,6 +107,34 @@ describe('the web trainer serves each rule page, rendered', () => {
       expect(html).not.toContain('<img');
       expect(html).toContain('This rule has no documented examples.');
     }, pack);
+  });
+
+  it('a rule whose pack has a facts page links to it, and the trainer serves it with every fact\'s confidence mark', async () => {
+    await withTrainer(async (url) => {
+      const rule = await (await fetch(`${url}rules/hours.canada`)).text();
+      expect(rule).toContain(`<dt>Facts</dt><dd class="facts-link"><a href="/rules/canada">Canada&#39;s facts</a>: every fact this pack's rules read, with its citation and confidence mark`);
+      // The description's repository path leads to the served page instead.
+      expect(rule).toContain('<a href="/rules/canada">docs/rules/canada.md</a>');
+      const response = await fetch(`${url}rules/canada`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      const facts = await response.text();
+      for (const fact of Object.values(CANADA_FACTS)) expect(facts).toContain(`<td>${escapeHtml(fact.citation)}</td><td class="confidence confidence-${fact.confidence}">${fact.confidence}</td>`);
+      expect(facts).toContain('<a href="/rules/states">state table</a>');
+      const index = await (await fetch(`${url}rules`)).text();
+      expect(index).toContain('<li><a href="/rules/states">The state table</a></li>');
+    });
+  });
+
+  it('only the facts pages of the packs in force are served, and no other file', async () => {
+    await withTrainer(async (url) => {
+      for (const path of ['rules/canada', 'rules/states', 'rules/..%2F..%2Fpackage.json', 'rules/rules', 'rules/glossary']) {
+        const response = await fetch(`${url}${path}`);
+        expect(response.status, path).toBe(404);
+        expect(await response.text(), path).toContain('No rule "');
+      }
+      expect((await fetch(`${url}rules/finra`)).status).toBe(404);
+    }, packsInForce({ packs: ['us-federal'] }));
   });
 
   it('/rules lists every rule with a link to its page; the old markdown address redirects to the page', async () => {

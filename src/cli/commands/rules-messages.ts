@@ -27,6 +27,8 @@ Docs: docs/cli.md#dialsim-rules, docs/rules.md.
   listFooter: 'A rule\'s page: dialsim rules ID',
   citation: 'Citation',
   pack: 'Pack',
+  facts: 'Facts',
+  factsPage: (path: string, title: string) => `${path} (${title}: every fact with its citation and confidence mark, P, S or U)`,
   optIn: (pack: string) => `(screened only with --packs ${pack})`,
   inOtherPack: (id: string, pack: string) => `rule "${id}" is in the ${pack} pack, which --packs leaves out; add it: --packs ...,${pack}`,
   whenItBlocks: 'When it blocks',

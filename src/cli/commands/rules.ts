@@ -22,6 +22,7 @@ export function renderRuleText(pack: PolicyPack, policy: Policy): string {
     `${page.id}: ${page.title}`,
     `  ${messages.citation}: ${page.citation}`,
     `  ${messages.pack}:     ${page.pack.id}: ${page.pack.title}${optIn}`,
+    ...(page.facts === undefined ? [] : [`  ${messages.facts}:    ${messages.factsPage(page.facts.path, page.facts.title)}`]),
     '',
     `${messages.whenItBlocks}:`,
     `  ${page.description}`,
