@@ -1,11 +1,9 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decisionForOutput } from '../src/cli/decision-output.js';
-import { parseCheckRequest } from '../src/core/check-request.js';
 import type { OptionalFact } from '../src/core/facts.js';
-import type { Policy, PolicyExample, PolicyPack } from '../src/core/policy.js';
+import type { Policy, PolicyPack } from '../src/core/policy.js';
 import { BUILT_IN_PACK_IDS, packsInForce } from '../src/engine/packs-in-force.js';
-import { screen } from '../src/engine/screen.js';
+import { factWords as wordsOfFact, memberOf, rulePage, runExample, type ExampleDecision, type Inline } from '../src/rule-page/rule-page.js';
 import { CANADA_PAGE, FINRA_PAGE } from './jurisdiction-fact-pages.js';
 import { renderFactsPage } from './render-facts-page.js';
 import { renderStateTable, STATES_PAGE_PATH } from './render-state-table.js';
@@ -25,31 +23,16 @@ export function rulePagePath(ruleId: string): string {
   return `${RULES_DIR}/${ruleId}.md`;
 }
 
-/** The pack, among those a combined pack was made of, that declares the rule. */
-function memberOf(pack: PolicyPack, policy: Policy): PolicyPack {
-  return (pack.members ?? [pack]).find((member) => member.policies.includes(policy)) ?? pack;
+/** Markdown for a piece of the page's running text: rule ids link to their pages, facts are named in words and code. */
+function inline(parts: readonly Inline[], fromDir: 'docs' | 'docs/rules'): string {
+  return parts.map((part) => (typeof part === 'string' ? part : 'rule' in part ? ruleLink(part.rule, fromDir) : factWords(part.fact))).join('');
 }
-
-/** The rule's source file, by the convention that it is the kebab form of the id (`hours.federal` → `hours-federal.ts`). */
-function sourcePath(pack: PolicyPack, policy: Policy): string {
-  return `policies/${memberOf(pack, policy).id}/${policy.id.replace(/\./g, '-')}.ts`;
-}
-
-/** What an optional fact means, for readers; a fact without an entry is shown by its name. */
-const FACT_WORDS: Partial<Record<OptionalFact, string>> = {
-  localTime: "the callee's local time",
-};
 
 function factWords(fact: OptionalFact): string {
-  return `${FACT_WORDS[fact] ?? fact} (\`${fact}\`)`;
+  return `${wordsOfFact(fact)} (\`${fact}\`)`;
 }
 
-export type ExampleDecision = ReturnType<typeof decisionForOutput>;
-
-/** Screens an example exactly as `dialsim check --json` would and returns the printed decision. */
-export function runExample(pack: PolicyPack, example: PolicyExample): ExampleDecision {
-  return decisionForOutput(screen(parseCheckRequest(example.request), { pack }));
-}
+export { runExample, type ExampleDecision };
 
 /** Examples whose declared verdict is not what screening returns: the docs would contradict themselves. */
 export function exampleMismatches(pack: PolicyPack): string[] {
@@ -88,61 +71,35 @@ function ruleLink(id: string, fromDir: 'docs' | 'docs/rules'): string {
   return `[${code(id)}](${fromDir === 'docs' ? `rules/${id}.md` : `${id}.md`})`;
 }
 
-/** How the engine treats the rule, from its `terminal`, `requires` and `guards` metadata. */
-function engineNotes(pack: PolicyPack, policy: Policy): string[] {
-  const notes: string[] = [];
-  if (policy.terminal) {
-    notes.push('Terminal: when it blocks, the screening stops and it is the only violation reported.');
-  }
-  for (const fact of policy.requires ?? []) {
-    const guard = pack.policies.find((candidate) => candidate.guards === fact);
-    notes.push(
-      `Needs ${factWords(fact)}. When that is unknown the rule is not checked: ` +
-        (guard ? `${ruleLink(guard.id, 'docs/rules')} blocks in its place (fail closed).` : 'the pack has no guard rule for it.'),
-    );
-  }
-  if (policy.guards !== undefined) {
-    const guarded = pack.policies.filter((candidate) => candidate.requires?.includes(policy.guards!));
-    notes.push(
-      `Guard rule for ${factWords(policy.guards)}: it never runs on its own. It blocks in place of ` +
-        `${guarded.map((candidate) => ruleLink(candidate.id, 'docs/rules')).join(', ') || 'any rule that needs it'} ` +
-        'when that rule applies and the fact is unknown, and is reported once however many rules need the fact.',
-    );
-  }
-  if (notes.length === 0) {
-    notes.push('Evaluated with every other applicable rule; every violation is reported, in pack order.');
-  }
-  return notes;
-}
-
-function exemptionLines(policy: Policy): string[] {
-  return policy.exemptions.length === 0 ? ['Nothing lifts it.'] : policy.exemptions.map((text) => `- ${text}`);
+function exemptionLines(exemptions: readonly string[]): string[] {
+  return exemptions.length === 0 ? ['Nothing lifts it.'] : exemptions.map((text) => `- ${text}`);
 }
 
 function renderRulePage(pack: PolicyPack, policy: Policy): string {
+  const page = rulePage(pack, policy);
   const lines: string[] = [
-    generatedBanner(sourcePath(pack, policy)),
+    generatedBanner(page.source),
     '',
-    `# ${code(policy.id)}: ${policy.title}`,
+    `# ${code(page.id)}: ${page.title}`,
     '',
     '| | |',
     '|---|---|',
-    `| Rule id | ${code(policy.id)} |`,
-    `| Citation | ${cell(policy.citation)} |`,
-    `| Pack | ${code(memberOf(pack, policy).id)}: ${cell(memberOf(pack, policy).title)} |`,
-    `| Source | [${sourcePath(pack, policy)}](../../${sourcePath(pack, policy)}) |`,
+    `| Rule id | ${code(page.id)} |`,
+    `| Citation | ${cell(page.citation)} |`,
+    `| Pack | ${code(page.pack.id)}: ${cell(page.pack.title)} |`,
+    `| Source | [${page.source}](../../${page.source}) |`,
     '',
     '## When it blocks',
     '',
-    policy.description,
+    page.description,
     '',
     '## What lifts it',
     '',
-    ...exemptionLines(policy),
+    ...exemptionLines(page.exemptions),
     '',
     '## How the engine runs it',
     '',
-    ...engineNotes(pack, policy).map((note) => `- ${note}`),
+    ...page.engine.map((note) => `- ${inline(note, 'docs/rules')}`),
     '',
     '## Messages',
     '',
@@ -151,24 +108,23 @@ function renderRulePage(pack: PolicyPack, policy: Policy): string {
     '',
     '| messageId | template |',
     '|---|---|',
-    ...Object.entries(policy.messages).map(([id, template]) => `| ${code(id)} | ${cell(code(template as string))} |`),
+    ...page.messages.map(({ id, template }) => `| ${code(id)} | ${cell(code(template))} |`),
     '',
     '## Examples',
     '',
     'Each request below was screened when this page was generated; the decision is the exact output of ' +
       '`dialsim check --json` for it (pretty-printed), including findings of other rules.',
   ];
-  policy.examples.forEach((example, index) => {
-    const decision = runExample(pack, example);
+  page.examples.forEach(({ title, request, decision }, index) => {
     lines.push(
       '',
-      `### ${index + 1}. ${example.title}`,
+      `### ${index + 1}. ${title}`,
       '',
       `Verdict: **${decision.verdict}**.`,
       '',
       'Request:',
       '',
-      jsonBlock(example.request),
+      jsonBlock(request),
       '',
       'Decision:',
       '',
@@ -244,7 +200,7 @@ function renderIndex(pack: PolicyPack): string {
       '',
       'What lifts it:',
       '',
-      ...exemptionLines(policy),
+      ...exemptionLines(policy.exemptions),
       '',
       `Messages and executed examples: [${rulePagePath(policy.id)}](rules/${policy.id}.md).`,
     );

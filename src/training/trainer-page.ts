@@ -70,11 +70,17 @@ details pre { background:#f6f8fb; border:1px solid var(--line); padding:10px; bo
 .review h3 { font-size:15px; margin:0 0 8px; }
 .review .mistake { border-top:1px solid var(--line); padding:12px 0; }
 .review .mistake > .head { font-weight:600; margin-bottom:8px; }
+.roundbar { display:flex; flex-wrap:wrap; align-items:center; gap:10px 16px; padding:10px 24px; background:#fff; border-bottom:1px solid var(--line); font-size:14px; }
+.roundbar label { color:var(--muted); font-weight:600; font-size:13px; }
+.roundbar select, .roundbar input { font:inherit; margin-left:6px; padding:4px 8px; border-radius:6px; border:1px solid var(--line); }
+.roundbar input { width:110px; }
+.roundbar button { padding:5px 14px; }
+.roundbar .error { color:var(--bad); font-weight:600; }
 @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
 `;
 
 const SCRIPT = `
-const state = { drills: [], rules: [], index: 0, correct: 0, answered: 0, graded: false, results: [] };
+const state = { drills: [], rules: [], index: 0, correct: 0, answered: 0, graded: false, results: [], round: null, settings: null };
 const $ = (id) => document.getElementById(id);
 function el(tag, cls, text) { const node = document.createElement(tag); if (cls) node.className = cls; if (text !== undefined) node.textContent = text; return node; }
 function showScore() { $('score').textContent = 'Score ' + state.correct + ' / ' + state.answered; }
@@ -100,7 +106,9 @@ function renderDrill() {
   lightPath(null);
   if (!drill) {
     const done = el('div', 'done');
-    done.append(el('div', 'big', state.correct + ' of ' + state.answered + ' right'), el('p', '', 'Session complete. Reload the page to start again.'));
+    done.append(el('div', 'big', state.correct + ' of ' + state.answered + ' right'), el('p', '', 'Round complete. Choose a level and a number of drills above and start a new round.'));
+    // The next seed, so "Start round" hands out drills this trainee has not seen.
+    if ($('round-seed').value !== '' && /^-?\\d+$/.test($('round-seed').value)) $('round-seed').value = String(Number($('round-seed').value) + 1);
     $('card').replaceChildren(done, exportForm(), reviewOf(state.results));
     $('question').style.display = 'none';
     $('progress').textContent = '';
@@ -142,6 +150,8 @@ function exportForm() {
   const format = hidden('format', 'json');
   const name = hidden('name', '');
   hidden('answers', JSON.stringify(state.results.map(({ drill, grade }) => ({ drillId: drill.id, answer: grade.answer }))));
+  // A round started in the page: the server reports its settings, not the session's.
+  if (state.round) for (const key of ['level', 'count', 'seed']) hidden(key, String(state.round[key]));
   form.append(el('span', '', 'Export the results: '));
   for (const kind of ['json', 'csv']) {
     const button = el('button', 'primary', kind.toUpperCase()); button.type = 'button'; button.id = 'export-' + kind;
@@ -155,7 +165,7 @@ function ruleBlock(rule, lifted, chosen) {
   box.append(el('div', 'head', (chosen ? 'Your answer, which does not block this call: ' : lifted ? 'Lifted: ' : '') + rule.rule + ' · ' + rule.title));
   box.append(el('div', 'cite', rule.citation));
   box.append(el('div', 'why', (chosen ? 'Why not: ' : 'Why: ') + rule.why));
-  const link = el('a', '', 'Rule page'); link.href = '/' + rule.docs; link.target = '_blank';
+  const link = el('a', 'rule-page', 'Rule page'); link.href = '/rules/' + encodeURIComponent(rule.rule); link.target = '_blank';
   box.append(link, el('span', 'read', ' · in a terminal: ' + rule.read));
   return box;
 }
@@ -189,11 +199,39 @@ async function answer(body) {
   box.append(next);
   box.className = 'feedback shown';
 }
+// A round's drills replace the current ones; the score starts again.
+function beginRound(data) {
+  state.drills = data.drills; state.index = 0; state.correct = 0; state.answered = 0; state.results = [];
+  $('session').textContent = data.description;
+  showScore();
+  renderDrill();
+}
+function fillRoundForm(settings, limits) {
+  const level = $('round-level');
+  if (level.options.length === 0) for (const name of limits.levels) { const option = el('option', '', name); option.value = name; level.append(option); }
+  level.value = settings.level ?? 'single';
+  $('round-count').value = String(settings.count);
+  $('round-count').min = String(limits.count.min); $('round-count').max = String(limits.count.max);
+  $('round-seed').value = String(settings.seed ?? 1);
+  $('round-seed').min = String(limits.seed.min); $('round-seed').max = String(limits.seed.max);
+}
+async function startRound(event) {
+  event.preventDefault();
+  const query = new URLSearchParams({ level: $('round-level').value, count: $('round-count').value.trim(), seed: $('round-seed').value.trim() });
+  $('round-start').disabled = true;
+  try {
+    const response = await fetch('/api/drills?' + query.toString());
+    const data = await response.json();
+    if (!response.ok) { $('round-error').textContent = data.error; return; }
+    $('round-error').textContent = '';
+    state.round = data.settings;
+    beginRound(data);
+  } finally { $('round-start').disabled = false; }
+}
 async function start() {
   const response = await fetch('/api/drills');
   const data = await response.json();
-  state.drills = data.drills; state.rules = data.rules;
-  $('session').textContent = data.description;
+  state.rules = data.rules;
   const rules = $('rule-list');
   data.rules.forEach((rule, index) => {
     const label = el('label');
@@ -209,8 +247,9 @@ async function start() {
     $('rule-hint').textContent = '';
     answer({ kind: 'block', rule: chosen.value });
   });
-  showScore();
-  renderDrill();
+  fillRoundForm(data.settings, data.limits);
+  $('round').addEventListener('submit', startRound);
+  beginRound(data);
 }
 start();
 `;
@@ -228,6 +267,14 @@ export function trainerPage(): string {
 </head>
 <body>
 <header><h1>dialsim trainer</h1><span class="session" id="session"></span><label class="trainee">Your name <input id="trainee" autocomplete="name" maxlength="200"></label><span class="score" id="score">Score 0 / 0</span></header>
+<form class="roundbar" id="round" novalidate>
+  <label>Level <select id="round-level" name="level"></select></label>
+  <label>Drills <input id="round-count" name="count" type="number" inputmode="numeric" required></label>
+  <label>Seed <input id="round-seed" name="seed" type="number" inputmode="numeric" required></label>
+  <button class="primary" id="round-start" type="submit">Start round</button>
+  <span class="hint">The same level, count and seed give the same drills, as <code>dialsim train --level L --count N --seed S</code> does.</span>
+  <span class="error" id="round-error" role="alert"></span>
+</form>
 <main>
   <section class="panel">
     <h2>The call <span class="progress" id="progress"></span></h2>

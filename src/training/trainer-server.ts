@@ -1,13 +1,19 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closestKey } from '../core/input-error.js';
 import type { PolicyPack } from '../core/policy.js';
 import { packsInForce } from '../engine/packs-in-force.js';
-import type { Drill, DrillAnswer } from './drill.js';
+import { FACTS_PAGES, memberOf, rulePage, type FactsPageRef } from '../rule-page/rule-page.js';
+import { renderFactsPageHtml } from '../rule-page/facts-page-html.js';
+import { renderRuleIndexHtml, renderRulePageHtml, renderUnknownRuleHtml } from '../rule-page/rule-page-html.js';
 import { drillCard } from './drill-card.js';
 import { gradeAnswer } from './grade.js';
+import { DRILL_LEVELS, type Drill, type DrillAnswer } from './drill.js';
+import { MAX_DRILL_COUNT, MAX_DRILL_SEED, MIN_DRILL_SEED, RoundOptionError } from './round-options.js';
+import { RoundStore, parseRoundQuery, type Round, type RoundChoice } from './trainer-rounds.js';
 import { trainerPage } from './trainer-page.js';
 import { resultsCsv, resultsJson, type DrillResult, type SessionSettings } from './session.js';
 
@@ -103,7 +109,32 @@ function parseGradeRequest(value: unknown, ruleIds: readonly string[]): { drillI
   return 'answer.kind: expected "dial" or "block"';
 }
 
-/** The repository (or installed package) root, where docs/rules lives. */
+/** The rounds a page may start, as the CLI flags bound them, for the page's form. */
+export const ROUND_LIMITS = { levels: DRILL_LEVELS, count: { min: 1, max: MAX_DRILL_COUNT }, seed: { min: MIN_DRILL_SEED, max: MAX_DRILL_SEED } } as const;
+
+function sendHtml(response: ServerResponse, status: number, body: string): void {
+  response.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    // A rule page runs no script and loads nothing: everything it shows is in the document.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+  });
+  response.end(body);
+}
+
+/** The rule id in a `/rules/<id>` path, or null when the path is not one; a malformed escape is kept as typed. */
+function ruleIdOf(pathname: string): string | null {
+  const match = /^\/rules\/(.+)$/.exec(pathname);
+  if (match === null) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1]!;
+  }
+}
+
+/** The repository (or installed package) root, where the generated docs/rules pages are. */
 function packageRoot(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
@@ -112,10 +143,13 @@ function packageRoot(): string {
 }
 
 /**
- * Starts the web trainer, on 127.0.0.1 unless `host` says otherwise: the page at `/`, drills at `GET /api/drills` (cards, never answers),
- * grading at `POST /api/grade` (the engine screens the drill's request on the server), results as a JSON or CSV
- * download at `POST /api/results` (a form: `name`, `format`, `answers`), rule pages at
- * `/docs/rules/<id>.md`. Resolves once listening; rejects with a `TrainerServerError` when the port is taken.
+ * Starts the web trainer, on 127.0.0.1 unless `host` says otherwise: the page at `/`, drills at `GET /api/drills`
+ * (cards, never answers; `?level=edge&count=5&seed=7` starts a new round of generated drills, bounded as the CLI
+ * flags are), grading at `POST /api/grade` (the engine screens the drill's request on the server), results as a
+ * JSON or CSV download at `POST /api/results` (a form: `name`, `format`, `answers`, and the round's `level`,
+ * `count` and `seed` when it is not the session's), and each rule's page, rendered, at `/rules/<id>` (every rule
+ * at `/rules`; the facts pages of the packs in force, with their confidence marks, at `/rules/states` and the
+ * like). Resolves once listening; rejects with a `TrainerServerError` when the port is taken.
  * @example
  * const server = await startTrainerServer({ drills, port: 0, description: '5 single drills, seed 42' });
  * console.log(server.url); await server.close();
@@ -123,16 +157,55 @@ function packageRoot(): string {
 export async function startTrainerServer(options: TrainerServerOptions): Promise<TrainerServer> {
   const pack = options.pack ?? packsInForce();
   const ruleIds = pack.policies.map((policy) => policy.id);
-  const byId = new Map(options.drills.map((drill) => [drill.id, drill]));
+  const store = new RoundStore(pack, options.drills);
   const page = trainerPage();
-  const drillsPayload = JSON.stringify({
-    description: options.description,
-    drills: options.drills.map((drill) => ({ id: drill.id, level: drill.level, card: drillCard(drill, pack) })),
-    rules: pack.policies.map((policy) => ({ id: policy.id, title: policy.title, citation: policy.citation })),
-  });
-  const docsDir = join(packageRoot(), 'docs', 'rules');
   const host = options.host ?? TRAINER_HOST;
   const settings = options.settings ?? { seed: null, level: null, count: options.drills.length, from: null };
+  const session: Round = { drills: options.drills, settings, description: options.description };
+  // A new round starts from the session's own choice, so "count" alone changes only the count.
+  const sessionChoice: Partial<RoundChoice> = {
+    ...(settings.level !== null && { level: settings.level }),
+    ...(settings.seed !== null && { seed: settings.seed }),
+    count: settings.count,
+  };
+  const roundPayload = (round: Round): string =>
+    JSON.stringify({
+      description: round.description,
+      settings: round.settings,
+      limits: ROUND_LIMITS,
+      drills: round.drills.map((drill) => ({ id: drill.id, level: drill.level, card: drillCard(drill, pack) })),
+      rules: pack.policies.map((policy) => ({ id: policy.id, title: policy.title, citation: policy.citation })),
+    });
+  const sessionPayload = roundPayload(session);
+  // The facts pages of the packs in force, by name: only these are read from docs/rules, never a path a request names.
+  const factsPages = new Map<string, FactsPageRef>();
+  for (const member of pack.members ?? [pack]) {
+    const facts = FACTS_PAGES[member.id];
+    if (facts !== undefined && !factsPages.has(facts.name)) factsPages.set(facts.name, facts);
+  }
+  const pageHref = (name: string): string | undefined => (ruleIds.includes(name) || factsPages.has(name) ? `/rules/${encodeURIComponent(name)}` : undefined);
+  const ruleLinks = { ruleHref: (id: string) => `/rules/${encodeURIComponent(id)}`, indexHref: '/rules', pageHref };
+  const factsPageHtml = async (name: string): Promise<string | undefined> => {
+    const facts = factsPages.get(name);
+    if (facts === undefined) return undefined;
+    try {
+      return renderFactsPageHtml(await readFile(join(packageRoot(), facts.path), 'utf8'), { pageHref, indexHref: ruleLinks.indexHref });
+    } catch {
+      return undefined;
+    }
+  };
+  const screenedWith = `this trainer's rules (packs ${(pack.members ?? [pack]).map((member) => member.id).join(', ')})`;
+  const rulePages = new Map<string, string>();
+  const rulePageHtml = (id: string): string | undefined => {
+    const policy = pack.policies.find((candidate) => candidate.id === id);
+    if (policy === undefined) return undefined;
+    let html = rulePages.get(id);
+    if (html === undefined) {
+      html = renderRulePageHtml(rulePage(pack, policy), { ...ruleLinks, screenedWith });
+      rulePages.set(id, html);
+    }
+    return html;
+  };
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -144,7 +217,17 @@ export async function startTrainerServer(options: TrainerServerOptions): Promise
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', `http://${TRAINER_HOST}`);
     if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html; charset=utf-8', page);
-    if (request.method === 'GET' && url.pathname === '/api/drills') return send(response, 200, 'application/json; charset=utf-8', drillsPayload);
+    if (request.method === 'GET' && url.pathname === '/api/drills') {
+      if (url.search === '') return send(response, 200, 'application/json; charset=utf-8', sessionPayload);
+      let choice: RoundChoice;
+      try {
+        choice = parseRoundQuery(url.searchParams, sessionChoice);
+      } catch (error) {
+        if (error instanceof RoundOptionError) return sendJson(response, 400, { error: error.message, field: error.field });
+        throw error;
+      }
+      return send(response, 200, 'application/json; charset=utf-8', roundPayload(store.round(choice)));
+    }
     if (url.pathname === '/api/grade') {
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST a grading request' });
       const body = await readBody(request);
@@ -157,7 +240,7 @@ export async function startTrainerServer(options: TrainerServerOptions): Promise
       }
       const parsed = parseGradeRequest(value, ruleIds);
       if (typeof parsed === 'string') return sendJson(response, 400, { error: parsed });
-      const drill = byId.get(parsed.drillId);
+      const drill = store.drill(parsed.drillId);
       if (drill === undefined) return sendJson(response, 404, { error: `no drill "${parsed.drillId}" in this session` });
       return sendJson(response, 200, gradeAnswer(drill, parsed.answer, pack));
     }
@@ -165,15 +248,25 @@ export async function startTrainerServer(options: TrainerServerOptions): Promise
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST an export request' });
       const body = await readBody(request);
       if (body === null) return sendJson(response, 413, { error: 'request too large' });
-      const parsed = parseExportRequest(new URLSearchParams(body), ruleIds);
+      const form = new URLSearchParams(body);
+      const parsed = parseExportRequest(form, ruleIds);
       if (typeof parsed === 'string') return sendJson(response, 400, { error: parsed });
+      let roundSettings = settings;
+      if (form.has('level') || form.has('count') || form.has('seed')) {
+        try {
+          roundSettings = store.round(parseRoundQuery(form, sessionChoice)).settings;
+        } catch (error) {
+          if (error instanceof RoundOptionError) return sendJson(response, 400, { error: error.message, field: error.field });
+          throw error;
+        }
+      }
       const results: DrillResult[] = [];
       for (const { drillId, answer } of parsed.answers) {
-        const drill = byId.get(drillId);
+        const drill = store.drill(drillId);
         if (drill === undefined) return sendJson(response, 404, { error: `no drill "${drillId}" in this session` });
         results.push({ drill, grade: gradeAnswer(drill, answer, pack) });
       }
-      const text = parsed.format === 'json' ? `${JSON.stringify({ ...(resultsJson(settings, results, pack) as object), trainee: parsed.trainee }, null, 2)}\n` : resultsCsv(results, parsed.trainee);
+      const text = parsed.format === 'json' ? `${JSON.stringify({ ...(resultsJson(roundSettings, results, pack) as object), trainee: parsed.trainee }, null, 2)}\n` : resultsCsv(results, parsed.trainee);
       response.writeHead(200, {
         'content-type': parsed.format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="dialsim-training-results.${parsed.format}"`,
@@ -182,13 +275,21 @@ export async function startTrainerServer(options: TrainerServerOptions): Promise
       });
       return void response.end(text);
     }
-    const docs = /^\/docs\/rules\/([a-z0-9.-]+)\.md$/.exec(url.pathname);
-    if (request.method === 'GET' && docs !== null && ruleIds.includes(docs[1]!)) {
-      try {
-        return send(response, 200, 'text/plain; charset=utf-8', await readFile(join(docsDir, `${docs[1]}.md`), 'utf8'));
-      } catch {
-        return send(response, 404, 'text/plain; charset=utf-8', `no page for ${docs[1]} in this installation`);
-      }
+    if (request.method === 'GET' && url.pathname === '/rules') {
+      const facts = [...factsPages.values()].map((page) => ({ href: `/rules/${page.name}`, title: page.title }));
+      return sendHtml(response, 200, renderRuleIndexHtml(pack.policies.map((policy) => ({ id: policy.id, title: policy.title, pack: memberOf(pack, policy).id })), ruleLinks, facts));
+    }
+    // The address rule links had before the pages were rendered here: send the reader to the page.
+    const oldDocs = /^\/docs\/rules\/(.+)\.md$/.exec(url.pathname);
+    if (request.method === 'GET' && oldDocs !== null) {
+      response.writeHead(301, { location: `/rules/${oldDocs[1]}`, 'cache-control': 'no-store' });
+      return void response.end();
+    }
+    const ruleId = ruleIdOf(url.pathname);
+    if (request.method === 'GET' && ruleId !== null) {
+      const html = rulePageHtml(ruleId) ?? (await factsPageHtml(ruleId));
+      if (html !== undefined) return sendHtml(response, 200, html);
+      return sendHtml(response, 404, renderUnknownRuleHtml(ruleId, closestKey(ruleId, ruleIds), ruleLinks));
     }
     return send(response, 404, 'text/plain; charset=utf-8', 'not found');
   }

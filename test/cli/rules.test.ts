@@ -19,7 +19,7 @@ describe('dialsim rules ID', () => {
     expect(stdout).toContain('\nWhen it blocks:\n  Blocks a telemarketing call to a residential callee');
     expect(stdout).toContain('\nWhat lifts it:\n  - Informational calls (`purpose: informational`) are not telephone solicitations.\n');
     expect(stdout).toContain('  afterWindow               {localTime} in {zone} is at or after 21:00\n');
-    expect(stdout).toContain('Needs localTime. When that is unknown the rule is not checked: timezone.unknown blocks in its place (fail closed).');
+    expect(stdout).toContain("Needs the callee's local time (localTime). When that is unknown the rule is not checked: timezone.unknown blocks in its place (fail closed).");
   });
 
   it('every rule of every built-in pack: the page carries the same title, citation, description, exemptions and templates as docs/rules/<id>.md', async () => {
@@ -33,6 +33,13 @@ describe('dialsim rules ID', () => {
       for (const exemption of policy.exemptions) expect(stdout, policy.id).toContain(`  - ${exemption}\n`);
       for (const [id, template] of Object.entries(policy.messages)) expect(stdout, policy.id).toMatch(new RegExp(`  ${id} +${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
     }
+  });
+
+  it('a rule whose pack has a facts page names it: where each fact has its citation and confidence mark', async () => {
+    const canada = await runCliInMemory(['rules', 'hours.canada']);
+    expect(canada.stdout.split('\n')[3]).toBe("  Facts:    docs/rules/canada.md (Canada's facts: every fact with its citation and confidence mark, P, S or U)");
+    expect((await runCliInMemory(['rules', 'hours.state'])).stdout).toContain('\n  Facts:    docs/rules/states.md (The state table: every fact');
+    expect((await runCliInMemory(['rules', 'hours.federal'])).stdout).not.toContain('Facts:');
   });
 
   it('days.province, of the opt-in canada-provinces pack, works without --packs and says it is opt-in', async () => {

@@ -62,11 +62,11 @@ describe('dialsim train in the terminal', () => {
     expect(stdout).toContain('Score: 3 of 3 right (100%)\nNo mistakes to review.');
   });
 
-  it('at a terminal: d dials, n shows the rule menu and takes a number; a bad choice asks again', async () => {
+  it('at a terminal: d dials, n shows the rule menu and takes a number; a bad choice asks again; Enter confirms', async () => {
     const { drills } = setup();
     // single-42-1 is dnc.registry-stale (menu 6), single-42-2 number.invalid (menu 1), single-42-3 may be dialed.
     expect(drills.map((drill) => drill.key.rules[0] ?? 'allow')).toEqual(['dnc.registry-stale', 'number.invalid', 'allow']);
-    const { code, stdout } = await runAtTerminal(['--packs', 'us-federal', '--seed', '42', '--count', '3'], ['n', '99', '6', 'x', 'n', 'number.invalid', 'n', '5']);
+    const { code, stdout } = await runAtTerminal(['--packs', 'us-federal', '--seed', '42', '--count', '3'], ['n', '99', '6', '', 'x', 'n', 'number.invalid', '', 'n', '5', '']);
     expect(code).toBe(0);
     expect(stdout).toContain('Dial or not? [d = dial, n = don\'t dial] ');
     expect(stdout).toContain('   6. dnc.registry-stale');
@@ -75,6 +75,28 @@ describe('dialsim train in the terminal', () => {
     expect(stdout).toContain('✔ Right: don\'t dial. dnc.registry-stale blocks this call.');
     expect(stdout).toContain('Score: 2 of 3 right (66%)');
     expect(stdout).toContain('- single-42-3: you said don\'t dial (hours.federal); the answer is dial.');
+  });
+
+  it('at a terminal the choice is shown before it is graded: c changes it, Enter or y confirms it (issue 13 item 10)', async () => {
+    setup();
+    // Drill 1 (dnc.registry-stale): dial, then change to n 6. Drill 2: n 1, a stray reply, y. Drill 3: d, c, d, Enter.
+    const typed = ['d', 'c', 'n', '6', '', 'n', '1', 'maybe', 'y', 'd', 'c', 'd', ''];
+    const { code, stdout, stderr } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '3'], `${typed.join('\n')}\n`, { tty: true });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toContain("  Your answer: dial. Press Enter to confirm, or c to change it: Dial or not? [d = dial, n = don't dial] ");
+    expect(stdout).toContain("  Your answer: don't dial (dnc.registry-stale). Press Enter to confirm, or c to change it:   ✔ Right: don't dial. dnc.registry-stale blocks this call.");
+    expect(stdout).toContain('  Press Enter (or y) to confirm the answer, or type c to change it.\n');
+    // The changed answers are the ones graded: all three right, though drill 1 was first answered "dial".
+    expect(stdout).toContain('Score: 3 of 3 right (100%)\nNo mistakes to review.');
+    expect(stdout).not.toContain('✖ Wrong');
+  });
+
+  it('at a terminal, input that ends at the confirmation is not taken as a yes', async () => {
+    const { code, stdout, stderr } = await runCliInMemory(['train', '--packs', 'us-federal', '--seed', '42', '--count', '1'], 'd\n', { tty: true });
+    expect(code).toBe(2);
+    expect(stdout).toContain('  Your answer: dial. Press Enter to confirm, or c to change it: ');
+    expect(stdout).not.toContain('Wrong');
+    expect(stderr).toBe('dialsim train: standard input ended before every drill was answered\n');
   });
 
   it('--json prints the results a learning system imports: settings, drills with answers and feedback, the score', async () => {
@@ -113,9 +135,10 @@ describe('dialsim train in the terminal', () => {
 describe('dialsim train: bad input is a clear message and exit 2, never a stack trace', () => {
   it.each([
     [['--level', 'expert'], 'dialsim train: unknown level "expert": choose single, interacting or edge\n'],
-    [['--count', '0'], 'dialsim train: --count must be a whole number of at least 1, got "0"\n'],
-    [['--count', 'ten'], 'dialsim train: --count must be a whole number of at least 1, got "ten"\n'],
-    [['--seed', '1.5'], 'dialsim train: --seed must be a whole number, got "1.5"\n'],
+    [['--count', '0'], 'dialsim train: --count must be a whole number from 1 to 10000, got "0"\n'],
+    [['--count', 'ten'], 'dialsim train: --count must be a whole number from 1 to 10000, got "ten"\n'],
+    [['--count', '10001'], 'dialsim train: --count must be a whole number from 1 to 10000, got "10001"\n'],
+    [['--seed', '1.5'], 'dialsim train: --seed must be a whole number from -2147483648 to 4294967295, got "1.5"\n'],
     [['--port', '80'], 'dialsim train: --port only applies with --web\n'],
     [['--host', '0.0.0.0'], 'dialsim train: --host only applies with --web\n'],
     [['--web', '--port', '70000'], 'dialsim train: --port must be a whole number from 0 to 65535, got "70000"\n'],

@@ -7,6 +7,7 @@
  */
 import { chromiumPath, DEFAULT_CHROMIUM, launchChromium, watchPage } from '../support/chromium.js';
 import { describe, expect, test } from 'vitest';
+import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { screenRequest } from '../../src/training/drill-key.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
@@ -109,6 +110,102 @@ describe('dialsim train --web in headless Chromium', () => {
 
       expect(errors).toEqual([]);
       expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  test('a rule link opens the rule page the trainer renders; a new round takes the level, count and seed chosen in the page', async () => {
+    const { drills } = setup();
+    const first = drills[0]!;
+    const server = await startTrainerServer({ drills: drills.slice(0, 1), port: 0, description: '1 interacting drill, seed 5', settings: { seed: 5, level: 'interacting', count: 1, from: null } });
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+      const page = await context.newPage();
+      const { requests, errors } = watchPage(page);
+      await page.goto(server.url);
+      await page.locator('dl.card').waitFor();
+      // The form starts from the session's own choice.
+      expect(await page.inputValue('#round-level')).toBe('interacting');
+      expect(await page.inputValue('#round-count')).toBe('1');
+      expect(await page.inputValue('#round-seed')).toBe('5');
+
+      await page.click('#dial');
+      await page.locator('#feedback.shown').waitFor();
+      const rule = first.key.rules[0]!;
+      const link = page.locator('#feedback a.rule-page').first();
+      expect(await link.getAttribute('href')).toBe(`/rules/${rule}`);
+      const [rulePage] = await Promise.all([context.waitForEvent('page'), link.click()]);
+      const ruleWatch = watchPage(rulePage);
+      await rulePage.waitForLoadState();
+      const policy = packsInForce().policies.find((candidate) => candidate.id === rule)!;
+      expect(await rulePage.locator('h1').textContent()).toBe(`${rule}: ${policy.title}`);
+      expect(await rulePage.locator('dd.citation').textContent()).toBe(policy.citation);
+      expect(await rulePage.locator('#when p').textContent()).toBe(policy.description.replace(/`/g, ''));
+      expect(await rulePage.locator('#messages tbody tr').count()).toBe(Object.keys(policy.messages).length);
+      expect(await rulePage.locator('#examples .example').count()).toBe(policy.examples.length);
+      await rulePage.screenshot({ path: '/tmp/dialsim-trainer-rule-page.png', fullPage: true });
+      expect(ruleWatch.errors).toEqual([]);
+      await rulePage.close();
+
+      // A new round: two edge drills of seed 7, as `dialsim train --level edge --count 2 --seed 7` hands out.
+      await page.selectOption('#round-level', 'edge');
+      await page.fill('#round-count', '2');
+      await page.fill('#round-seed', '7');
+      await page.click('#round-start');
+      await page.locator('#progress', { hasText: 'Drill 1 of 2 · edge-7-1' }).waitFor();
+      expect(await page.locator('#session').textContent()).toBe('2 edge drills, seed 7');
+      expect(await page.locator('#score').textContent()).toBe('Score 0 / 0');
+      const edge = generateDrills({ seed: 7, level: 'edge', count: 2 });
+      for (const drill of edge) {
+        await page.click('#dial');
+        await page.locator('#feedback.shown').waitFor();
+        expect(await page.locator('#feedback .verdict').textContent()).toMatch(drill.key.verdict === 'allow' ? /^Right/ : /^Wrong/);
+        await page.click('#next');
+      }
+      await page.locator('#review').waitFor();
+      const right = edge.filter((drill) => drill.key.verdict === 'allow').length;
+      expect(await page.locator('.done .big').textContent()).toBe(`${right} of 2 right`);
+      // The next round's seed is offered, so the trainee gets drills not yet seen.
+      expect(await page.inputValue('#round-seed')).toBe('8');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+      const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { session: unknown; drills: { id: string }[] };
+      expect(exported.session).toEqual({ seed: 7, level: 'edge', count: 2, from: null });
+      expect(exported.drills.map((drill) => drill.id)).toEqual(['edge-7-1', 'edge-7-2']);
+      await page.screenshot({ path: '/tmp/dialsim-trainer-new-round.png', fullPage: true });
+
+      expect(errors).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+      expect(ruleWatch.requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  test('a count out of range is refused in the page with the CLI flag\'s message; an unknown rule gets a page naming it', async () => {
+    const server = await startTrainerServer({ drills: generateDrills({ seed: 2, level: 'single', count: 1 }), port: 0, description: '1 single drill, seed 2' });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const { errors } = watchPage(page);
+      await page.goto(server.url);
+      await page.locator('dl.card').waitFor();
+      await page.fill('#round-count', '0');
+      await page.click('#round-start');
+      await page.locator('#round-error', { hasText: 'count' }).waitFor();
+      expect(await page.locator('#round-error').textContent()).toBe('count must be a whole number from 1 to 10000, got "0"');
+      // The round in progress is left as it was.
+      expect(await page.locator('#progress').textContent()).toContain('Drill 1 of 1 · single-2-1');
+      // The refused request is the one error the browser reports.
+      expect(errors).toEqual(['console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+
+      const missing = await page.goto(`${server.url}rules/hours.fedral`);
+      expect(missing!.status()).toBe(404);
+      expect(await page.locator('h1').textContent()).toBe('No rule "hours.fedral"');
+      expect(await page.locator('#unknown a').first().getAttribute('href')).toBe('/rules/hours.federal');
     } finally {
       await browser.close();
       await server.close();

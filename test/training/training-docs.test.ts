@@ -27,3 +27,39 @@ describe('docs/training.md', () => {
     expect(stdout).toBe(example.expected);
   });
 });
+
+/**
+ * The terminal session of docs/training.md, as the screen shows it: each prompt followed by what the rep typed. Run
+ * at a (simulated) terminal with those replies, the trainer must print the screen less the echoed replies.
+ */
+function terminalSession(): { args: string[]; typed: string[]; expected: string } {
+  const text = readFileSync('docs/training.md', 'utf8');
+  const block = [...text.matchAll(/```text\n(\$ dialsim train [^\n]*\n[\s\S]*?)```/g)].map((match) => match[1]!).find((candidate) => candidate.includes('Press Enter to confirm'));
+  if (block === undefined) throw new Error('docs/training.md has no terminal session with a confirmation');
+  const [first, ...screen] = block.trimEnd().split('\n');
+  const prompt = /^(Dial or not\? \[d = dial, n = don't dial\] |Which rule stops the call\? \(number or rule id\) | {2}Your answer: .*? Press Enter to confirm, or c to change it:)(.*)$/;
+  const typed: string[] = [];
+  let expected = '';
+  for (const line of screen) {
+    const match = prompt.exec(line);
+    if (match === null) {
+      expected += `${line}\n`;
+      continue;
+    }
+    // An empty reply (Enter) leaves the prompt's trailing space at the end of the line, which the page may trim.
+    const head = match[1]!.endsWith(' ') ? match[1]! : `${match[1]!} `;
+    typed.push(match[2]!.trim());
+    expected += head;
+  }
+  return { args: first!.replace(/^\$ dialsim /, '').split(' '), typed, expected };
+}
+
+describe('docs/training.md, the terminal session with a changed answer', () => {
+  it('prints the screen the page shows, with the replies it lists', async () => {
+    const { args, typed, expected } = terminalSession();
+    expect(typed).toEqual(['d', 'c', 'n', '6', '']);
+    const { code, stdout } = await runCliInMemory(args, `${typed.join('\n')}\n`, { tty: true });
+    expect(code).toBe(0);
+    expect(stdout).toBe(expected);
+  });
+});

@@ -27,6 +27,8 @@ Docs: docs/cli.md#dialsim-rules, docs/rules.md.
   listFooter: 'A rule\'s page: dialsim rules ID',
   citation: 'Citation',
   pack: 'Pack',
+  facts: 'Facts',
+  factsPage: (path: string, title: string) => `${path} (${title}: every fact with its citation and confidence mark, P, S or U)`,
   optIn: (pack: string) => `(screened only with --packs ${pack})`,
   inOtherPack: (id: string, pack: string) => `rule "${id}" is in the ${pack} pack, which --packs leaves out; add it: --packs ...,${pack}`,
   whenItBlocks: 'When it blocks',
@@ -35,10 +37,4 @@ Docs: docs/cli.md#dialsim-rules, docs/rules.md.
   engine: 'How the engine runs it',
   messages: 'Messages',
   examples: (path: string, count: number) => `Examples: ${count} executed example${count === 1 ? '' : 's'} with ${count === 1 ? 'its decision' : 'their decisions'} in ${path}.`,
-  terminal: 'Terminal: when it blocks, the screening stops and it is the only violation reported.',
-  needs: (fact: string, guard: string | undefined) =>
-    `Needs ${fact}. When that is unknown the rule is not checked: ${guard === undefined ? 'the pack has no guard rule for it.' : `${guard} blocks in its place (fail closed).`}`,
-  guard: (fact: string, guarded: readonly string[]) =>
-    `Guard rule for ${fact}: it never runs on its own. It blocks in place of ${guarded.join(', ') || 'any rule that needs it'} when that rule applies and the fact is unknown.`,
-  regular: 'Evaluated with every other applicable rule; every violation is reported, in pack order.',
 } as const;

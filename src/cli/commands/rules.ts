@@ -1,51 +1,42 @@
 import { closestKey, InputError } from '../../core/input-error.js';
 import type { Policy, PolicyPack } from '../../core/policy.js';
-import { BUILT_IN_PACK_IDS, DEFAULT_PACK_IDS, packsInForce } from '../../engine/packs-in-force.js';
+import { BUILT_IN_PACK_IDS, packsInForce } from '../../engine/packs-in-force.js';
+import { factWords, memberOf, rulePage, type Inline } from '../../rule-page/rule-page.js';
 import { ruleDocsPath } from '../../training/grade.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CommandDefinition, type ExitCode } from '../io.js';
 import { parsePacksOption } from '../packs-option.js';
 import { rulesMessages as messages } from './rules-messages.js';
 
-/** The pack, among those a combined pack was made of, that declares the rule (as docs/rules names it). */
-function memberOf(pack: PolicyPack, policy: Policy): PolicyPack {
-  return (pack.members ?? [pack]).find((member) => member.policies.includes(policy)) ?? pack;
+/** The terminal's words for a piece of the page's running text: rule ids and facts as they are typed. */
+function inlineText(parts: readonly Inline[]): string {
+  return parts.map((part) => (typeof part === 'string' ? part : 'rule' in part ? part.rule : `${factWords(part.fact)} (${part.fact})`)).join('');
 }
 
-/** How the engine treats the rule, from its `terminal`, `requires` and `guards` metadata, as docs/rules/<id>.md says. */
-function engineNotes(pack: PolicyPack, policy: Policy): string[] {
-  const notes: string[] = [];
-  if (policy.terminal) notes.push(messages.terminal);
-  for (const fact of policy.requires ?? []) notes.push(messages.needs(fact, pack.policies.find((candidate) => candidate.guards === fact)?.id));
-  if (policy.guards !== undefined) {
-    notes.push(messages.guard(policy.guards, pack.policies.filter((candidate) => candidate.requires?.includes(policy.guards!)).map((candidate) => candidate.id)));
-  }
-  return notes.length === 0 ? [messages.regular] : notes;
-}
-
-/** A rule's page for the terminal: the fields of docs/rules/<id>.md, from the same policy metadata. */
+/** A rule's page for the terminal: the fields of docs/rules/<id>.md, from the same page model (src/rule-page). */
 export function renderRuleText(pack: PolicyPack, policy: Policy): string {
-  const member = memberOf(pack, policy);
-  const optIn = member.id !== 'common' && !DEFAULT_PACK_IDS.includes(member.id) ? ` ${messages.optIn(member.id)}` : '';
-  const messageWidth = Math.max(...Object.keys(policy.messages).map((id) => id.length));
+  const page = rulePage(pack, policy);
+  const optIn = page.pack.optIn ? ` ${messages.optIn(page.pack.id)}` : '';
+  const messageWidth = Math.max(...page.messages.map(({ id }) => id.length));
   return [
-    `${policy.id}: ${policy.title}`,
-    `  ${messages.citation}: ${policy.citation}`,
-    `  ${messages.pack}:     ${member.id}: ${member.title}${optIn}`,
+    `${page.id}: ${page.title}`,
+    `  ${messages.citation}: ${page.citation}`,
+    `  ${messages.pack}:     ${page.pack.id}: ${page.pack.title}${optIn}`,
+    ...(page.facts === undefined ? [] : [`  ${messages.facts}:    ${messages.factsPage(page.facts.path, page.facts.title)}`]),
     '',
     `${messages.whenItBlocks}:`,
-    `  ${policy.description}`,
+    `  ${page.description}`,
     '',
     `${messages.whatLiftsIt}:`,
-    ...(policy.exemptions.length === 0 ? [`  ${messages.nothingLifts}`] : policy.exemptions.map((text) => `  - ${text}`)),
+    ...(page.exemptions.length === 0 ? [`  ${messages.nothingLifts}`] : page.exemptions.map((text) => `  - ${text}`)),
     '',
     `${messages.engine}:`,
-    ...engineNotes(pack, policy).map((note) => `  - ${note}`),
+    ...page.engine.map((note) => `  - ${inlineText(note)}`),
     '',
     `${messages.messages}:`,
-    ...Object.entries(policy.messages).map(([id, template]) => `  ${id.padEnd(messageWidth)}  ${template as string}`),
+    ...page.messages.map(({ id, template }) => `  ${id.padEnd(messageWidth)}  ${template}`),
     '',
-    messages.examples(ruleDocsPath(policy.id), policy.examples.length),
+    messages.examples(ruleDocsPath(page.id), page.examples.length),
     '',
   ].join('\n');
 }

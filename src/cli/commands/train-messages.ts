@@ -43,12 +43,13 @@ Drills:
   --level LEVEL   single (one rule decides), interacting (two or more rules or exemptions), or
                   edge (DST weekends, multi-zone area codes, limits passed by a minute or a week).
                   Default: single.
-  --count N       How many drills (at least 1). Default: 10, or every dial step with --from.
+  --count N       How many drills (1 to 10000). Default: 10, or every dial step with --from.
   --seed N        The seed: the same seed, level and count give the same drills. Default: 1.
   --from FILE     Draw the drills from a scenario file instead: each scripted dial step is one drill.
 
 Answering:
-  (terminal)      Type d to dial, or n and then the rule id or its number in the menu.
+  (terminal)      Type d to dial, or n and then the rule id or its number in the menu; then press
+                  Enter to confirm the answer, or c to change it.
   --packs ID,...  The built-in packs that generate and grade the drills (default: all; with --from, the
                   scenario's own "packs" when it names them).
   --answers FILE  Answers from a file, one per line in drill order: "dial" or "block <rule-id>".
@@ -66,14 +67,11 @@ Web:
 
 Exit codes:
   0  the session ran (whatever the score)
-  2  the input is unusable: an unknown level, a count below 1, a malformed answers line, a scenario
+  2  the input is unusable: an unknown level, a count outside 1 to 10000, a malformed answers line, a scenario
      that does not load, a port in use
 
 Docs: docs/training.md.
 `,
-  unknownLevel: (level: string) => `unknown level "${level}": choose single, interacting or edge`,
-  badCount: (count: string) => `--count must be a whole number of at least 1, got "${count}"`,
-  badSeed: (seed: string) => `--seed must be a whole number, got "${seed}"`,
   badPort: (port: string) => `--port must be a whole number from 0 to 65535, got "${port}"`,
   portWithoutWeb: '--port only applies with --web',
   hostWithoutWeb: '--host only applies with --web',
@@ -104,6 +102,8 @@ Docs: docs/training.md.
   promptVerdict: 'Dial or not? [d = dial, n = don\'t dial] ',
   promptRule: 'Which rule stops the call? (number or rule id) ',
   repromptVerdict: '  Type d to dial or n for don\'t dial.',
+  promptConfirm: (answer: DrillAnswer) => `  Your answer: ${answerText(answer)}. Press Enter to confirm, or c to change it: `,
+  repromptConfirm: '  Press Enter (or y) to confirm the answer, or type c to change it.',
   repromptRule: '  Type a number from the menu or a rule id.',
   yourAnswer: (answer: DrillAnswer) => `  Your answer: ${answerText(answer)}`,
   feedback: (grade: Grade): string => {

@@ -9,21 +9,20 @@ import { PolicyModuleError } from '../../policy-modules/load-policy-module.js';
 import { packForScenarioFile } from '../../scenario/scenario-pack.js';
 import { parsePacksOption } from '../packs-option.js';
 import { parseAnswers, ruleFromMenu } from '../../training/answers.js';
-import { DRILL_LEVELS, type Drill, type DrillAnswer, type DrillLevel } from '../../training/drill.js';
+import type { Drill, DrillAnswer } from '../../training/drill.js';
 import { drillCard, renderCardText } from '../../training/drill-card.js';
 import { generateDrills } from '../../training/generate-drills.js';
 import { gradeAnswer } from '../../training/grade.js';
+import { DEFAULT_DRILL_COUNT, DEFAULT_DRILL_SEED, parseDrillCount, parseDrillLevel, parseDrillSeed, RoundOptionError } from '../../training/round-options.js';
 import { drillsFromScenario } from '../../training/scenario-drills.js';
 import { resultsJson, scoreOf, type DrillResult, type SessionSettings } from '../../training/session.js';
+import { describeRound } from '../../training/trainer-rounds.js';
 import { isLoopbackHost, startTrainerServer, TRAINER_HOST, TrainerServerError } from '../../training/trainer-server.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { parseCommandArgs } from '../command-args.js';
 import { trainMessages as messages } from './train-messages.js';
 
-const DEFAULT_COUNT = 10;
-const DEFAULT_SEED = 1;
 export const DEFAULT_TRAINER_PORT = 4311;
-
 
 class UsageError extends Error {}
 
@@ -46,7 +45,7 @@ interface Session {
 
 async function buildSession(values: { level?: string; count?: string; seed?: string; from?: string; packs?: string }): Promise<Session> {
   if (values.level !== undefined && values.from !== undefined) throw new UsageError(messages.levelWithFrom);
-  const count = values.count === undefined ? null : wholeNumber(values.count, 1, 10_000, messages.badCount(values.count));
+  const count = values.count === undefined ? null : parseDrillCount(values.count, '--count');
   const packs = parsePacksOption(values.packs);
   const packsFlag = values.packs === undefined ? '' : ` --packs ${values.packs}`;
   if (values.from !== undefined) {
@@ -63,16 +62,15 @@ async function buildSession(values: { level?: string; count?: string; seed?: str
       pack,
     };
   }
-  const level = values.level ?? 'single';
-  if (!(DRILL_LEVELS as readonly string[]).includes(level)) throw new UsageError(messages.unknownLevel(level));
-  const seed = values.seed === undefined ? DEFAULT_SEED : wholeNumber(values.seed, -(2 ** 31), 2 ** 32 - 1, messages.badSeed(values.seed));
-  const total = count ?? DEFAULT_COUNT;
+  const level = parseDrillLevel(values.level ?? 'single');
+  const seed = values.seed === undefined ? DEFAULT_DRILL_SEED : parseDrillSeed(values.seed, '--seed');
+  const total = count ?? DEFAULT_DRILL_COUNT;
   const pack = packsInForce({ ...(packs && { packs }) });
-  const drills = generateDrills({ seed, level: level as DrillLevel, count: total, pack });
+  const drills = generateDrills({ seed, level, count: total, pack });
   return {
     drills,
-    settings: { seed, level: level as DrillLevel, count: total, from: null },
-    description: `${total} ${level} drill${total === 1 ? '' : 's'}, seed ${seed}`,
+    settings: { seed, level, count: total, from: null },
+    description: describeRound({ level, count: total, seed }),
     again: `--seed ${seed} --level ${level} --count ${total}${packsFlag}`,
     pack,
   };
@@ -88,7 +86,10 @@ function stdinIsTty(io: CliIo): boolean {
   return (io.stdin as { isTTY?: boolean }).isTTY === true;
 }
 
-/** Asks for each answer at the terminal: d, or n and then a rule id or menu number. Null when input ends. */
+/**
+ * Asks for each answer at the terminal: d, or n and then a rule id or menu number; then shows the choice and asks to
+ * confirm it (Enter or y) or change it (c). Null when input ends.
+ */
 async function askInteractively({ drills, pack }: Session, io: CliIo, out: NodeJS.WritableStream, onGraded: (result: DrillResult) => Promise<void>): Promise<DrillResult[] | null> {
   const reader = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
   const lines = reader[Symbol.asyncIterator]();
@@ -98,6 +99,16 @@ async function askInteractively({ drills, pack }: Session, io: CliIo, out: NodeJ
     return next.done ? null : String(next.value).trim();
   };
   const ruleIds = pack.policies.map((policy) => policy.id);
+  /** True to grade the answer, false to choose again, null when input ends. */
+  const confirm = async (answer: DrillAnswer): Promise<boolean | null> => {
+    for (;;) {
+      const reply = await ask(messages.promptConfirm(answer));
+      if (reply === null) return null;
+      if (/^(y(es)?)?$/i.test(reply)) return true;
+      if (/^c(hange)?$/i.test(reply)) return false;
+      await write(out, `${messages.repromptConfirm}\n`);
+    }
+  };
   const results: DrillResult[] = [];
   try {
     for (const [index, drill] of drills.entries()) {
@@ -106,7 +117,8 @@ async function askInteractively({ drills, pack }: Session, io: CliIo, out: NodeJ
       while (answer === null) {
         const verdict = await ask(messages.promptVerdict);
         if (verdict === null) return null;
-        if (/^d(ial)?$/i.test(verdict)) answer = { kind: 'dial' };
+        let chosen: DrillAnswer | null = null;
+        if (/^d(ial)?$/i.test(verdict)) chosen = { kind: 'dial' };
         else if (/^n(o)?$/i.test(verdict)) {
           await write(out, `${messages.menu(pack.policies)}\n`);
           for (;;) {
@@ -114,12 +126,17 @@ async function askInteractively({ drills, pack }: Session, io: CliIo, out: NodeJ
             if (choice === null) return null;
             const rule = ruleFromMenu(choice, ruleIds);
             if (rule !== null) {
-              answer = { kind: 'block', rule };
+              chosen = { kind: 'block', rule };
               break;
             }
             await write(out, `${messages.repromptRule}\n`);
           }
         } else await write(out, `${messages.repromptVerdict}\n`);
+        if (chosen === null) continue;
+        // Nothing is graded until the trainee confirms: a slip of the key costs a keystroke, not the drill.
+        const confirmed = await confirm(chosen);
+        if (confirmed === null) return null;
+        if (confirmed) answer = chosen;
       }
       const result = { drill, grade: gradeAnswer(drill, answer, pack) };
       results.push(result);
@@ -195,7 +212,7 @@ export function createTrainCommand(options: TrainCommandOptions = {}): CommandDe
         if (values.port !== undefined) port = wholeNumber(values.port, 0, 65_535, messages.badPort(values.port));
         session = await buildSession(values);
       } catch (error) {
-        if (error instanceof UsageError || error instanceof InputError || error instanceof PolicyModuleError || error instanceof PolicyDefinitionError) {
+        if (error instanceof UsageError || error instanceof RoundOptionError || error instanceof InputError || error instanceof PolicyModuleError || error instanceof PolicyDefinitionError) {
           return fail(io, error.message);
         }
         throw error;
