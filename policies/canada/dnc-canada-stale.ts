@@ -16,13 +16,14 @@ export const dncCanadaStale = definePolicy({
   ],
   messages: {
     missing: "no copy of Canada's National Do Not Call List was supplied (registries.canada), so the number cannot be screened against it",
+    areaCodeNotCovered: 'the DNCL copy (a registry store) holds no download for area code {areaCode}, so it cannot vouch for this number',
     noSyncDate: 'the DNCL copy has no download date (registries.canada.syncedAt), so its age is unknown',
     syncedAfterCall: 'the DNCL copy is dated {syncedAt}, after the call; a call can only be screened with a copy obtained before it',
     stale: 'the DNCL copy was downloaded {syncedAt}, {age} before the call; it must be at most 31 days old',
   },
   applies: (facts) => facts.purpose === 'telemarketing' && !facts.callee.business,
   evaluate: (facts) => {
-    const problem = registryCopyProblem(facts.canadaRegistry, facts.at, CANADA_FACTS.dnclMaxAgeDays.value);
+    const problem = registryCopyProblem(facts.canadaRegistry, facts.at, CANADA_FACTS.dnclMaxAgeDays.value, facts.number.e164);
     return problem === undefined ? pass : violation(problem.messageId, problem.data);
   },
   examples: [

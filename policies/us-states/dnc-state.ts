@@ -37,6 +37,7 @@ export const dncState = definePolicy({
   messages: {
     onList: "{e164} is on {list} and no exemption {state} recognises applies",
     missing: "no copy of {list} was supplied (registries.states.{code}), so the number cannot be screened against it",
+    areaCodeNotCovered: 'the copy of {list} (a registry store) holds no download for area code {areaCode}, so it cannot vouch for this number',
     noSyncDate: 'the copy of {list} has no sync date (registries.states.{code}.syncedAt), so its age is unknown',
     syncedAfterCall: 'the copy of {list} is dated {syncedAt}, after the call; a call can only be screened with a copy obtained before it',
     stale: 'the copy of {list} was synced {syncedAt}, {age} before the call; it must be at most {days} days old',
@@ -55,9 +56,9 @@ export const dncState = definePolicy({
       const list = cited.value;
       const base = { list: `${possessive(row)} do-not-call list (${list.name})`, state: stateName(row), code: row.state, e164: facts.number.e164 ?? '' };
       const copy = facts.stateRegistries[row.state] ?? { copy: 'missing', syncedAt: null, listed: false };
-      const problem = registryCopyProblem(copy, facts.at, list.refreshDays);
+      const problem = registryCopyProblem(copy, facts.at, list.refreshDays, facts.number.e164);
       if (problem !== undefined) {
-        violations.push({ ...problem, data: { ...base, ...problem.data, ...(problem.messageId === 'stale' && { days: list.refreshDays }) }, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
+        violations.push({ ...problem, data: { ...base, ...problem.data, ...(problem.messageId === 'stale' && { days: list.refreshDays }) }, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : problem.messageId === 'areaCodeNotCovered' ? `copy lacks area code ${problem.data.areaCode}` : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
         continue;
       }
       if (!copy.listed) continue;

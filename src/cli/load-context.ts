@@ -5,7 +5,8 @@ import { InputError } from '../core/input-error.js';
 import { parseInstantOrDate } from '../core/instant.js';
 import { readRegistryFile } from '../resolve/registry-file.js';
 import { registryFromList } from '../resolve/resolve-attempt.js';
-import { unionRegistry, type NumberRegistry, type RegistryContext } from '../resolve/registry.js';
+import { openStore, storeCopy } from '../registry-store/store-copy.js';
+import { unionRegistry, type NumberRegistry, type RegistryContext, type SharedRegistryCopy } from '../resolve/registry.js';
 import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
 
 /** Loads a `--context` file into shared registries; registry files are resolved relative to the context file. */
@@ -29,23 +30,18 @@ export function loadCheckContext(path: string): RegistryContext {
     const fromList = registryFromList(list ?? [], `${path}: registries.${field}.numbers`);
     return file === undefined ? fromList : unionRegistry(fromList, readRegistryFile(resolve(base, file)));
   };
+  const datedCopy = (copy: { syncedAt?: string; numbers?: string[]; file?: string; store?: string }, field: string): SharedRegistryCopy => {
+    const listed = numbers(copy.numbers, copy.file, field);
+    if (copy.store !== undefined) return storeCopy(openStore(resolve(base, copy.store)), copy.store, listed);
+    return { syncedAt: copy.syncedAt === undefined ? null : (parseInstantOrDate(copy.syncedAt) as number), numbers: listed };
+  };
   return {
-    ...(registries.national && {
-      national: {
-        syncedAt: registries.national.syncedAt === undefined ? null : (parseInstantOrDate(registries.national.syncedAt) as number),
-        numbers: numbers(registries.national.numbers, registries.national.file, 'national'),
-      },
-    }),
+    ...(registries.national && { national: datedCopy(registries.national, 'national') }),
     ...(registries.internal && {
       internal: { numbers: numbers(registries.internal.numbers, registries.internal.file, 'internal') },
     }),
     ...(registries.states && {
-      states: new Map(
-        Object.entries(registries.states).map(([state, copy]) => [
-          state,
-          { syncedAt: copy.syncedAt === undefined ? null : (parseInstantOrDate(copy.syncedAt) as number), numbers: numbers(copy.numbers, copy.file, `states.${state}`) },
-        ]),
-      ),
+      states: new Map(Object.entries(registries.states).map(([state, copy]) => [state, datedCopy(copy, `states.${state}`)])),
     }),
     ...(registries.canada && {
       canada: {

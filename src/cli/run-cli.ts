@@ -1,13 +1,14 @@
+import { packageVersion } from '../core/package-version.js';
 import { checkCommand } from './commands/check.js';
+import { registryCommand } from './commands/registry.js';
 import { rulesCommand } from './commands/rules.js';
 import { runCommand } from './commands/run.js';
 import { trainCommand } from './commands/train.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
 import { OutputClosedError, write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
-const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, trainCommand, walkthroughCommand, rulesCommand];
+const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, trainCommand, walkthroughCommand, rulesCommand, registryCommand];
 
-const VERSION = '0.1.0';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -48,7 +49,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return name === undefined ? 2 : 0;
   }
   if (name === '-v' || name === '--version') {
-    await write(io.stdout, `${VERSION}\n`);
+    await write(io.stdout, `${packageVersion()}\n`);
     return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);

@@ -13,13 +13,20 @@ const numbers = z.array(z.string({ error: 'expected a phone number as a string' 
   error: 'expected an array of phone numbers as strings',
 });
 const file = z.string({ error: 'expected a file path' }).min(1, { error: 'must not be empty' });
+/** A list kept as a registry store (`dialsim registry import`), which dates each area code itself. */
+const datedList = z
+  .strictObject({ syncedAt: instantOrDateText.optional(), numbers: numbers.optional(), file: file.optional(), store: file.optional() })
+  .refine((copy) => copy.store === undefined || copy.syncedAt === undefined, {
+    error: 'a registry store dates each area code from its downloads: remove syncedAt, or drop the store',
+    path: ['syncedAt'],
+  });
 
 export const checkContextSchema = z.strictObject(
   {
     registries: z.strictObject({
-      national: z.strictObject({ syncedAt: instantOrDateText.optional(), numbers: numbers.optional(), file: file.optional() }).optional(),
+      national: datedList.optional(),
       internal: z.strictObject({ numbers: numbers.optional(), file: file.optional() }).optional(),
-      states: z.record(stateCodeSchema, z.strictObject({ syncedAt: instantOrDateText.optional(), numbers: numbers.optional(), file: file.optional() })).optional(),
+      states: z.record(stateCodeSchema, datedList).optional(),
       canada: z.strictObject({ syncedAt: canadaRegistrySchema.shape.syncedAt, numbers: numbers.optional(), file: file.optional() }).optional(),
     }),
   },

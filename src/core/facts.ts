@@ -78,8 +78,11 @@ export type StateSource = 'area-code' | 'address' | 'area-code+address';
 
 /** The seller's copy of a dated do-not-call list (the national registry, a state's list). */
 export interface RegistryCopyFacts {
-  /** `missing` when the seller supplied no copy of the list at all. */
-  readonly copy: 'present' | 'missing';
+  /**
+   * `missing` when the seller supplied no copy of the list at all; `uncovered` when the copy is a registry store
+   * that holds no download for the number's area code, so it cannot vouch for the number either way.
+   */
+  readonly copy: 'present' | 'missing' | 'uncovered';
   readonly syncedAt: number | null;
   /** Listed in the copy the seller has; `false` when there is no copy (its freshness rule blocks then). */
   readonly listed: boolean;

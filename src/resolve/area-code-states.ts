@@ -85,6 +85,11 @@ function loadStatesByAreaCode(): ReadonlyMap<string, readonly string[]> {
   return result;
 }
 
+/** Every NANP area code the numbering data places, with its sorted states or provinces. */
+export function areaCodeStates(): ReadonlyMap<string, readonly string[]> {
+  return (statesByAreaCode ??= loadStatesByAreaCode());
+}
+
 /**
  * The sorted candidate states or provinces of a NANP number from its area code, given its libphonenumber region;
  * empty when the data names none (a non-geographic or unlisted area code).
@@ -92,6 +97,5 @@ function loadStatesByAreaCode(): ReadonlyMap<string, readonly string[]> {
 export function statesForNanpNumber(e164: string, region: string | null): readonly string[] {
   if (region !== null && US_TERRITORIES.includes(region)) return [region];
   if (!e164.startsWith('+1')) return [];
-  statesByAreaCode ??= loadStatesByAreaCode();
-  return statesByAreaCode.get(e164.slice(2, 5)) ?? [];
+  return areaCodeStates().get(e164.slice(2, 5)) ?? [];
 }

@@ -59,8 +59,17 @@ export interface RegistryContext {
 
 /** A dated copy of a do-not-call list shared by many attempts. */
 export interface SharedRegistryCopy {
+  /** The copy's date; a store dates each area code instead (`areaCodeDates`), and this is null. */
   readonly syncedAt: number | null;
   readonly numbers: NumberRegistry;
+  /** For a registry store: the date of the download for a number's area code, undefined where it holds none. */
+  readonly areaCodeDates?: AreaCodeDates;
+  /** Where the copy came from (a file, a store), for the audit record. */
+  readonly source?: string;
+}
+
+export interface AreaCodeDates {
+  syncedAtOf(e164: string): number | undefined;
 }
 
 /**

@@ -104,21 +104,29 @@ function copyFacts(
   strategy: ResolutionStrategy,
 ): RegistryCopyFacts {
   if (own === null && shared === undefined) return MISSING_COPY;
+  let sharedDate = shared?.syncedAt ?? null;
+  if (shared?.areaCodeDates !== undefined) {
+    // A store vouches only for the area codes it holds a download of, each as of its own date.
+    const areaCodeDate = e164 === null ? undefined : shared.areaCodeDates.syncedAtOf(e164);
+    if (areaCodeDate === undefined) return UNCOVERED_COPY;
+    sharedDate = areaCodeDate;
+  }
   const numbers = unionRegistry(shared?.numbers ?? EMPTY_REGISTRY, registryFromList(own?.numbers ?? [], path, strategy));
-  return { copy: 'present', syncedAt: combinedSyncDate(own?.syncedAt ?? null, shared), listed: e164 !== null && numbers.has(e164) };
+  return { copy: 'present', syncedAt: combinedSyncDate(own?.syncedAt ?? null, shared === undefined ? undefined : sharedDate), listed: e164 !== null && numbers.has(e164) };
 }
 
 const MISSING_COPY: RegistryCopyFacts = Object.freeze({ copy: 'missing', syncedAt: null, listed: false });
+const UNCOVERED_COPY: RegistryCopyFacts = Object.freeze({ copy: 'uncovered', syncedAt: null, listed: false });
 
 /**
  * The sync date of the copy the attempt is screened against. With a shared copy and a request's own date, the older
  * date counts: the shared numbers are only as current as their copy, so a fresh date on the request must not make
  * an old shared copy pass. A shared copy without a date stays undated (and blocks).
  */
-function combinedSyncDate(requestDate: number | null, shared: SharedRegistryCopy | undefined): number | null {
-  if (shared === undefined) return requestDate;
-  if (requestDate === null || shared.syncedAt === null) return shared.syncedAt;
-  return Math.min(requestDate, shared.syncedAt);
+function combinedSyncDate(requestDate: number | null, sharedDate: number | null | undefined): number | null {
+  if (sharedDate === undefined) return requestDate;
+  if (requestDate === null || sharedDate === null) return sharedDate;
+  return Math.min(requestDate, sharedDate);
 }
 
 const COUNTRY_OF_REGION: Readonly<Record<string, 'US' | 'CA'>> = { US: 'US', PR: 'US', GU: 'US', VI: 'US', MP: 'US', AS: 'US', CA: 'CA' };

@@ -11,7 +11,8 @@ import { knownKeysAt } from '../core/schema-keys.js';
 import { leadFileSchema, leadSchema, parseCampaignConfig, parseLead, type Lead } from '../dialer/campaign-config.js';
 import { readRegistryFile } from '../resolve/registry-file.js';
 import { registryFromList } from '../resolve/resolve-attempt.js';
-import { unionRegistry, type RegistryContext } from '../resolve/registry.js';
+import { openStore, storeCopy } from '../registry-store/store-copy.js';
+import { unionRegistry, type RegistryContext, type SharedRegistryCopy } from '../resolve/registry.js';
 import { readLeadFile } from './lead-file.js';
 import { scenarioSchema, type Moment, type Scenario } from './scenario-schema.js';
 import { locatePath } from './yaml-locate.js';
@@ -280,11 +281,24 @@ function loadRegistries(
   };
   const { national, internal, states, canada } = scenario.registries ?? {};
   const syncDate = (text: string | undefined) => (text === undefined ? null : (parseInstantOrDate(text) as number));
+  const datedCopy = (copy: { syncedAt?: string | undefined; numbers?: string[] | undefined; file?: string | undefined; store?: string | undefined }, field: string): SharedRegistryCopy => {
+    const listed = registry(copy, field);
+    if (copy.store === undefined) return { syncedAt: syncDate(copy.syncedAt), numbers: listed };
+    try {
+      return storeCopy(openStore(resolve(base, copy.store)), copy.store, listed);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const keys = ['registries', ...field.split('.'), 'store'];
+      problems.push(...error.problems.map((problem) => ({ ...problem, path: `registries.${field}.store`, location: where(keys) })));
+      // Reported; loading goes on only to report the scenario's other problems.
+      return { syncedAt: null, numbers: listed };
+    }
+  };
   return {
-    ...(national && { national: { syncedAt: syncDate(national.syncedAt), numbers: registry(national, 'national') } }),
+    ...(national && { national: datedCopy(national, 'national') }),
     ...(internal && { internal: { numbers: registry(internal, 'internal') } }),
     ...(states && {
-      states: new Map(Object.entries(states).map(([state, copy]) => [state, { syncedAt: syncDate(copy.syncedAt), numbers: registry(copy, `states.${state}`) }])),
+      states: new Map(Object.entries(states).map(([state, copy]) => [state, datedCopy(copy, `states.${state}`)])),
     }),
     ...(canada && { canada: { syncedAt: syncDate(canada.syncedAt), numbers: registry(canada, 'canada') } }),
   };

@@ -46,6 +46,20 @@ const numberSource = {
     .meta(about('A text file of numbers, one a line ("303-555-0123" or "303,5550123"; # comments), relative to the scenario file; added to `numbers`.')),
 };
 
+/** A dated list may instead be a registry store, which dates each area code from its downloads. */
+const storeSource = {
+  store: z
+    .string()
+    .min(1)
+    .optional()
+    .meta(about('A registry store built with `dialsim registry import`, relative to the scenario file; each area code is dated by its download, and a number in an area code it does not hold is blocked. Replaces `syncedAt`.')),
+};
+
+function storeOrDate(copy: { syncedAt?: string | undefined; store?: string | undefined }): boolean {
+  return copy.store === undefined || copy.syncedAt === undefined;
+}
+const STORE_OR_DATE = { error: 'a registry store dates each area code from its downloads: remove syncedAt, or drop the store', path: ['syncedAt'] };
+
 const stepId = id('a step id').optional().meta(about('A name for the step, for `decision` expectations (`step: late-call`) and the timeline.'));
 const stepLead = id('a lead id').meta(about('The id of a lead in `leads`.'));
 
@@ -234,7 +248,9 @@ export const scenarioSchema = z
                 .optional()
                 .meta(about('When the seller obtained this copy (date or instant); it must be at most 31 days old at each call.')),
               ...numberSource,
+              ...storeSource,
             })
+            .refine(storeOrDate, STORE_OR_DATE)
             .optional()
             .meta(about("The seller's copy of the National Do Not Call Registry. Without one, every telemarketing call to a residential line is blocked.")),
           states: z
@@ -243,7 +259,8 @@ export const scenarioSchema = z
               z.strictObject({
                 syncedAt: instantOrDateText.optional().meta(about("When the seller obtained this copy of the state's list; it must be no older than the list's refresh period (31 days where the state names none).")),
                 ...numberSource,
-              }),
+                ...storeSource,
+              }).refine(storeOrDate, STORE_OR_DATE),
             )
             .optional()
             .meta(about("The seller's copies of state do-not-call lists, by state code (FL, TX...). A state that keeps a list of its own blocks telemarketing calls to its residents without a current copy.")),

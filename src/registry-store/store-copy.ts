@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { InputError } from '../core/input-error.js';
+import { EMPTY_REGISTRY, unionRegistry, type NumberRegistry, type SharedRegistryCopy } from '../resolve/registry.js';
+import { RegistryStore, StoreFileError } from './registry-store.js';
+
+const opened = new Map<string, RegistryStore>();
+
+/**
+ * A registry store by path, opened once per process: a context or scenario that names the same store for the
+ * national registry and a state list, or a run over many scenarios, shares one copy in memory.
+ */
+export function openStore(path: string): RegistryStore {
+  const absolute = resolve(path);
+  let store = opened.get(absolute);
+  if (store === undefined) {
+    try {
+      store = RegistryStore.open(absolute);
+    } catch (error) {
+      if (error instanceof StoreFileError) throw new InputError([{ path: '', message: error.message }]);
+      throw error;
+    }
+    opened.set(absolute, store);
+  }
+  return store;
+}
+
+/** A shared copy backed by a store, dated per area code, with any numbers listed beside it added. */
+export function storeCopy(store: RegistryStore, path: string, extra: NumberRegistry = EMPTY_REGISTRY): SharedRegistryCopy {
+  return { syncedAt: null, numbers: unionRegistry(store, extra), areaCodeDates: store, source: path };
+}
