@@ -30,6 +30,8 @@ export class ComplianceMonitor implements AuditSink {
   readonly #checks: { obligation: Obligation; check: ObligationCheck }[];
   /** The jurisdiction of each call still in progress (a call's later records carry only its attempt id). */
   readonly #jurisdictionOf = new Map<string, AbandonmentJurisdiction | null>();
+  #lastIso = '';
+  #lastAt = Number.NaN;
 
   constructor(
     private readonly next: AuditSink,
@@ -42,7 +44,12 @@ export class ComplianceMonitor implements AuditSink {
   write(record: AuditRecord): void {
     this.next.write(record);
     const jurisdiction = this.#jurisdiction(record);
-    const context = { jurisdiction, at: Date.parse(record.at) };
+    // A call's records often share an instant: parsing it once per change keeps the monitor cheap on large runs.
+    if (record.at !== this.#lastIso) {
+      this.#lastIso = record.at;
+      this.#lastAt = Date.parse(record.at);
+    }
+    const context = { jurisdiction, at: this.#lastAt };
     for (const { check } of this.#checks) check.observe(record, context);
     // An abandoned call's identification message comes after its final transition; it is let go with the message.
     if ((record.type === 'transition' && record.to !== 'abandoned' && isFinal(record.to)) || record.type === 'identification-message') this.#jurisdictionOf.delete(record.attemptId);
