@@ -1,3 +1,4 @@
+import { breachesWords, expectationsHeld, PASSED_MEANS, resultPhrase } from '../scenario/expectations-summary.js';
 import type { ScenarioResult } from '../scenario/run-scenario.js';
 
 /** The run of one scenario for a person: header, timeline of scripted steps, campaign summary, expectations. */
@@ -51,12 +52,16 @@ export function scenarioText(result: ScenarioResult, file: string): string {
   for (const expectation of result.expectations) {
     lines.push(`  ${expectation.passed ? '✔' : '✖'} ${expectation.description}${expectation.passed ? '' : `\n      expected: ${expectation.expected}\n      actual:   ${expectation.actual}`}`);
   }
+  for (const breach of result.breaches) {
+    lines.push(`  ${breach.expected ? '⚠' : '✖'} breach ${breach.rule} (${breach.jurisdiction}) [${breach.citation}; ${breach.confidence}]${breach.expected ? ' expected' : ' UNEXPECTED'}: ${breach.message}`);
+  }
+  lines.push(`  ${resultPhrase(result)}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** One row per scenario: the table `npm start` ends with. */
 export function summaryTable(rows: readonly { file: string; result: ScenarioResult }[]): string {
-  const header = ['scenario', 'result', 'attempts', 'blocked', 'connects', 'abandoned', 'expectations'];
+  const header = ['scenario', 'result', 'attempts', 'blocked', 'connects', 'abandoned', 'expectations held', 'compliance'];
   const body = rows.map(({ file, result }) => [
     file,
     result.passed ? 'pass' : 'FAIL',
@@ -64,10 +69,11 @@ export function summaryTable(rows: readonly { file: string; result: ScenarioResu
     String(result.counts.blocked),
     String(result.counts.connects),
     String(result.counts.abandoned),
-    `${result.expectations.filter((expectation) => expectation.passed).length}/${result.expectations.length}`,
+    expectationsHeld(result),
+    breachesWords(result),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  const line = (cells: string[]) => cells.map((cell, column) => (column < 2 || column === header.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
   const passed = rows.filter(({ result }) => result.passed).length;
-  return `${[line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n')}\n${passed} of ${rows.length} scenarios passed\n`;
+  return `${[line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n')}\n${passed} of ${rows.length} scenarios passed (${PASSED_MEANS})\n`;
 }

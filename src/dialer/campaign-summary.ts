@@ -1,5 +1,6 @@
 import type { CallOutcome } from '../lifecycle/call-machine.js';
 import type { JurisdictionAbandonment } from './abandonment-by-jurisdiction.js';
+import type { Breach } from './breaches/obligation.js';
 import type { LineResponse } from './outcome-model.js';
 
 /** What a campaign run did, in counts; every figure can be recomputed from the audit log. */
@@ -43,6 +44,11 @@ export interface CampaignSummary {
   /** Attempts by the callee's local hour (first candidate zone); attempts with no known local time are not counted. */
   attemptsByLocalHour: number[];
   simulated: { from: string; to: string };
+  /**
+   * The campaign-level obligations the run breached (abandonment cap, 2-second rule, identification message, ring
+   * time, do-not-call requests), found from its audit records; null when they were not checked.
+   */
+  breaches: Breach[] | null;
 }
 
 export function emptySummary(cap: number): CampaignSummary {
@@ -59,5 +65,6 @@ export function emptySummary(cap: number): CampaignSummary {
     abandonment: { cap, maxRollingRate: 0, rolling: [], byJurisdiction: [] },
     attemptsByLocalHour: Array.from({ length: 24 }, () => 0),
     simulated: { from: '', to: '' },
+    breaches: [],
   };
 }

@@ -13,6 +13,7 @@ import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-att
 import { ABANDONMENT_LIMITS, AbandonmentByJurisdiction, abandonmentJurisdiction, type AbandonmentJurisdiction } from './abandonment-by-jurisdiction.js';
 import { AbandonmentWindow, PredictivePacer } from './abandonment-window.js';
 import type { AuditSink } from './audit-log.js';
+import { ComplianceMonitor } from './breaches/compliance-monitor.js';
 import type { CampaignConfig, Lead } from './campaign-config.js';
 import { emptySummary, type CampaignSummary } from './campaign-summary.js';
 import { matchesFilters } from './lead-filter.js';
@@ -48,6 +49,12 @@ export interface CampaignInput {
    * attempt ids and its internal do-not-call list. Built from the other options when absent.
    */
   readonly recorder?: CallRecorder;
+  /**
+   * Checks the campaign-level obligations from the records: with a `recorder`, pass the one in its sink chain; without,
+   * one that wraps `audit`.
+   * Built around `audit` when absent; with a `recorder` and no monitor, the summary's `breaches` is null (unchecked).
+   */
+  readonly compliance?: ComplianceMonitor;
   /** Steps calls through the lifecycle machine; a caching stepper by default. */
   readonly stepper?: LifecycleStepper;
   /** Called now and then with the share of the campaign's time simulated (0-1), for progress bars. */
@@ -104,9 +111,10 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
   const summary = emptySummary(config.pacing.abandonCap ?? ABANDONMENT_LIMITS.US.cap);
 
+  const compliance = input.compliance ?? (input.recorder === undefined ? new ComplianceMonitor(audit, (e164) => strategy.number(e164).region) : null);
   const recorder =
     input.recorder ??
-    new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, callerKind: config.callerKind, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
+    new CallRecorder({ audit: compliance ?? audit, stepper, strategy, registries, internalList, seller: config.seller, callerKind: config.callerKind, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
 
   const agents = new MinHeap<number>();
   // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes
@@ -299,6 +307,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   summary.abandonment.maxRollingRate = Math.max(0, ...summary.abandonment.rolling.map((entry) => entry.rate));
   summary.abandonment.byJurisdiction = byJurisdiction.report();
   summary.simulated = { from: formatInstantUtc(start), to: formatInstantUtc(Math.min(lastTime, end)) };
+  summary.breaches = compliance === null ? null : compliance.breaches();
   audit.close();
   return summary;
 }

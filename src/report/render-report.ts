@@ -1,3 +1,4 @@
+import { PASSED_MEANS } from '../scenario/expectations-summary.js';
 import type { ScenarioResult } from '../scenario/run-scenario.js';
 import { html, SafeHtml } from './html.js';
 import { ruleColours } from './palette.js';
@@ -39,7 +40,7 @@ export function renderReport(results: readonly ScenarioResult[], options: Render
 </head>
 <body>
 <main>
-<header class="report-head"><div><h1>dialsim scenario report</h1><p>${verdict}</p></div><div class="totals">${
+<header class="report-head"><div><h1>dialsim scenario report</h1><p>${verdict} A scenario passes when ${PASSED_MEANS}.</p></div><div class="totals">${
     results.length === 0 ? null : html`<span class="badge pass">${results.length - failed} passed</span>${failed === 0 ? null : html`<span class="badge fail">${failed} failed</span>`}`
   }</div></header>
 ${results.length === 0 ? html`<p class="card muted">Nothing to report.</p>` : html`<div class="card">${summaryTable(results)}</div>`}

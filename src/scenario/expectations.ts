@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { weekdayOf } from '../core/calendar.js';
+import type { Breach } from '../dialer/breaches/obligation.js';
 import type { Lead } from '../dialer/campaign-config.js';
 import type { RegistryContext } from '../resolve/registry.js';
 import type { ScenarioCounts, StepOutcome } from './run-scenario.js';
@@ -21,6 +22,8 @@ interface RunFacts {
   readonly leads: ReadonlyMap<string, Lead>;
   readonly registries: RegistryContext;
   readonly scenario: Scenario;
+  /** The campaign-level breaches the run's records show. */
+  readonly breaches: readonly Breach[];
 }
 
 const sorted = (ids: readonly string[]) => [...new Set(ids)].sort();
@@ -78,6 +81,16 @@ function evaluate(expectation: Expectation, facts: RunFacts): ExpectationResult 
             : 'highest abandonment rate of calls to Canadian numbers, any calendar month';
       return { description, passed, expected, actual: percent(rate) };
     }
+    case 'breach': {
+      const found = facts.breaches.filter((breach) => breachMatches(expectation, breach));
+      const where = expectation.jurisdiction === undefined ? '' : ` (${expectation.jurisdiction})`;
+      return {
+        description: `compliance breach of ${expectation.rule}${where} found`,
+        passed: found.length > 0,
+        expected: `a breach of ${expectation.rule}${where}`,
+        actual: found.length === 0 ? 'none' : found.map((breach) => `${breach.jurisdiction}: ${breach.message}`).join('; '),
+      };
+    }
     case 'never-allowed': {
       const offending = facts.attempts.filter((attempt) => NEVER[expectation.what](attempt, facts));
       const first = offending[0]?.record;
@@ -89,6 +102,11 @@ function evaluate(expectation: Expectation, facts: RunFacts): ExpectationResult 
       };
     }
   }
+}
+
+/** Whether a `breach` expectation names a breach: the same rule and, when it gives one, the same jurisdiction. */
+export function breachMatches(expectation: Extract<Expectation, { type: 'breach' }>, breach: Breach): boolean {
+  return breach.rule === expectation.rule && (expectation.jurisdiction === undefined || breach.jurisdiction === expectation.jurisdiction);
 }
 
 function countOf(of: Extract<Expectation, { type: 'count' }>['of'], counts: ScenarioCounts): number {

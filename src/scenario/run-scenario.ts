@@ -3,6 +3,8 @@ import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { NULL_AUDIT_SINK, type AuditSink } from '../dialer/audit-log.js';
 import type { AbandonmentJurisdiction } from '../dialer/abandonment-by-jurisdiction.js';
+import { ComplianceMonitor } from '../dialer/breaches/compliance-monitor.js';
+import type { Breach } from '../dialer/breaches/obligation.js';
 import { CallRecorder, disclosureItems } from '../dialer/call-recorder.js';
 import { parseCampaignConfig, type Lead } from '../dialer/campaign-config.js';
 import type { CampaignSummary } from '../dialer/campaign-summary.js';
@@ -11,7 +13,7 @@ import { ABANDON_GRACE_MS } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
 import { InMemoryRegistry, withLiveInternalList } from '../resolve/registry.js';
 import { defaultStrategy } from '../resolve/resolve-attempt.js';
-import { evaluateExpectations, type ExpectationResult } from './expectations.js';
+import { breachMatches, evaluateExpectations, type ExpectationResult } from './expectations.js';
 import { campaignInputOf, momentToEpochMs, type LoadedScenario } from './load-scenario.js';
 import { ScenarioObserver, type ObservedAttempt } from './scenario-observer.js';
 import type { ScenarioStep } from './scenario-schema.js';
@@ -44,7 +46,17 @@ export interface ScenarioResult {
   readonly attempts: readonly ObservedAttempt[];
   readonly counts: ScenarioCounts;
   readonly expectations: readonly ExpectationResult[];
+  /** Whether every expectation held (true when there are none). */
+  readonly expectationsHeld: boolean;
+  /** The campaign-level obligations the run breached, scripted steps and campaign together, each marked expected or not. */
+  readonly breaches: readonly ScenarioBreach[];
+  /** Every expectation held and every breach was expected. */
   readonly passed: boolean;
+}
+
+/** A breach found in a scenario run; `expected` when a `breach` expectation names it. */
+export interface ScenarioBreach extends Breach {
+  readonly expected: boolean;
 }
 
 /** Counts over the whole run, scripted steps and campaign together. */
@@ -81,7 +93,9 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
   const stepper = new LifecycleStepper();
   const internalList = new InMemoryRegistry();
   const registries = withLiveInternalList(loaded.registries, internalList);
-  const observer = new ScenarioObserver(options.audit ?? NULL_AUDIT_SINK, (e164) => registries.internal!.numbers.has(e164));
+  // Scripted steps and the campaign write through one monitor, so a breach is measured over the whole run.
+  const compliance = new ComplianceMonitor(options.audit ?? NULL_AUDIT_SINK, (e164) => strategy.number(e164).region);
+  const observer = new ScenarioObserver(compliance, (e164) => registries.internal!.numbers.has(e164));
   const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, callerKind: scenario.callerKind, subject: scenario.subject ?? null, disclosureItems: disclosureItems(scenario), pack: options.pack });
   const leads = new Map<string, Lead>(loaded.leads.map((lead) => [lead.id, lead]));
   const defaultMethod: DialMethod = scenario.dialer === undefined || scenario.dialer.mode === 'manual' || scenario.dialer.mode === 'preview' ? 'manual' : 'autodialer';
@@ -144,6 +158,7 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
       registries,
       audit: observer,
       recorder,
+      compliance,
       pack: options.pack,
       strategy,
       ...(options.onProgress && { onProgress: options.onProgress }),
@@ -151,7 +166,11 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
   }
 
   const counts = countRun(observer, campaign);
-  const expectations = evaluateExpectations(scenario.expect, { steps, attempts: observer.attempts, counts, leads, registries, scenario });
+  const found = compliance.breaches();
+  const expectations = evaluateExpectations(scenario.expect, { steps, attempts: observer.attempts, counts, leads, registries, scenario, breaches: found });
+  const breachExpectations = scenario.expect.filter((expectation) => expectation.type === 'breach');
+  const breaches = found.map((breach) => ({ ...breach, expected: breachExpectations.some((expectation) => breachMatches(expectation, breach)) }));
+  const expectationsHeld = expectations.every((result) => result.passed);
   return {
     file: loaded.file,
     title: scenario.title,
@@ -162,7 +181,9 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
     attempts: observer.attempts,
     counts,
     expectations,
-    passed: expectations.every((result) => result.passed),
+    expectationsHeld,
+    breaches,
+    passed: expectationsHeld && breaches.every((breach) => breach.expected),
   };
 }
 

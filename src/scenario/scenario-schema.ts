@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS } from '../core/attempt.js';
 import { ianaZoneSchema, stateCodeSchema } from '../core/check-request.js';
 import { instantOrDateText, instantText } from '../core/instant-schema.js';
+import { BREACH_RULE_IDS } from '../dialer/breaches/obligation.js';
 import { agentsSchema, DIALING_MODES, leadFileSchema, leadFilterSchema, leadSchema, outcomeModelSchema, pacingSchema, retrySchema } from '../dialer/campaign-config.js';
 import { BUILT_IN_PACK_IDS } from '../engine/packs-in-force.js';
 import { CALL_OUTCOMES } from '../lifecycle/call-machine.js';
@@ -186,11 +187,23 @@ const neverExpectation = z
   })
   .meta(about('An assertion that no attempt of a kind was allowed.'));
 
-export const expectationSchema = z
-  .discriminatedUnion('type', [decisionExpectation, countExpectation, outcomeExpectation, abandonmentExpectation, neverExpectation], {
-    error: 'expected an expectation with type decision|count|outcome|abandonment-rate|never-allowed',
+const breachExpectation = z
+  .strictObject({
+    type: z
+      .literal('breach')
+      .meta(about('A compliance breach the run is expected to show (every run checks the campaign-level obligations on its own; a breach no expectation names fails the run).')),
+    rule: enumOf(BREACH_RULE_IDS).meta(about('The obligation breached: abandonment.rate, abandonment.two-second, abandonment.message, ring.duration or dnc.request-honoured.')),
+    jurisdiction: enumOf(['US', 'CA'] as const)
+      .optional()
+      .meta(about("Only a breach of this country's law (calls to its numbers); any country when absent.")),
   })
-  .meta(about('An expectation: decision, count, outcome, abandonment-rate or never-allowed.'));
+  .meta(about('A breach of a campaign-level obligation that must be found, and is then reported as expected.'));
+
+export const expectationSchema = z
+  .discriminatedUnion('type', [decisionExpectation, countExpectation, outcomeExpectation, abandonmentExpectation, neverExpectation, breachExpectation], {
+    error: 'expected an expectation with type decision|count|outcome|abandonment-rate|never-allowed|breach',
+  })
+  .meta(about('An expectation: decision, count, outcome, abandonment-rate, never-allowed or breach.'));
 
 export const scenarioSchema = z
   .strictObject(

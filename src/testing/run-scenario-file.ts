@@ -24,15 +24,22 @@ export async function runScenarioFile(file: string, options: RunScenarioFileOpti
   return runScenario(loadScenario(file, { pack }), { pack, ...(options.seed !== undefined && { seed: options.seed }) });
 }
 
-/** A scenario whose expectations did not all hold; the message lists each with expected against actual. */
+/**
+ * A scenario that did not pass; the message lists each failed expectation with expected against actual, and each
+ * compliance breach that no expectation names.
+ */
 export class ScenarioExpectationError extends Error {
   override name = 'ScenarioExpectationError';
 
   constructor(readonly result: ScenarioResult) {
     const failed = result.expectations.filter((expectation) => !expectation.passed);
+    const unexpected = result.breaches.filter((breach) => !breach.expected);
     super(
-      `${failed.length} of ${result.expectations.length} expectations of ${result.file} failed:\n` +
-        failed.map((expectation) => `  ✖ ${expectation.description}\n      expected: ${expectation.expected}\n      actual:   ${expectation.actual}`).join('\n'),
+      [
+        `${failed.length} of ${result.expectations.length} expectations of ${result.file} failed${unexpected.length === 0 ? '' : `, and ${unexpected.length} compliance ${unexpected.length === 1 ? 'breach' : 'breaches'} no expectation names`}:`,
+        ...failed.map((expectation) => `  ✖ ${expectation.description}\n      expected: ${expectation.expected}\n      actual:   ${expectation.actual}`),
+        ...unexpected.map((breach) => `  ✖ breach ${breach.rule} (${breach.jurisdiction}) [${breach.citation}]: ${breach.message}`),
+      ].join('\n'),
     );
   }
 }

@@ -76,7 +76,11 @@ describe('renderReport: one self-contained page', () => {
 
   test('marks each failed expectation row and the failed scenario in the summary table', ({ run }) => {
     const failedRows = tagsWith(sectionOf(run.html, 2), 'tr', 'class="failed"');
-    expect(failedRows).toEqual([{ class: 'failed', 'data-passed': 'false' }]);
+    // The abandonment expectation that fails, and the abandonment.rate breach that no expectation names.
+    expect(failedRows).toEqual([
+      { class: 'failed', 'data-passed': 'false' },
+      { class: 'failed', 'data-rule': 'abandonment.rate', 'data-jurisdiction': 'US', 'data-expected': 'false' },
+    ]);
     expect(tagsWith(run.html.slice(0, run.html.indexOf('<section')), 'tr', 'class="failed"')).toEqual([{ class: 'failed', 'data-scenario': '2' }]);
   });
 });

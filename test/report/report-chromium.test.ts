@@ -165,9 +165,13 @@ describe('the HTML report in headless Chromium', () => {
     const quiet = page.locator('section[data-scenario="3"] svg.chart .empty-message');
     expect(await quiet.count()).toBe(4);
     // The failed abandonment expectation is highlighted, with expected against actual.
-    const failed = page.locator('section[data-scenario="2"] table.expectations tr.failed');
+    const failed = page.locator('section[data-scenario="2"] table.expectations:not(.breaches) tr.failed');
     expect(await failed.count()).toBe(1);
     expect(await failed.innerText()).toContain('<= 3.00%');
+    // So is the abandonment.rate breach that no expectation names, with its citation.
+    const breach = page.locator('section[data-scenario="2"] table.breaches tr.failed');
+    expect(await breach.count()).toBe(1);
+    expect(await breach.innerText()).toContain('47 CFR 64.1200(a)(7)');
     expect(await page.locator('table.summary tbody tr.failed').count()).toBe(results.filter((result) => !result.passed).length);
   });
 

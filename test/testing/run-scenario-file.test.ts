@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { expectScenarioToPass, runScenarioFile, ScenarioExpectationError } from '../../src/testing/run-scenario-file.js';
+import { writeScenarioFiles } from '../support/scenario-files.js';
 
 /** A custom policy module, as a user writes one, importing dialsim's built entry. */
 const DISASTER_POLICY = `import { definePolicy, pass, violation } from ${JSON.stringify(pathToFileURL(resolve('dist/src/index.js')).href)};
@@ -53,6 +54,18 @@ expect:
   return file;
 }
 
+/** One answered call abandoned (the callee waits 3 s for an agent): every expectation holds, the abandonment cap does not. */
+const OVER_THE_CAP = `title: An abandoned call
+seller: acme
+packs: [us-federal]
+clock: { start: 2026-03-10T08:00:00-05:00 }
+leads: [{ id: bea, phone: (212) 555-0232, lineType: landline }]
+registries: { national: { syncedAt: 2026-03-01, numbers: [] } }
+steps:
+  - { type: dial, id: bea, lead: bea, at: 2026-03-10T10:10:00-04:00, method: autodialer, agentWaitSeconds: 3 }
+expect: [{ type: count, of: abandoned, equals: 1 }]
+`;
+
 describe('scenarios in tests', () => {
   it('runs a library scenario and returns its result', async () => {
     const result = await runScenarioFile('scenarios/04-dnc-request-mid-call.yaml');
@@ -71,5 +84,14 @@ describe('scenarios in tests', () => {
     expect((error as Error).message).toContain('1 of 1 expectations');
     expect((error as Error).message).toContain('expected: block; blocked by hours.federal');
     expect((error as Error).message).toContain('actual:   block; blocked by acme.disaster-area; exemptions none');
+  });
+
+  it('fails on a compliance breach no expectation names, listing it with its citation', async () => {
+    const file = writeScenarioFiles({ 'scenario.yaml': OVER_THE_CAP }).scenario;
+    const error = await expectScenarioToPass(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ScenarioExpectationError);
+    expect((error as Error).message).toContain('0 of 1 expectations of');
+    expect((error as Error).message).toContain('failed, and 1 compliance breach no expectation names:');
+    expect((error as Error).message).toContain('  ✖ breach abandonment.rate (US) [47 CFR 64.1200(a)(7); 16 CFR 310.4(b)(4)]: 1 of 1 calls answered by a person were abandoned (100.00%)');
   });
 });

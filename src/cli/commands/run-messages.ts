@@ -1,11 +1,14 @@
 /** User-facing text of `dialsim run`. */
 export const runMessages = {
-  summary: 'Run scenario files: a timeline, a summary and pass/fail on their expectations',
+  summary: 'Run scenario files: a timeline, a summary, pass/fail on their expectations and the compliance breaches found',
   help: `Usage: dialsim run [options] <file|dir>...
 
 Runs each scenario (YAML, see docs/scenarios.md): its scripted steps and its campaign, every attempt screened
 by the compliance policies first. Prints a timeline, a summary and each expectation with expected against
-actual. A folder runs every *.yaml file in it, in name order.
+actual. Every run also checks the campaign-level obligations on its own (abandonment cap, 2-second rule,
+identification message, ring time, do-not-call requests) and lists each breach with its rule id and citation
+(docs/breaches.md); a scenario expects one with a "type: breach" expectation. A scenario passes when every
+expectation held and every breach was expected. A folder runs every *.yaml file in it, in name order.
 
 Options:
   --json            Print the results as JSON instead of text.
@@ -19,8 +22,8 @@ Options:
   -h, --help        Show this help.
 
 Exit codes:
-  0  every expectation held
-  1  some expectation failed (each is shown with expected and actual)
+  0  every expectation held and every breach was expected
+  1  some expectation failed (each is shown with expected and actual), or a breach no expectation names
   2  a scenario or an argument is unusable (the message names the file, line and field)
 
 Example:

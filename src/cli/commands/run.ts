@@ -2,6 +2,7 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { InputError } from '../../core/input-error.js';
 import { FileAuditSink } from '../../dialer/audit-log.js';
+import type { CampaignSummary } from '../../dialer/campaign-summary.js';
 import { renderReport } from '../../report/render-report.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load-scenario.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
@@ -143,12 +144,16 @@ export const runCommand: CommandDefinition = {
   },
 };
 
-/** The result for machines: everything but the per-attempt records, which the audit log holds. */
+/**
+ * The result for machines: everything but the per-attempt records, which the audit log holds. The breaches are the
+ * whole run's (scripted steps too), so they are given once, beside the expectations, not again in the campaign.
+ */
 function resultForJson(file: string, result: ScenarioResult) {
   return {
     file,
     title: result.title,
     passed: result.passed,
+    expectationsHeld: result.expectationsHeld,
     seed: result.seed,
     counts: result.counts,
     steps: result.steps.map(({ index, step, at, attempt }) => ({
@@ -166,9 +171,14 @@ function resultForJson(file: string, result: ScenarioResult) {
         path: attempt.path,
       }),
     })),
-    campaign: result.campaign,
+    campaign: result.campaign === null ? null : withoutBreaches(result.campaign),
     expectations: result.expectations,
+    breaches: result.breaches,
   };
+}
+
+function withoutBreaches({ breaches: _breaches, ...campaign }: CampaignSummary): Omit<CampaignSummary, 'breaches'> {
+  return campaign;
 }
 
 function fail(io: CliIo, message: string): Promise<2> {
