@@ -52,5 +52,9 @@ export { parseCampaignConfig, parseLead, campaignConfigSchema, leadSchema, DIALI
 export type { CampaignConfig, CampaignConfigInput, Lead, DialingMode } from './dialer/campaign-config.js';
 export type { CampaignSummary } from './dialer/campaign-summary.js';
 export { FileAuditSink, MemoryAuditSink, NULL_AUDIT_SINK } from './dialer/audit-log.js';
-export type { AuditRecord, AuditSink } from './dialer/audit-log.js';
+export type { AuditRecord, AuditSink, AttemptRecord, HeaderRecord, CalleeRecord, RegistryConsulted, ConsentRecord } from './dialer/audit-log.js';
+export { factsFromAttemptRecord, rederiveDecision } from './dialer/attempt-record.js';
+export { runProvenance } from './dialer/provenance.js';
+export type { RunProvenance, RegistryCopyProvenance, DataVersions } from './dialer/provenance.js';
+export { packVersion } from './engine/pack-version.js';
 export { OUTCOME_PRESETS } from './dialer/outcome-model.js';

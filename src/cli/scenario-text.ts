@@ -16,7 +16,7 @@ export function scenarioText(result: ScenarioResult, file: string): string {
     }
     if (attempt === undefined) continue;
     const { record, path } = attempt;
-    const local = record.localTimes.length === 0 ? 'local time unknown' : record.localTimes.map((time, index) => `${time.slice(11, 16)} ${record.timeZones[index]}`).join(', ');
+    const local = record.localTimes.length === 0 ? 'local time unknown' : record.localTimes.map((time, index) => `${time.slice(11, 16)} ${record.callee.timeZones[index]}`).join(', ');
     const label = step.id === undefined ? '' : ` [${step.id}]`;
     lines.push(`  ${outcome.at}  dial ${step.lead} ${record.to} (${local}) ${record.method}${label}: ${record.verdict.toUpperCase()}`);
     for (const violation of record.violations) lines.push(`      ✖ ${violation.rule} [${violation.citation}] ${violation.message}`);

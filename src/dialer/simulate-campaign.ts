@@ -8,6 +8,8 @@ import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
 import { ABANDON_GRACE_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
+import { runProvenance } from './provenance.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import { InMemoryRegistry, withLiveInternalList, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-attempt.js';
 import { ABANDONMENT_LIMITS, AbandonmentByJurisdiction, abandonmentJurisdiction, type AbandonmentJurisdiction } from './abandonment-by-jurisdiction.js';
@@ -104,6 +106,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
   const summary = emptySummary(config.pacing.abandonCap ?? ABANDONMENT_LIMITS.US.cap);
 
+  // A campaign run on its own opens its log with the header; a scenario's run has written the scenario's already.
+  if (input.recorder === undefined) audit.write({ type: 'header', ...runProvenance({ pack: input.pack ?? packsInForce(), seed: config.seed, registries: input.registries }) });
   const recorder =
     input.recorder ??
     new CallRecorder({ audit, stepper, strategy, registries, internalList, seller: config.seller, callerKind: config.callerKind, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });

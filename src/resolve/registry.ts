@@ -50,7 +50,7 @@ export const EMPTY_REGISTRY: NumberRegistry = new InMemoryRegistry();
 /** Registries shared by many attempts (`dialsim check --context`, a scenario, a campaign). */
 export interface RegistryContext {
   readonly national?: SharedRegistryCopy;
-  readonly internal?: { readonly numbers: NumberRegistry };
+  readonly internal?: { readonly numbers: NumberRegistry; readonly source?: string };
   /** Copies of state do-not-call lists, by state code. */
   readonly states?: ReadonlyMap<string, SharedRegistryCopy>;
   /** A copy of Canada's National Do Not Call List. */
@@ -61,6 +61,8 @@ export interface RegistryContext {
 export interface SharedRegistryCopy {
   readonly syncedAt: number | null;
   readonly numbers: NumberRegistry;
+  /** Where the copy came from, for the audit log and the report (`inline`, a file as the scenario names it); absent: unknown. */
+  readonly source?: string;
 }
 
 /**
@@ -69,5 +71,5 @@ export interface SharedRegistryCopy {
  */
 export function withLiveInternalList(registries: RegistryContext | undefined, internalList: NumberRegistry): RegistryContext {
   const { internal, ...copies } = registries ?? {};
-  return { ...copies, internal: { numbers: internal ? liveUnion(internal.numbers, internalList) : internalList } };
+  return { ...copies, internal: { numbers: internal ? liveUnion(internal.numbers, internalList) : internalList, ...(internal?.source !== undefined && { source: internal.source }) } };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DateTime } from 'luxon';
@@ -22,6 +23,8 @@ export interface LoadedScenario {
   readonly scenario: Scenario;
   readonly leads: readonly Lead[];
   readonly registries: RegistryContext;
+  /** The SHA-256 of the scenario file's bytes (hex), for the audit log's header: which file exactly was run. */
+  readonly sha256: string;
 }
 
 /**
@@ -77,8 +80,11 @@ export function momentToEpochMs(moment: Moment): number | string {
  */
 export function loadScenario(file: string, options: { pack: PolicyPack }): LoadedScenario {
   let text: string;
+  let sha256: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    text = bytes.toString('utf8');
   } catch (error) {
     throw new InputError([{ path: '', message: `cannot read scenario: ${(error as Error).message}` }], { source: file });
   }
@@ -197,7 +203,7 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
 
   const registries = loadRegistries(scenario, base, where, problems);
   if (problems.length > 0) throw new InputError(problems);
-  return { file, scenario, leads: withFacts, registries };
+  return { file, scenario, leads: withFacts, registries, sha256 };
 }
 
 /** The campaign configuration a scenario's campaign run uses (`seed` may be overridden at run time). */
@@ -280,12 +286,15 @@ function loadRegistries(
   };
   const { national, internal, states, canada } = scenario.registries ?? {};
   const syncDate = (text: string | undefined) => (text === undefined ? null : (parseInstantOrDate(text) as number));
+  // Where a copy came from, as the scenario says it: its own numbers (`inline`), a file, or both.
+  const sourceOf = (source: { numbers?: string[] | undefined; file?: string | undefined }) =>
+    [source.numbers !== undefined || source.file === undefined ? 'inline' : null, source.file ?? null].filter((part) => part !== null).join(' + ');
   return {
-    ...(national && { national: { syncedAt: syncDate(national.syncedAt), numbers: registry(national, 'national') } }),
-    ...(internal && { internal: { numbers: registry(internal, 'internal') } }),
+    ...(national && { national: { syncedAt: syncDate(national.syncedAt), numbers: registry(national, 'national'), source: sourceOf(national) } }),
+    ...(internal && { internal: { numbers: registry(internal, 'internal'), source: sourceOf(internal) } }),
     ...(states && {
-      states: new Map(Object.entries(states).map(([state, copy]) => [state, { syncedAt: syncDate(copy.syncedAt), numbers: registry(copy, `states.${state}`) }])),
+      states: new Map(Object.entries(states).map(([state, copy]) => [state, { syncedAt: syncDate(copy.syncedAt), numbers: registry(copy, `states.${state}`), source: sourceOf(copy) }])),
     }),
-    ...(canada && { canada: { syncedAt: syncDate(canada.syncedAt), numbers: registry(canada, 'canada') } }),
+    ...(canada && { canada: { syncedAt: syncDate(canada.syncedAt), numbers: registry(canada, 'canada'), source: sourceOf(canada) } }),
   };
 }

@@ -4,6 +4,7 @@ import type { PolicyPack } from '../core/policy.js';
 import { NULL_AUDIT_SINK, type AuditSink } from '../dialer/audit-log.js';
 import type { AbandonmentJurisdiction } from '../dialer/abandonment-by-jurisdiction.js';
 import { CallRecorder, disclosureItems } from '../dialer/call-recorder.js';
+import { runProvenance, type RunProvenance } from '../dialer/provenance.js';
 import { parseCampaignConfig, type Lead } from '../dialer/campaign-config.js';
 import type { CampaignSummary } from '../dialer/campaign-summary.js';
 import { simulateCampaign } from '../dialer/simulate-campaign.js';
@@ -39,6 +40,10 @@ export interface ScenarioResult {
   readonly title: string;
   readonly notes: string | undefined;
   readonly seed: number;
+  /** What the run was made of: the audit log's header record, and the report's header block. */
+  readonly provenance: RunProvenance;
+  /** The rules the scenario was screened with. */
+  readonly pack: PolicyPack;
   readonly steps: readonly StepOutcome[];
   readonly campaign: CampaignSummary | null;
   readonly attempts: readonly ObservedAttempt[];
@@ -82,6 +87,8 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
   const internalList = new InMemoryRegistry();
   const registries = withLiveInternalList(loaded.registries, internalList);
   const observer = new ScenarioObserver(options.audit ?? NULL_AUDIT_SINK, (e164) => registries.internal!.numbers.has(e164));
+  const provenance = runProvenance({ pack: options.pack, seed, registries: loaded.registries, scenario: { file: loaded.file, sha256: loaded.sha256 } });
+  observer.write({ type: 'header', ...provenance });
   const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, callerKind: scenario.callerKind, subject: scenario.subject ?? null, disclosureItems: disclosureItems(scenario), pack: options.pack });
   const leads = new Map<string, Lead>(loaded.leads.map((lead) => [lead.id, lead]));
   const defaultMethod: DialMethod = scenario.dialer === undefined || scenario.dialer.mode === 'manual' || scenario.dialer.mode === 'preview' ? 'manual' : 'autodialer';
@@ -157,6 +164,8 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
     title: scenario.title,
     notes: scenario.notes,
     seed,
+    provenance,
+    pack: options.pack,
     steps,
     campaign,
     attempts: observer.attempts,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,10 @@ describe('dialsim run', () => {
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ passed: true, scenarios: [{ title: 'A late call', passed: true, steps: [{ id: 'late', verdict: 'block', path: ['blocked'] }] }] });
     const records = readFileSync(audit, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(records.map((record) => record.type)).toEqual(['attempt', 'transition', 'transition']);
+    expect(records.map((record) => record.type)).toEqual(['header', 'attempt', 'transition', 'transition']);
+    // The header names the scenario file by name and by the hash of its bytes, and the seed the run used.
+    expect(records[0]).toMatchObject({ dialsim: '0.1.0', scenario: { file: 'late.yaml', sha256: createHash('sha256').update(readFileSync(join(dir, 'late.yaml'))).digest('hex') } });
+    expect(records[0].seed).toBe(JSON.parse(result.stdout).scenarios[0].seed);
   });
 
   it('refuses no input, a missing path and a bad seed with exit 2', async () => {
