@@ -158,7 +158,10 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       summary.blocked++;
       for (const violation of decision.violations) summary.blockedByRule[violation.rule] = (summary.blockedByRule[violation.rule] ?? 0) + 1;
       state.blockedScreenings++;
-      if (state.blockedScreenings >= config.retry.maxBlockedScreenings) summary.leads.blockedOut++;
+      // A reached lead set aside stays counted as reached: every lead ends in exactly one of the summary's counts.
+      if (state.blockedScreenings >= config.retry.maxBlockedScreenings) {
+        if (!reachedLeads.has(state)) summary.leads.blockedOut++;
+      }
       // A lead only the clock blocks (hours, days, a call cap) is screened again at the earliest moment it would pass;
       // any other block is retried after afterBlockMinutes, in case a fact changes.
       else ready.push(decision.nextAllowedAt === undefined ? at + wholeSeconds(config.retry.afterBlockMinutes * 60_000) : Date.parse(decision.nextAllowedAt), state);
@@ -292,7 +295,9 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     }
   }
 
-  summary.leads.unfinished = ready.size;
+  // A reached lead still due a callback is counted as reached, not unfinished (one count per lead).
+  summary.leads.unfinished = 0;
+  while (ready.size > 0) if (!reachedLeads.has(ready.pop()!)) summary.leads.unfinished++;
   if (!leadsExhausted) {
     for (let next = leadIterator.next(); !next.done; next = leadIterator.next()) {
       summary.leads.loaded++;
