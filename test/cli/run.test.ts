@@ -125,6 +125,26 @@ describe('dialsim run --audit and --report: a path that cannot be written is ref
     expect(result).toEqual({ code: 2, stdout: '', stderr: `dialsim run: cannot write --report ${folder}: it is a folder, not a file\n` });
   });
 
+  it('--attempts-csv in a folder that does not exist: exit 2 before the run, and no report is written either', async () => {
+    const { dir, scenario } = setup();
+    const csv = join(dir, 'missing', 'attempts.csv');
+    const result = await runCliInMemory(['run', scenario, '--report', join(dir, 'report.html'), '--attempts-csv', csv]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `dialsim run: cannot write --attempts-csv ${csv}: the folder ${join(dir, 'missing')} does not exist\n` });
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+  });
+
+  it('--attempts-csv writes one row per attempt of every scenario and says so', async () => {
+    const { dir } = setup();
+    writeFileSync(join(dir, 'other.yaml'), lateCall('hours.federal'));
+    const csv = join(dir, 'attempts.csv');
+    const result = await runCliInMemory(['run', dir, '--attempts-csv', csv]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`wrote the attempt table to ${csv}\n`);
+    const lines = readFileSync(csv, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('scenario,attempt,lead,number,at_utc,callee_local_time,method,verdict,rules,citations,lifted,outcome');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['late.yaml,A0000001', 'other.yaml,A0000001']);
+  });
+
   it('--report under a file, as if it were a folder: exit 2 naming the file', async () => {
     const { dir, scenario } = setup();
     const report = join(dir, 'late.yaml', 'report.html');
