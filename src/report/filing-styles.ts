@@ -29,6 +29,7 @@ export const FILING_CSS = `
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { background: #ffffff; font-size: 11px; }
+  code { font-size: 10px; }
   main { max-width: none; padding: 0; }
   .card, .scenario, .rules-appendix { border: 0; border-radius: 0; box-shadow: none; padding: 0; margin-bottom: 18px; }
   .scenario { border-top: 3px solid var(--pass-ink); padding-top: 8px; break-before: page; }
