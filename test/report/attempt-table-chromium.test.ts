@@ -67,7 +67,7 @@ const test = base.extend<{ opened: Opened }>({
 
 const table = (page: Page, scenario: number) => page.locator(`section[data-scenario="${scenario}"] [data-attempt-table]`);
 const visibleRows = (page: Page, scenario: number) =>
-  table(page, scenario).locator('tbody tr').evaluateAll((rows) => rows.filter((row) => !(row as HTMLElement).hidden).map((row) => (row as HTMLElement).dataset['attempt']!));
+  table(page, scenario).locator('tbody tr').evaluateAll((rows) => rows.filter((row) => !(row as unknown as { hidden: boolean }).hidden).map((row) => (row as unknown as { dataset: Record<string, string> }).dataset['attempt']!));
 
 describe('the attempt tables in headless Chromium', () => {
   test('show the filter form (the script ran), with no request but the file and no console error', async ({ opened }) => {
@@ -96,7 +96,7 @@ describe('the attempt tables in headless Chromium', () => {
     const { page, logs } = opened;
     const log = logs[1]!;
     const form = table(page, 2).locator('form');
-    const rules = await form.locator('select[name="rule"] option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter((value) => value !== ''));
+    const rules = await form.locator('select[name="rule"] option').evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value).filter((value) => value !== ''));
     expect(rules).toContain('consent.autodial-wireless');
     for (const rule of rules) {
       await form.locator('select[name="rule"]').selectOption(rule);
@@ -129,7 +129,7 @@ describe('the attempt tables in headless Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     try {
       expect(await page.locator('form.attempt-filter').first().isVisible()).toBe(false);
-      expect(await page.locator('thead').first().evaluate((head) => getComputedStyle(head).display)).toBe('table-header-group');
+      expect(await page.locator('thead').first().evaluate((head) => (globalThis as unknown as { getComputedStyle(element: unknown): { display: string } }).getComputedStyle(head).display)).toBe('table-header-group');
       const pdf = await page.pdf({ path: PDF, preferCSSPageSize: true, printBackground: false });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(20_000);
