@@ -43,7 +43,7 @@ export function attemptTable(result: ScenarioResult, index: number): SafeHtml | 
     (rule) => html`<option value="${rule}">${rule}</option>`,
   )}</select></label><output class="muted" data-shown aria-live="polite">${formatCount(shown.length)} of ${formatCount(shown.length)} shown</output></form>${
     rows.length > shown.length ? html`<p class="muted">The table shows the first ${formatCount(shown.length)} of ${formatCount(rows.length)} attempts; <code>dialsim run --attempts-csv FILE</code> writes them all.</p>` : null
-  }<div class="table-wrap"><table class="attempts"><thead><tr><th scope="col">Attempt</th><th scope="col">Lead</th><th scope="col">Number</th><th scope="col">Callee-local time</th><th scope="col">Method</th><th scope="col">Verdict</th><th scope="col">Rules and citations</th><th scope="col">Outcome</th></tr></thead><tbody>${shown.map(rowMarkup)}</tbody></table></div></div>`;
+  }<div class="table-wrap attempts-scroll"><table class="attempts"><thead><tr><th scope="col">Attempt</th><th scope="col">Lead</th><th scope="col">Number</th><th scope="col">Callee-local time</th><th scope="col">Method</th><th scope="col">Verdict</th><th scope="col">Rules and citations</th><th scope="col">Outcome</th></tr></thead><tbody>${shown.map(rowMarkup)}</tbody></table></div></div>`;
 }
 
 /**

@@ -14,7 +14,10 @@ export const FILING_CSS = `
 .attempt-table { margin-top: 22px; }
 .attempt-filter { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 18px; margin: 0 0 10px; font-size: 14px; }
 .attempt-filter select { font: inherit; padding: 3px 6px; margin-left: 6px; }
-.attempts { border: 1px solid var(--line); font-size: 13px; }
+/* A long table scrolls in its own box on screen, its header kept in view; printed, it runs over as many pages as it needs. */
+.attempts-scroll { max-height: 640px; overflow: auto; border: 1px solid var(--line); }
+.attempts { font-size: 13px; }
+.attempts thead th { position: sticky; top: 0; z-index: 1; }
 .attempts td { padding: 6px 10px; }
 .rule-list { list-style: none; margin: 0; padding: 0; }
 .rule-list li + li { margin-top: 2px; }
@@ -35,7 +38,8 @@ export const FILING_CSS = `
   .scenario { border-top: 3px solid var(--pass-ink); padding-top: 8px; break-before: page; }
   .scenario:first-of-type { break-before: auto; }
   .attempt-filter { display: none; }
-  .table-wrap { overflow: visible; }
+  .table-wrap, .attempts-scroll { overflow: visible; max-height: none; border: 0; }
+  .attempts thead th { position: static; }
   table { font-size: 10px; }
   thead { display: table-header-group; }
   tr, .rule-page, .provenance { break-inside: avoid; }

@@ -126,10 +126,14 @@ describe('the attempt tables in headless Chromium', () => {
 
   test('prints to a PDF without the filter form: the print style sheet applies', async ({ opened }) => {
     const { page } = opened;
+    expect(await page.locator('.attempts-scroll').first().evaluate((element) => (globalThis as unknown as { getComputedStyle(element: unknown): { maxHeight: string } }).getComputedStyle(element).maxHeight)).toBe('640px');
     await page.emulateMedia({ media: 'print' });
     try {
       expect(await page.locator('form.attempt-filter').first().isVisible()).toBe(false);
-      expect(await page.locator('thead').first().evaluate((head) => (globalThis as unknown as { getComputedStyle(element: unknown): { display: string } }).getComputedStyle(head).display)).toBe('table-header-group');
+      const style = (selector: string) => page.locator(selector).first().evaluate((element) => (globalThis as unknown as { getComputedStyle(element: unknown): { display: string; maxHeight: string } }).getComputedStyle(element));
+      expect((await style('thead')).display).toBe('table-header-group');
+      // On screen a long table scrolls in a box; printed, every row is on the page.
+      expect((await style('.attempts-scroll')).maxHeight).toBe('none');
       const pdf = await page.pdf({ path: PDF, preferCSSPageSize: true, printBackground: false });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(20_000);
