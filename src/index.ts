@@ -55,5 +55,9 @@ export { ComplianceMonitor, CAMPAIGN_OBLIGATIONS } from './dialer/breaches/compl
 export { BREACH_RULE_IDS } from './dialer/breaches/obligation.js';
 export type { Breach, BreachRuleId, Obligation } from './dialer/breaches/obligation.js';
 export { FileAuditSink, MemoryAuditSink, NULL_AUDIT_SINK } from './dialer/audit-log.js';
-export type { AuditRecord, AuditSink } from './dialer/audit-log.js';
+export type { AuditRecord, AuditSink, AttemptRecord, HeaderRecord, CalleeRecord, RegistryConsulted, ConsentRecord } from './dialer/audit-log.js';
+export { factsFromAttemptRecord, rederiveDecision } from './dialer/attempt-record.js';
+export { runProvenance } from './dialer/provenance.js';
+export type { RunProvenance, RegistryCopyProvenance, DataVersions } from './dialer/provenance.js';
+export { packVersion } from './engine/pack-version.js';
 export { OUTCOME_PRESETS } from './dialer/outcome-model.js';

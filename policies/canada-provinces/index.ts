@@ -2,6 +2,7 @@ import type { PolicyPack } from '../../src/core/policy.js';
 import { CANADA_REGIONS } from '../canada/index.js';
 import { daysProvince } from './days-province.js';
 import { frequencyProvince } from './frequency-province.js';
+import { PROVINCE_TABLE } from './province-table.js';
 
 /**
  * The provinces' own rules, from the province table: British Columbia's statutory-holiday ban and its one call in 30
@@ -16,6 +17,7 @@ export const canadaProvincesPack: PolicyPack = {
   regions: CANADA_REGIONS,
   supportsRegions: false,
   policies: [daysProvince, frequencyProvince],
+  citedFacts: PROVINCE_TABLE,
 };
 
 export { daysProvince, frequencyProvince };

@@ -3,6 +3,7 @@ import { consentAdadCanada } from './consent-adad-canada.js';
 import { dncCanada } from './dnc-canada.js';
 import { dncCanadaStale } from './dnc-canada-stale.js';
 import { hoursCanada } from './hours-canada.js';
+import { CANADA_FACTS } from './canada-facts.js';
 
 /** libphonenumber's region for Canadian numbers. */
 export const CANADA_REGIONS: readonly string[] = ['CA'];
@@ -17,6 +18,7 @@ export const canadaPack: PolicyPack = {
   version: '1',
   regions: CANADA_REGIONS,
   policies: [hoursCanada, dncCanadaStale, dncCanada, consentAdadCanada],
+  citedFacts: CANADA_FACTS,
 };
 
 export { consentAdadCanada, dncCanada, dncCanadaStale, hoursCanada };

@@ -2,6 +2,7 @@ import type { PolicyPack } from '../../src/core/policy.js';
 import { US_REGIONS } from '../us-federal/index.js';
 import { dncFinra } from './dnc-finra.js';
 import { hoursFinra } from './hours-finra.js';
+import { FINRA_FACTS } from './finra-facts.js';
 
 /**
  * FINRA Rule 3230, the telemarketing rule of broker-dealers (FINRA member firms): it covers their calls to US numbers
@@ -17,6 +18,7 @@ export const finraPack: PolicyPack = {
   supportsRegions: false,
   applies: (facts) => facts.callerKind === 'broker-dealer',
   policies: [hoursFinra, dncFinra],
+  citedFacts: FINRA_FACTS,
 };
 
 export { dncFinra, hoursFinra };

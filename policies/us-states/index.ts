@@ -5,6 +5,7 @@ import { dncState } from './dnc-state.js';
 import { frequencyState } from './frequency-state.js';
 import { hoursState } from './hours-state.js';
 import { stateUnknown } from './state-unknown.js';
+import { STATE_TABLE } from './state-table.js';
 
 /**
  * US state law: each candidate state's own calling window, banned days, call cap and do-not-call list, from the state
@@ -16,6 +17,7 @@ export const usStatesPack: PolicyPack = {
   version: '1',
   regions: US_REGIONS,
   policies: [stateUnknown, hoursState, daysState, frequencyState, dncState],
+  citedFacts: STATE_TABLE,
 };
 
 export { daysState, dncState, frequencyState, hoursState, stateUnknown };

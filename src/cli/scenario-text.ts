@@ -17,7 +17,7 @@ export function scenarioText(result: ScenarioResult, file: string): string {
     }
     if (attempt === undefined) continue;
     const { record, path } = attempt;
-    const local = record.localTimes.length === 0 ? 'local time unknown' : record.localTimes.map((time, index) => `${time.slice(11, 16)} ${record.timeZones[index]}`).join(', ');
+    const local = record.localTimes.length === 0 ? 'local time unknown' : record.localTimes.map((time, index) => `${time.slice(11, 16)} ${record.callee.timeZones[index]}`).join(', ');
     const label = step.id === undefined ? '' : ` [${step.id}]`;
     lines.push(`  ${outcome.at}  dial ${step.lead} ${record.to} (${local}) ${record.method}${label}: ${record.verdict.toUpperCase()}`);
     for (const violation of record.violations) lines.push(`      ✖ ${violation.rule} [${violation.citation}] ${violation.message}`);
@@ -26,9 +26,12 @@ export function scenarioText(result: ScenarioResult, file: string): string {
   }
   const { counts, campaign } = result;
   if (campaign !== null) {
+    // Every lead ends in exactly one of these counts, so they add up to the leads loaded; each is shown, zero or not.
+    const { leads } = campaign;
     lines.push(
-      `  campaign ${campaign.simulated.from} → ${campaign.simulated.to}: ${campaign.leads.loaded} leads, ${campaign.leads.reached} reached, ` +
-        `${campaign.leads.exhausted} exhausted, ${campaign.leads.blockedOut} blocked out, ${campaign.leads.doNotCall} asked not to be called`,
+      `  campaign ${campaign.simulated.from} → ${campaign.simulated.to}: ${leads.loaded} leads = ${leads.reached} reached ` +
+        `(${leads.doNotCall} asked not to be called) + ${leads.exhausted} exhausted + ${leads.blockedOut} blocked out + ${leads.unfinished} unfinished ` +
+        `+ ${leads.filteredOut} filtered out`,
     );
   }
   const byRule = Object.entries(counts.blockedByRule)

@@ -165,6 +165,11 @@ export interface PolicyPack {
   /** Bumped whenever a rule or a data row of the pack changes meaning; recorded with decisions. */
   readonly version?: string;
   /**
+   * The data of the law the pack's rules read (the state table, Canada's facts...), as plain values: hashed into the
+   * pack's derived version (`packVersion`), so a changed row changes the version an audit log records.
+   */
+  readonly citedFacts?: unknown;
+  /**
    * The countries (libphonenumber regions: US, PR, CA...) whose numbers the pack covers. A number is in a supported
    * jurisdiction when some pack in force covers its region. Absent: the pack covers every number.
    */

@@ -3,11 +3,12 @@ import type { Decision } from '../core/decision.js';
 import type { ExtensionValue } from '../core/facts.js';
 import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
-import { screen } from '../engine/screen.js';
+import { screenWithFacts } from '../engine/screen.js';
 import { MIN_RING_MS, type CallEvent } from '../lifecycle/call-machine.js';
 import type { CallState, LifecycleStepper } from '../lifecycle/transitions.js';
 import type { InMemoryRegistry, RegistryContext } from '../resolve/registry.js';
 import type { ResolutionStrategy } from '../resolve/resolve-attempt.js';
+import { attemptRecord } from './attempt-record.js';
 import type { AuditSink } from './audit-log.js';
 import type { Lead } from './campaign-config.js';
 import type { LineResponse } from './outcome-model.js';
@@ -125,7 +126,9 @@ export class CallRecorder {
       registries: { national: null, internal: null },
     };
     const extensions = this.#extensionsFor(lead);
-    const decision = screen(extensions === undefined ? attempt : { ...attempt, extensions }, { registries, strategy, ...(pack && { pack }) });
+    const { decision, facts } = screenWithFacts(extensions === undefined ? attempt : { ...attempt, extensions }, { registries, strategy, ...(pack && { pack }) });
+    // Written before this call joins the lead's history: the record states the history the decision saw.
+    audit.write(attemptRecord({ attemptId: call.attemptId, leadId: lead.id, decision, facts, registries }));
     if (decision.verdict === 'allow') {
       const history = this.#historyByLead.get(lead.id);
       const placed = { at, subject: this.#options.subject ?? null };
@@ -137,21 +140,6 @@ export class CallRecorder {
       calls.push(at);
       this.#callsByLead.set(lead.id, calls);
     }
-    audit.write({
-      type: 'attempt',
-      attemptId: call.attemptId,
-      leadId: lead.id,
-      to: decision.callee.e164 ?? lead.phone,
-      at: this.#iso(at),
-      method,
-      purpose,
-      verdict: decision.verdict,
-      violations: decision.violations,
-      exemptions: decision.exemptions,
-      timeZones: decision.callee.timeZones,
-      localTimes: decision.callee.localTimes,
-      states: decision.callee.states,
-    });
     this.advance(call, { type: 'call.screen' }, at);
     this.advance(call, { type: 'call.screened', verdict: decision.verdict }, at);
     return { call, decision };

@@ -5,6 +5,10 @@ import type { LineResponse } from './outcome-model.js';
 
 /** What a campaign run did, in counts; every figure can be recomputed from the audit log. */
 export interface CampaignSummary {
+  /**
+   * Every loaded lead ends in exactly one of `filteredOut`, `reached`, `exhausted`, `blockedOut` and `unfinished`, so
+   * they add up to `loaded`; `doNotCall` counts some of the reached ones.
+   */
   readonly leads: {
     /** Leads read from the list. */
     loaded: number;
@@ -14,11 +18,11 @@ export interface CampaignSummary {
     reached: number;
     /** Out of attempts without being reached. */
     exhausted: number;
-    /** Set aside after `retry.maxBlockedScreenings` screenings that blocked. */
+    /** Never reached, and set aside after `retry.maxBlockedScreenings` screenings that blocked. */
     blockedOut: number;
     /** Asked not to be called again. */
     doNotCall: number;
-    /** Still waiting for an attempt when the campaign's days ran out. */
+    /** Never reached, and still waiting for an attempt when the campaign's days ran out. */
     unfinished: number;
   };
   /** Screenings: every attempt is screened; `allowed` ones were dialed. */

@@ -8,6 +8,8 @@ import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
 import { ABANDON_GRACE_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
+import { runProvenance } from './provenance.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import { InMemoryRegistry, withLiveInternalList, type RegistryContext } from '../resolve/registry.js';
 import { defaultStrategy, type ResolutionStrategy } from '../resolve/resolve-attempt.js';
 import { ABANDONMENT_LIMITS, AbandonmentByJurisdiction, abandonmentJurisdiction, type AbandonmentJurisdiction } from './abandonment-by-jurisdiction.js';
@@ -111,6 +113,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const method: DialMethod = config.mode === 'manual' || config.mode === 'preview' ? 'manual' : 'autodialer';
   const summary = emptySummary(config.pacing.abandonCap ?? ABANDONMENT_LIMITS.US.cap);
 
+  // A campaign run on its own opens its log with the header; a scenario's run has written the scenario's already.
+  if (input.recorder === undefined) audit.write({ type: 'header', ...runProvenance({ pack: input.pack ?? packsInForce(), seed: config.seed, registries: input.registries }) });
   const compliance = input.compliance ?? (input.recorder === undefined ? new ComplianceMonitor(audit, (e164) => strategy.number(e164).region) : null);
   const recorder =
     input.recorder ??
@@ -162,7 +166,10 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       summary.blocked++;
       for (const violation of decision.violations) summary.blockedByRule[violation.rule] = (summary.blockedByRule[violation.rule] ?? 0) + 1;
       state.blockedScreenings++;
-      if (state.blockedScreenings >= config.retry.maxBlockedScreenings) summary.leads.blockedOut++;
+      // A reached lead set aside stays counted as reached: every lead ends in exactly one of the summary's counts.
+      if (state.blockedScreenings >= config.retry.maxBlockedScreenings) {
+        if (!reachedLeads.has(state)) summary.leads.blockedOut++;
+      }
       // A lead only the clock blocks (hours, days, a call cap) is screened again at the earliest moment it would pass;
       // any other block is retried after afterBlockMinutes, in case a fact changes.
       else ready.push(decision.nextAllowedAt === undefined ? at + wholeSeconds(config.retry.afterBlockMinutes * 60_000) : Date.parse(decision.nextAllowedAt), state);
@@ -296,7 +303,9 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     }
   }
 
-  summary.leads.unfinished = ready.size;
+  // A reached lead still due a callback is counted as reached, not unfinished (one count per lead).
+  summary.leads.unfinished = 0;
+  while (ready.size > 0) if (!reachedLeads.has(ready.pop()!)) summary.leads.unfinished++;
   if (!leadsExhausted) {
     for (let next = leadIterator.next(); !next.done; next = leadIterator.next()) {
       summary.leads.loaded++;

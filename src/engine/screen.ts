@@ -32,12 +32,20 @@ function factsAtInstant(facts: ScreeningFacts, at: number, strategy: ResolutionS
  * if (decision.verdict === 'block') console.log(decision.violations.map((v) => v.message));
  */
 export function screen(attempt: CallAttempt, options: ScreenOptions = {}): Decision {
+  return screenWithFacts(attempt, options).decision;
+}
+
+/**
+ * `screen`, also returning the facts the decision stood on: what an audit record writes down so that the decision
+ * can be re-derived from the record alone (docs/audit-log.md).
+ */
+export function screenWithFacts(attempt: CallAttempt, options: ScreenOptions = {}): { decision: Decision; facts: ScreeningFacts } {
   const pack = options.pack ?? packsInForce({ packs: attempt.packs ?? options.packs, custom: options.custom });
   const compiled = compilePack(pack);
   const strategy = options.strategy ?? defaultStrategy();
   const facts = resolveAttempt(attempt, { ...options, strategy, supportedRegions: compiled.regions });
   const decision = evaluatePack(pack, facts);
-  if (decision.verdict === 'allow') return decision;
+  if (decision.verdict === 'allow') return { decision, facts };
   const next = nextAllowedAt({
     compiled,
     facts,
@@ -46,7 +54,7 @@ export function screen(attempt: CallAttempt, options: ScreenOptions = {}): Decis
     blocks: ruleBlocks,
     allowed: (later) => evaluatePack(pack, later).verdict === 'allow',
   });
-  if (next === undefined) return decision;
+  if (next === undefined) return { decision, facts };
   const zone = facts.callee.localTimes[0]?.zone;
-  return { ...decision, nextAllowedAt: zone === undefined ? formatInstantUtc(next) : strategy.localTime(zone, next).iso };
+  return { decision: { ...decision, nextAllowedAt: zone === undefined ? formatInstantUtc(next) : strategy.localTime(zone, next).iso }, facts };
 }

@@ -3,6 +3,8 @@ import { breachesSection } from './breaches-section.js';
 import { formatCount, formatInstant, formatPercent } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { BLOCKED_COLOUR } from './palette.js';
+import { attemptTable } from './attempt-table.js';
+import { provenanceBlock } from './provenance-block.js';
 import { abandonmentCard, attemptsByDayCard, attemptsByHourCard, funnelCard } from './scenario-charts.js';
 
 /** The anchor of the nth scenario (from 1), for the summary table's links. */
@@ -77,5 +79,5 @@ export function scenarioSection(result: ScenarioResult, index: number, colours: 
   ];
   return html`<section class="scenario ${result.passed ? 'is-passed' : 'is-failed'}" id="${sectionId(index)}" data-scenario="${index + 1}" data-passed="${String(result.passed)}"><header class="scenario-head"><h2><span class="index">${index + 1}</span>${result.title}</h2>${verdictBadge(result.passed)}</header><p class="meta">${meta}</p>${
     result.notes === undefined || result.notes.trim() === '' ? null : html`<div class="notes">${result.notes.trim()}</div>`
-  }<h3>Expectations</h3>${expectationsTable(result)}${breachesSection(result)}<h3>Key counts</h3>${keyCounts(result, colours)}${stepsTable(result)}<h3>Charts</h3><div class="charts">${attemptsByDayCard(result, colours)}${attemptsByHourCard(result)}${abandonmentCard(result)}${funnelCard(result)}</div></section>`;
+  }${provenanceBlock(result.provenance)}<h3>Expectations</h3>${expectationsTable(result)}${breachesSection(result)}<h3>Key counts</h3>${keyCounts(result, colours)}${stepsTable(result)}${attemptTable(result, index)}<h3>Charts</h3><div class="charts">${attemptsByDayCard(result, colours)}${attemptsByHourCard(result)}${abandonmentCard(result)}${funnelCard(result)}</div></section>`;
 }

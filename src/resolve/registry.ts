@@ -50,7 +50,7 @@ export const EMPTY_REGISTRY: NumberRegistry = new InMemoryRegistry();
 /** Registries shared by many attempts (`dialsim check --context`, a scenario, a campaign). */
 export interface RegistryContext {
   readonly national?: SharedRegistryCopy;
-  readonly internal?: { readonly numbers: NumberRegistry };
+  readonly internal?: { readonly numbers: NumberRegistry; readonly source?: string };
   /** Copies of state do-not-call lists, by state code. */
   readonly states?: ReadonlyMap<string, SharedRegistryCopy>;
   /** A copy of Canada's National Do Not Call List. */
@@ -64,12 +64,14 @@ export interface SharedRegistryCopy {
   readonly numbers: NumberRegistry;
   /** For a registry store: the date of the download for a number's area code, undefined where it holds none. */
   readonly areaCodeDates?: AreaCodeDates;
-  /** Where the copy came from (a file, a store), for the audit record. */
+  /** Where the copy came from, for the audit log and the report (`inline`, a file as the scenario names it, a store); absent: unknown. */
   readonly source?: string;
 }
 
 export interface AreaCodeDates {
   syncedAtOf(e164: string): number | undefined;
+  /** Every area code held, with its download's date and source and its count of numbers. */
+  areaCodes(): readonly { readonly areaCode: string; readonly syncedAt: number; readonly source: string; readonly numbers: number }[];
 }
 
 /**
@@ -78,5 +80,5 @@ export interface AreaCodeDates {
  */
 export function withLiveInternalList(registries: RegistryContext | undefined, internalList: NumberRegistry): RegistryContext {
   const { internal, ...copies } = registries ?? {};
-  return { ...copies, internal: { numbers: internal ? liveUnion(internal.numbers, internalList) : internalList } };
+  return { ...copies, internal: { numbers: internal ? liveUnion(internal.numbers, internalList) : internalList, ...(internal?.source !== undefined && { source: internal.source }) } };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DateTime } from 'luxon';
@@ -23,6 +24,8 @@ export interface LoadedScenario {
   readonly scenario: Scenario;
   readonly leads: readonly Lead[];
   readonly registries: RegistryContext;
+  /** The SHA-256 of the scenario file's bytes (hex), for the audit log's header: which file exactly was run. */
+  readonly sha256: string;
 }
 
 /**
@@ -78,8 +81,11 @@ export function momentToEpochMs(moment: Moment): number | string {
  */
 export function loadScenario(file: string, options: { pack: PolicyPack }): LoadedScenario {
   let text: string;
+  let sha256: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    text = bytes.toString('utf8');
   } catch (error) {
     throw new InputError([{ path: '', message: `cannot read scenario: ${(error as Error).message}` }], { source: file });
   }
@@ -198,7 +204,7 @@ export function loadScenario(file: string, options: { pack: PolicyPack }): Loade
 
   const registries = loadRegistries(scenario, base, where, problems);
   if (problems.length > 0) throw new InputError(problems);
-  return { file, scenario, leads: withFacts, registries };
+  return { file, scenario, leads: withFacts, registries, sha256 };
 }
 
 /** The campaign configuration a scenario's campaign run uses (`seed` may be overridden at run time). */
@@ -281,9 +287,12 @@ function loadRegistries(
   };
   const { national, internal, states, canada } = scenario.registries ?? {};
   const syncDate = (text: string | undefined) => (text === undefined ? null : (parseInstantOrDate(text) as number));
+  // Where a copy came from, as the scenario says it: its own numbers (`inline`), a file, or both.
+  const sourceOf = (source: { numbers?: string[] | undefined; file?: string | undefined }) =>
+    [source.numbers !== undefined || source.file === undefined ? 'inline' : null, source.file ?? null].filter((part) => part !== null).join(' + ');
   const datedCopy = (copy: { syncedAt?: string | undefined; numbers?: string[] | undefined; file?: string | undefined; store?: string | undefined }, field: string): SharedRegistryCopy => {
     const listed = registry(copy, field);
-    if (copy.store === undefined) return { syncedAt: syncDate(copy.syncedAt), numbers: listed };
+    if (copy.store === undefined) return { syncedAt: syncDate(copy.syncedAt), numbers: listed, source: sourceOf(copy) };
     try {
       return storeCopy(openStore(resolve(base, copy.store)), copy.store, listed);
     } catch (error) {
@@ -296,10 +305,10 @@ function loadRegistries(
   };
   return {
     ...(national && { national: datedCopy(national, 'national') }),
-    ...(internal && { internal: { numbers: registry(internal, 'internal') } }),
+    ...(internal && { internal: { numbers: registry(internal, 'internal'), source: sourceOf(internal) } }),
     ...(states && {
       states: new Map(Object.entries(states).map(([state, copy]) => [state, datedCopy(copy, `states.${state}`)])),
     }),
-    ...(canada && { canada: { syncedAt: syncDate(canada.syncedAt), numbers: registry(canada, 'canada') } }),
+    ...(canada && { canada: { syncedAt: syncDate(canada.syncedAt), numbers: registry(canada, 'canada'), source: sourceOf(canada) } }),
   };
 }

@@ -6,6 +6,7 @@ import type { AbandonmentJurisdiction } from '../dialer/abandonment-by-jurisdict
 import { ComplianceMonitor } from '../dialer/breaches/compliance-monitor.js';
 import type { Breach } from '../dialer/breaches/obligation.js';
 import { CallRecorder, disclosureItems } from '../dialer/call-recorder.js';
+import { runProvenance, type RunProvenance } from '../dialer/provenance.js';
 import { parseCampaignConfig, type Lead } from '../dialer/campaign-config.js';
 import type { CampaignSummary } from '../dialer/campaign-summary.js';
 import { simulateCampaign } from '../dialer/simulate-campaign.js';
@@ -41,6 +42,10 @@ export interface ScenarioResult {
   readonly title: string;
   readonly notes: string | undefined;
   readonly seed: number;
+  /** What the run was made of: the audit log's header record, and the report's header block. */
+  readonly provenance: RunProvenance;
+  /** The rules the scenario was screened with. */
+  readonly pack: PolicyPack;
   readonly steps: readonly StepOutcome[];
   readonly campaign: CampaignSummary | null;
   readonly attempts: readonly ObservedAttempt[];
@@ -96,6 +101,8 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
   // Scripted steps and the campaign write through one monitor, so a breach is measured over the whole run.
   const compliance = new ComplianceMonitor(options.audit ?? NULL_AUDIT_SINK, (e164) => strategy.number(e164).region);
   const observer = new ScenarioObserver(compliance, (e164) => registries.internal!.numbers.has(e164));
+  const provenance = runProvenance({ pack: options.pack, seed, registries: loaded.registries, scenario: { file: loaded.file, sha256: loaded.sha256 } });
+  observer.write({ type: 'header', ...provenance });
   const recorder = new CallRecorder({ audit: observer, stepper, strategy, registries, internalList, seller: scenario.seller, callerKind: scenario.callerKind, subject: scenario.subject ?? null, disclosureItems: disclosureItems(scenario), pack: options.pack });
   const leads = new Map<string, Lead>(loaded.leads.map((lead) => [lead.id, lead]));
   const defaultMethod: DialMethod = scenario.dialer === undefined || scenario.dialer.mode === 'manual' || scenario.dialer.mode === 'preview' ? 'manual' : 'autodialer';
@@ -176,6 +183,8 @@ export function runScenario(loaded: LoadedScenario, options: ScenarioRunOptions)
     title: scenario.title,
     notes: scenario.notes,
     seed,
+    provenance,
+    pack: options.pack,
     steps,
     campaign,
     attempts: observer.attempts,

@@ -53,7 +53,7 @@ function floorZoneOf(loaded: LoadedScenario, step: ScenarioStep | null, observed
   // An instant written with an offset says which clock the floor reads, if not where the floor is.
   const offset = step !== null && typeof step.at === 'string' ? /(?:([+-])(\d{2}):(\d{2})|Z)$/.exec(step.at) : null;
   if (offset) return offset[1] === undefined ? 'UTC' : `UTC${offset[1]}${Number(offset[2])}${offset[3] === '00' ? '' : `:${offset[3]}`}`;
-  return observed.record.timeZones[0] ?? 'UTC';
+  return observed.record.callee.timeZones[0] ?? 'UTC';
 }
 
 /** The check request of one observed attempt: the lead, the registries and the consents as they stood at that moment. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,10 @@ describe('dialsim run', () => {
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ passed: true, scenarios: [{ title: 'A late call', passed: true, steps: [{ id: 'late', verdict: 'block', path: ['blocked'] }] }] });
     const records = readFileSync(audit, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(records.map((record) => record.type)).toEqual(['attempt', 'transition', 'transition']);
+    expect(records.map((record) => record.type)).toEqual(['header', 'attempt', 'transition', 'transition']);
+    // The header names the scenario file by name and by the hash of its bytes, and the seed the run used.
+    expect(records[0]).toMatchObject({ dialsim: '0.1.0', scenario: { file: 'late.yaml', sha256: createHash('sha256').update(readFileSync(join(dir, 'late.yaml'))).digest('hex') } });
+    expect(records[0].seed).toBe(JSON.parse(result.stdout).scenarios[0].seed);
   });
 
   it('refuses no input, a missing path and a bad seed with exit 2', async () => {
@@ -119,6 +123,26 @@ describe('dialsim run --audit and --report: a path that cannot be written is ref
     mkdirSync(folder);
     const result = await runCliInMemory(['run', scenario, '--report', folder]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `dialsim run: cannot write --report ${folder}: it is a folder, not a file\n` });
+  });
+
+  it('--attempts-csv in a folder that does not exist: exit 2 before the run, and no report is written either', async () => {
+    const { dir, scenario } = setup();
+    const csv = join(dir, 'missing', 'attempts.csv');
+    const result = await runCliInMemory(['run', scenario, '--report', join(dir, 'report.html'), '--attempts-csv', csv]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `dialsim run: cannot write --attempts-csv ${csv}: the folder ${join(dir, 'missing')} does not exist\n` });
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+  });
+
+  it('--attempts-csv writes one row per attempt of every scenario and says so', async () => {
+    const { dir } = setup();
+    writeFileSync(join(dir, 'other.yaml'), lateCall('hours.federal'));
+    const csv = join(dir, 'attempts.csv');
+    const result = await runCliInMemory(['run', dir, '--attempts-csv', csv]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`wrote the attempt table to ${csv}\n`);
+    const lines = readFileSync(csv, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('scenario,attempt,lead,number,at_utc,callee_local_time,method,verdict,rules,citations,lifted,outcome');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['late.yaml,A0000001', 'other.yaml,A0000001']);
   });
 
   it('--report under a file, as if it were a folder: exit 2 naming the file', async () => {

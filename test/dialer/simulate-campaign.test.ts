@@ -56,13 +56,15 @@ describe('campaign simulation', () => {
   it('writes instants in whole seconds, so the log sorts as text, even from a fractional start and spacing', () => {
     const config = aCampaign({ mode: 'predictive', start: '2026-03-02T08:00:00.250-05:00', retry: { maxAttempts: 4, minSpacingHours: 1.00001 } });
     const { audit } = run({ config, leads: someLeads(200) });
-    for (const line of audit.lines) expect(line).toMatch(/"at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/);
+    // The header describes the run and has no instant of its own.
+    expect(audit.lines[0]).toMatch(/^\{"type":"header",/);
+    for (const line of audit.lines.slice(1)) expect(line).toMatch(/"at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/);
   });
 
   it('writes the attempt record with the contract fields, and one transition record per state change', () => {
     const { records } = run({ config: aCampaign(), leads: someLeads(20) });
     const attempt = ofType(records, 'attempt')[0]!;
-    expect(Object.keys(attempt)).toEqual(['type', 'attemptId', 'leadId', 'to', 'at', 'method', 'purpose', 'verdict', 'violations', 'exemptions', 'timeZones', 'localTimes', 'states']);
+    expect(Object.keys(attempt)).toEqual(['type', 'attemptId', 'leadId', 'to', 'at', 'method', 'purpose', 'caller', 'verdict', 'violations', 'exemptions', 'callee', 'localTimes', 'registries', 'consents', 'relationship', 'subject', 'history']);
     expect(attempt.to).toMatch(/^\+1\d{10}$/);
     expect(attempt.at).toMatch(/^2026-03-\d\dT\d\d:\d\d:\d\dZ$/);
     const own = ofType(records, 'transition').filter((transition) => transition.attemptId === attempt.attemptId);

@@ -82,7 +82,7 @@ describe('the commands the docs show', () => {
       .filter((line) => line !== '' && !line.startsWith('#'));
     const isIgnoredFolder = (folder: string) => ignored.some((pattern) => pattern.replace(/^\/|\/$/g, '') === folder);
     const writes = commands.flatMap((shown) =>
-      [...shown.command.matchAll(/--(audit|report) (\S+)/g)].map((match) => ({ shown, path: match[2]! })),
+      [...shown.command.matchAll(/--(audit|report|attempts-csv) (\S+)/g)].map((match) => ({ shown, path: match[2]! })),
     );
     expect(writes.map(({ shown }) => shown.doc)).toContain('README.md');
     const problems = writes.flatMap(({ shown, path }) => {

@@ -28,7 +28,7 @@ import { simulateCampaign } from '../../src/dialer/simulate-campaign.js';
 import { InMemoryRegistry } from '../../src/resolve/registry.js';
 
 /** The record types docs/audit-log.md documents. A type the simulator starts writing fails until it is added here and there. */
-const DOCUMENTED_RECORD_TYPES = ['attempt', 'transition', 'dnc-request', 'disclosure', 'identification-message'] as const;
+const DOCUMENTED_RECORD_TYPES = ['header', 'attempt', 'transition', 'dnc-request', 'disclosure', 'identification-message'] as const;
 type UndocumentedRecordType = Exclude<AuditRecord['type'], (typeof DOCUMENTED_RECORD_TYPES)[number]>;
 // Fails to compile, naming the type, when the AuditRecord union has a type the list above lacks.
 const everyTypeListed: [UndocumentedRecordType] extends [never] ? true : UndocumentedRecordType = true;
@@ -211,6 +211,40 @@ describe('docs/audit-log.md', () => {
     expect(rows.map((row) => row.keys[0])).toEqual(Object.keys(record));
   });
 
+  it.each(['callee', 'registries'] as const)('the attempt facts: the %s table lists its fields, in the order written', (field) => {
+    const attempts = records.filter((record) => record.type === 'attempt');
+    const values = attempts.flatMap((attempt) => [attempt[field]].flat());
+    const fields = [...new Set(values.flatMap((value) => Object.keys(value)))];
+    const rows = tableRows(section(text, `### \`${field}\``)).map((row) => row.keys[0]!);
+    // `state` is written for state lists only, after `list`.
+    expect(rows).toEqual(field === 'registries' ? ['list', 'state', ...fields.filter((key) => key !== 'list' && key !== 'state')] : fields);
+    for (const value of values) expect(rows.filter((key) => key in value)).toEqual(Object.keys(value));
+  });
+
+  it('the consents table lists the fields of both forms of a consent status', () => {
+    const statuses = records.flatMap((record) => (record.type === 'attempt' ? Object.values(record.consents) : []));
+    const fields = [...new Set(statuses.flatMap((status) => Object.keys(status)))].sort();
+    expect(fields).toContain('grantedAt');
+    expect(tableRows(section(text, '### `consents`')).map((row) => row.keys[0]).sort()).toEqual(fields);
+  });
+
+  it('the re-derivation example runs on the campaigns.md example log and finds every decision explained', async () => {
+    const { dir } = await runCampaignsExample();
+    const [code] = codeBlocks(section(text, '## Re-deriving a decision'), 'js');
+    const body = code!
+      .replace(/^import \{([^}]+)\} from 'dialsim';$/m, (_, names: string) => `const {${names}} = dialsim;`)
+      .replace(/^import \{([^}]+)\} from 'node:fs';$/m, (_, names: string) => `const {${names}} = fs;`);
+    const printed: string[] = [];
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      new Function('dialsim', 'fs', 'console', body)(dialsim, await import('node:fs'), { log: (line: string) => printed.push(line) });
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(printed).toEqual(['0 decisions the log cannot explain']);
+  });
+
   it('the violations and exemptions table lists their fields, in the order written', () => {
     const attempts = records.filter((record) => record.type === 'attempt');
     const violation = attempts.flatMap((attempt) => attempt.violations)[0]!;
@@ -230,13 +264,16 @@ describe('docs/audit-log.md', () => {
     const lines = (await runCampaignsExample()).log.trimEnd().split('\n');
     const records = lines.map((line) => JSON.parse(line) as AuditRecord);
     // Whole seconds, no fraction: the form that sorts as text and that jq's fromdateiso8601 reads.
-    expect(records.filter((record) => !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(record.at))).toEqual([]);
+    expect(records[0]!.type).toBe('header');
+    expect(records.slice(1).filter((record) => record.type === 'header')).toEqual([]);
+    const calls = records.filter((record) => record.type !== 'header');
+    expect(calls.filter((record) => !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(record.at))).toEqual([]);
     const localTimes = records.flatMap((record) => (record.type === 'attempt' ? record.localTimes : []));
     expect(localTimes.length).toBeGreaterThan(0);
     expect(localTimes.filter((time) => !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(time))).toEqual([]);
     // A campaign's records all belong to a call; only a scenario's dnc-request step has a null attemptId.
-    expect(records.filter((record) => record.attemptId === null || !/^A\d{7,}$/.test(record.attemptId))).toEqual([]);
-    expect(records.filter((record) => Object.keys(record).slice(0, 2).join() !== 'type,attemptId')).toEqual([]);
+    expect(calls.filter((record) => record.attemptId === null || !/^A\d{7,}$/.test(record.attemptId))).toEqual([]);
+    expect(calls.filter((record) => Object.keys(record).slice(0, 2).join() !== 'type,attemptId')).toEqual([]);
   });
 
   const jqInstalled = spawnSync('jq', ['--version']).status === 0;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { ATTEMPT_FILTER_SCRIPT } from '../../src/report/attempt-table.js';
 import { describe, expect, test as base } from 'vitest';
 import { renderReport } from '../../src/report/render-report.js';
 import type { ScenarioResult } from '../../src/scenario/run-scenario.js';
@@ -23,14 +25,19 @@ const test = base.extend<{ run: { results: readonly ScenarioResult[]; html: stri
 const chartData = (html: string, scenario: number, kind: string) => attributesOf(/<svg[^>]*>/.exec(chartOf(sectionOf(html, scenario), kind))![0]);
 
 describe('renderReport: one self-contained page', () => {
-  test('refers to nothing outside the file: no http(s) URL, no src, every href a #fragment, no script', ({ run }) => {
+  test('refers to nothing outside the file: no http(s) URL, no src, every href a #fragment of the page, one inline script allowed by its hash', ({ run }) => {
     expect(run.html).not.toMatch(/https?:\/\//i);
     expect(run.html).not.toMatch(/\ssrc\s*=/i);
     expect(run.html).not.toMatch(/url\(/i);
-    expect(run.html).not.toMatch(/<script/i);
-    const hrefs = [...run.html.matchAll(/\shref="([^"]*)"/g)].map(([, href]) => href);
-    expect(hrefs).toEqual(['#scenario-1', '#scenario-2', '#scenario-3']);
-    expect(run.html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    const scripts = [...run.html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => body!);
+    expect(scripts).toEqual([ATTEMPT_FILTER_SCRIPT]);
+    expect(run.html.match(/<script/g)).toHaveLength(1);
+    const hrefs = [...new Set([...run.html.matchAll(/\shref="([^"]*)"/g)].map(([, href]) => href!))];
+    expect(hrefs.slice(0, 3)).toEqual(['#scenario-1', '#scenario-2', '#scenario-3']);
+    const ids = new Set([...run.html.matchAll(/\sid="([^"]*)"/g)].map(([, id]) => id));
+    expect(hrefs.filter((href) => !href.startsWith('#') || !ids.has(href.slice(1)))).toEqual([]);
+    const hash = createHash('sha256').update(scripts[0]!).digest('base64');
+    expect(run.html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'">`);
   });
 
   test('has one section per scenario, each with the four charts in order, and writes no NaN or Infinity', ({ run }) => {
@@ -66,7 +73,8 @@ describe('renderReport: one self-contained page', () => {
       expectations: [{ description: 'a <b>bold</b> claim', passed: false, expected: '<= 3%', actual: '"4%" & rising' }],
     };
     const html = renderReport([hostile], { generatedBy: 'dialsim <test>' });
-    expect(html).not.toMatch(/<script|<img|<b>/i);
+    // The page's own filter script is the only script element; nothing from the scenario becomes one.
+    expect(html.replace(`<script>${ATTEMPT_FILTER_SCRIPT}</script>`, '')).not.toMatch(/<script|<img|<b>/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; co');
     expect(html).toContain('<title>dialsim report: &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; co</title>');
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(&#39;notes&#39;)&quot;&gt;');

@@ -14,7 +14,11 @@ Options:
   --json            Print the results as JSON instead of text.
   --audit FILE      Write the audit log (one JSON object per line, docs/audit-log.md). With several
                     scenarios, one file each: FILE with the scenario's name before the extension.
-  --report FILE     Write a self-contained HTML report with charts.
+  --report FILE     Write a self-contained HTML report: provenance, an attempt table with filters,
+                    charts and the rules cited (docs/report.md).
+  --attempts-csv FILE
+                    Write every attempt of every scenario as CSV: lead, number, local time, method,
+                    verdict, rules, citations, outcome (cells that look like formulas are neutralised).
   --seed N          Run with seed N instead of each scenario's own.
   --packs ID,...    The built-in packs for scenarios that name no "packs" of their own (default: all).
   --policy MODULE   Also screen with the custom policies in MODULE (JavaScript or TypeScript; repeatable).
@@ -28,7 +32,7 @@ Exit codes:
 
 Example:
   dialsim run scenarios/
-  dialsim run scenarios/01-single-call.yaml --audit out.jsonl --report report.html
+  dialsim run scenarios/01-single-call.yaml --audit out.jsonl --report report.html --attempts-csv attempts.csv
 `,
   noInput: 'name one or more scenario files or folders, e.g. dialsim run scenarios/',
   notFound: (path: string) => `no such file or folder: ${path}`,

@@ -3,6 +3,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { InputError } from '../../core/input-error.js';
 import { FileAuditSink } from '../../dialer/audit-log.js';
 import type { CampaignSummary } from '../../dialer/campaign-summary.js';
+import { attemptsCsv } from '../../report/attempt-csv.js';
 import { renderReport } from '../../report/render-report.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load-scenario.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
@@ -59,6 +60,7 @@ export const runCommand: CommandDefinition = {
       json: { type: 'boolean', default: false },
       audit: { type: 'string' },
       report: { type: 'string' },
+      'attempts-csv': { type: 'string' },
       seed: { type: 'string' },
       policy: { type: 'string', multiple: true, default: [] },
       packs: { type: 'string' },
@@ -81,6 +83,7 @@ export const runCommand: CommandDefinition = {
       const outputs = [
         ...(values.audit === undefined ? [] : files.map((file) => ({ option: '--audit', path: auditPath(values.audit!, file, files.length > 1) }))),
         ...(values.report === undefined ? [] : [{ option: '--report', path: values.report }]),
+        ...(values['attempts-csv'] === undefined ? [] : [{ option: '--attempts-csv', path: values['attempts-csv'] }]),
       ];
       for (const { option, path } of outputs) {
         const problem = outputPathProblem(path);
@@ -136,6 +139,15 @@ export const runCommand: CommandDefinition = {
         return failToWrite(io, error, '--report', values.report);
       }
       if (!values.json) await write(io.stdout, `${messages.wrote('the report', values.report)}\n`);
+    }
+    const csvPath = values['attempts-csv'];
+    if (csvPath !== undefined) {
+      try {
+        writeFileSync(csvPath, attemptsCsv(rows.map(({ result }) => result)));
+      } catch (error) {
+        return failToWrite(io, error, '--attempts-csv', csvPath);
+      }
+      if (!values.json) await write(io.stdout, `${messages.wrote('the attempt table', csvPath)}\n`);
     }
     if (values.audit !== undefined && !values.json) {
       await write(io.stdout, `${messages.wrote(several ? 'audit logs' : 'the audit log', several ? auditPath(values.audit, '<scenario>', true) : values.audit)}\n`);

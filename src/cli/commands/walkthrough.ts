@@ -26,7 +26,7 @@ function indent(text: string, spaces: number): string {
 /** One attempt: the card, the decision with every rule and exemption explained, the lifecycle states in order. */
 function attemptText(pack: PolicyPack, attempt: ScenarioAttempt, index: number, total: number): string {
   const { record, path } = attempt.observed;
-  const card = requestCard(attempt.name, attempt.request, attempt.floorZone, { e164: record.to, timeZones: record.timeZones, localTimes: record.localTimes, states: record.states });
+  const card = requestCard(attempt.name, attempt.request, attempt.floorZone, { e164: record.to, timeZones: record.callee.timeZones, localTimes: record.localTimes, states: record.callee.states });
   const lines = [
     messages.attemptHeading(index, total, attempt.name, record.at),
     messages.situation,

@@ -43,6 +43,8 @@ export class ComplianceMonitor implements AuditSink {
 
   write(record: AuditRecord): void {
     this.next.write(record);
+    // The header says what the run was made of; no obligation reads it.
+    if (record.type === 'header') return;
     const jurisdiction = this.#jurisdiction(record);
     // A call's records often share an instant: parsing it once per change keeps the monitor cheap on large runs.
     if (record.at !== this.#lastIso) {
@@ -55,7 +57,7 @@ export class ComplianceMonitor implements AuditSink {
     if ((record.type === 'transition' && record.to !== 'abandoned' && isFinal(record.to)) || record.type === 'identification-message') this.#jurisdictionOf.delete(record.attemptId);
   }
 
-  #jurisdiction(record: AuditRecord): AbandonmentJurisdiction | null {
+  #jurisdiction(record: Exclude<AuditRecord, { type: 'header' }>): AbandonmentJurisdiction | null {
     if (record.type === 'attempt') {
       const jurisdiction = abandonmentJurisdiction(this.regionOf(record.to));
       this.#jurisdictionOf.set(record.attemptId, jurisdiction);

@@ -23,7 +23,26 @@ function setup() {
   /** Screens and allows one call to `to` at `at`; returns its id and a function that steps it (state, ms after `at`). */
   const call = (to: string, at: number, verdict: 'allow' | 'block' = 'allow') => {
     const attemptId = `A${String(++attempts).padStart(7, '0')}`;
-    write({ type: 'attempt', attemptId, leadId: `L${attempts}`, to, at: iso(at), method: 'autodialer', purpose: 'telemarketing', verdict, violations: [], exemptions: [], timeZones: [], localTimes: [], states: [] });
+    write({
+      type: 'attempt',
+      attemptId,
+      leadId: `L${attempts}`,
+      to,
+      at: iso(at),
+      method: 'autodialer',
+      purpose: 'telemarketing',
+      caller: { seller: 'acme', kind: 'seller' },
+      verdict,
+      violations: [],
+      exemptions: [],
+      callee: { validity: 'valid', region: null, kind: 'geographic', lineType: 'landline', business: false, timeZones: [], timeZoneSource: null, states: [], stateSources: [] },
+      localTimes: [],
+      registries: [],
+      consents: { priorExpressWritten: { valid: false, gap: 'none-on-file', at: null }, priorExpress: { valid: false, gap: 'none-on-file', at: null } },
+      relationship: { lastTransactionAt: null, lastInquiryAt: null, personal: false },
+      subject: null,
+      history: [],
+    });
     let state = 'screening';
     write({ type: 'transition', attemptId, from: 'queued', to: state, at: iso(at) });
     const to_ = (next: string, afterMs = 0) => {
