@@ -1,0 +1,164 @@
+import { StringDecoder } from 'node:string_decoder';
+import { parse } from 'csv-parse';
+import { InputError } from '../core/input-error.js';
+
+/** One data row as read: its cells in header order, where it starts, and what was wrong with its shape. */
+export interface LeadRow {
+  readonly cells: readonly string[];
+  /** The line of the file the row starts on (a quoted cell may span several). */
+  readonly line: number;
+  /** More cells than the header has columns, or an NDJSON line that is not a flat object. */
+  readonly problem?: string;
+}
+
+/** A lead list being read: its header, then its rows one at a time, never the whole list at once. */
+export interface LeadTable {
+  readonly header: readonly string[];
+  readonly headerLine: number;
+  readonly rows: AsyncIterable<LeadRow>;
+  /** Bytes of the input consumed so far, for the progress bar. */
+  bytesRead(): number;
+}
+
+export type LeadFormat = 'csv' | 'ndjson';
+
+/** Whether a file name says NDJSON (`.ndjson`, `.jsonl`); anything else is read as CSV. */
+export function formatOfFile(path: string): LeadFormat {
+  return /\.(ndjson|jsonl)$/i.test(path) ? 'ndjson' : 'csv';
+}
+
+/**
+ * Opens a lead list for streaming: CSV as CRM exports write it (a header row, quoted cells with commas, quotes and
+ * line breaks inside, CRLF or LF, a byte-order mark), or NDJSON (one flat object a line; the first object's keys are
+ * the header). An empty input, or a CSV that cannot be parsed, is an InputError naming the line.
+ */
+export async function openLeadTable(input: AsyncIterable<string | Buffer>, format: LeadFormat, source: string): Promise<LeadTable> {
+  const table = format === 'csv' ? csvRows(input, source) : ndjsonRows(input, source);
+  const iterator = table.rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done === true) {
+    throw new InputError([{ path: '', message: 'the lead list is empty: it needs a header row, then one lead a row', location: source }]);
+  }
+  const header = first.value.cells;
+  const rows: AsyncIterable<LeadRow> = {
+    [Symbol.asyncIterator]: () => ({
+      next: async () => {
+        const next = await iterator.next();
+        if (next.done === true) return next;
+        const { cells, line } = next.value;
+        if (cells.length > header.length) {
+          return { done: false, value: { cells: cells.slice(0, header.length), line, problem: `the row has ${cells.length} cells, the header ${header.length} columns` } };
+        }
+        // CRM exports often drop the empty cells at the end of a row.
+        return { done: false, value: cells.length < header.length ? { ...next.value, cells: [...cells, ...Array<string>(header.length - cells.length).fill('')] } : next.value };
+      },
+    }),
+  };
+  return { header, headerLine: first.value.line, rows, bytesRead: table.bytesRead };
+}
+
+interface RawTable {
+  readonly rows: AsyncIterable<LeadRow>;
+  bytesRead(): number;
+}
+
+function csvRows(input: AsyncIterable<string | Buffer>, source: string): RawTable {
+  // relax_quotes: a `"` inside an unquoted cell (`27" monitor`) is kept as text, as spreadsheets do.
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true });
+  let bytes = 0;
+  void (async () => {
+    try {
+      for await (const chunk of input) {
+        bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+      }
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+  async function* rows(): AsyncGenerator<LeadRow> {
+    let previousEnd = 0;
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        const line = previousEnd + 1;
+        previousEnd = info.lines;
+        yield { cells: record, line };
+      }
+    } catch (error) {
+      const { code, lines } = error as { code?: string; lines?: number };
+      if (code === undefined || !code.startsWith('CSV_')) throw error;
+      throw new InputError([{ path: '', message: `the CSV cannot be read past here: ${(error as Error).message.replace(/^[^:]*: /, '')}`, location: `${source}:${lines ?? previousEnd + 1}` }]);
+    }
+  }
+  return { rows: rows(), bytesRead: () => bytes };
+}
+
+function ndjsonRows(input: AsyncIterable<string | Buffer>, source: string): RawTable {
+  let bytes = 0;
+  let header: string[] | undefined;
+  // Only called once the header is known.
+  const toRow = (text: string, line: number): LeadRow => {
+    const columns = header!;
+    if (text.trim() === '') return { cells: columns.map(() => ''), line };
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { cells: columns.map(() => ''), line, problem: `the line is not JSON (${(error as Error).message})` };
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { cells: columns.map(() => ''), line, problem: 'the line is not a JSON object of fields' };
+    }
+    const object = value as Record<string, unknown>;
+    const extra = Object.keys(object).filter((key) => !columns.includes(key));
+    const nested = columns.filter((key) => typeof object[key] === 'object' && object[key] !== null);
+    const cells = columns.map((key) => (object[key] === undefined || object[key] === null || typeof object[key] === 'object' ? '' : String(object[key])));
+    if (extra.length > 0) return { cells, line, problem: `the line has fields the first line does not (${extra.map((key) => `"${key}"`).join(', ')})` };
+    if (nested.length > 0) return { cells, line, problem: `fields ${nested.map((key) => `"${key}"`).join(', ')} hold objects or arrays; a lead's fields are text, numbers or true/false` };
+    return { cells, line };
+  };
+  async function* rows(): AsyncGenerator<LeadRow> {
+    const decoder = new StringDecoder('utf8');
+    let pending = '';
+    let line = 0;
+    let first = true;
+    for await (const chunk of input) {
+      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+      if (first && text !== '') {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        line++;
+        const raw = text.slice(start, end);
+        start = end + 1;
+        // Blank lines before the header carry no header; after it they are empty rows, kept and counted.
+        if (header === undefined && raw.trim() === '') continue;
+        yield* withHeader(raw.endsWith('\r') ? raw.slice(0, -1) : raw, line);
+      }
+      pending = text.slice(start);
+    }
+    pending += decoder.end();
+    if (pending.trim() !== '') yield* withHeader(pending, line + 1);
+  }
+  // The first object's keys are the header, and the object is the first row too.
+  function* withHeader(text: string, line: number): Generator<LeadRow> {
+    if (header === undefined) {
+      let keys: string[] = [];
+      try {
+        const value: unknown = JSON.parse(text);
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) keys = Object.keys(value);
+      } catch {
+        // Reported as the first row's problem below.
+      }
+      if (keys.length === 0) throw new InputError([{ path: '', message: 'the first line is not a JSON object of fields, so it gives no header', location: `${source}:${line}` }]);
+      header = keys;
+      yield { cells: keys, line };
+    }
+    yield toRow(text, line);
+  }
+  return { rows: rows(), bytesRead: () => bytes };
+}
