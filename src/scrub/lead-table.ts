@@ -64,7 +64,7 @@ interface RawTable {
 
 function csvRows(input: AsyncIterable<string | Buffer>, source: string): RawTable {
   // relax_quotes: a `"` inside an unquoted cell (`27" monitor`) is kept as text, as spreadsheets do.
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true });
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   let bytes = 0;
   void (async () => {
     try {
@@ -78,20 +78,30 @@ function csvRows(input: AsyncIterable<string | Buffer>, source: string): RawTabl
     }
   })();
   async function* rows(): AsyncGenerator<LeadRow> {
-    let previousEnd = 0;
+    // Lines are counted here: csv-parse counts a CRLF inside a quoted cell as two lines.
+    let line = 1;
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        const line = previousEnd + 1;
-        previousEnd = info.lines;
+      for await (const record of parser as AsyncIterable<string[]>) {
         yield { cells: record, line };
+        for (const cell of record) line += lineBreaks(cell);
+        line++;
       }
     } catch (error) {
-      const { code, lines } = error as { code?: string; lines?: number };
+      const { code } = error as { code?: string };
       if (code === undefined || !code.startsWith('CSV_')) throw error;
-      throw new InputError([{ path: '', message: `the CSV cannot be read past here: ${(error as Error).message.replace(/^[^:]*: /, '')}`, location: `${source}:${lines ?? previousEnd + 1}` }]);
+      throw new InputError([{ path: '', message: `the CSV cannot be read from this line on: ${(error as Error).message.replace(/^[^:]*: /, '')}`, location: `${source}:${line}` }]);
     }
   }
   return { rows: rows(), bytesRead: () => bytes };
+}
+
+function lineBreaks(cell: string): number {
+  let count = 0;
+  for (let index = cell.search(/[\r\n]/); index !== -1 && index < cell.length; index++) {
+    const code = cell.charCodeAt(index);
+    if (code === 10 || (code === 13 && cell.charCodeAt(index + 1) !== 10)) count++;
+  }
+  return count;
 }
 
 function ndjsonRows(input: AsyncIterable<string | Buffer>, source: string): RawTable {
