@@ -104,10 +104,18 @@ export function rowAttempt(cells: readonly string[], header: readonly string[], 
     return { attempt: parseCheckRequest(request) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const named = error.problems.map((problem) => {
-      const field = PATH_TO_FIELD.get(problem.path);
-      return field === undefined || !mapping.columns.has(field) ? problem : { ...problem, path: fieldLabel(field, header, mapping) };
-    });
-    return { error: named.map(formatProblem).join('; '), kind: 'invalid value' };
+    return { error: rowProblemText(error, header, mapping), kind: 'invalid value' };
   }
+}
+
+/**
+ * A request's input problems in the row's terms: `callee.state` becomes `state (column "Province")`. For problems
+ * found while screening too (a Canadian province given for a US number), which `check` reports as malformed.
+ */
+export function rowProblemText(error: InputError, header: readonly string[], mapping: FieldMapping): string {
+  const named = error.problems.map((problem) => {
+    const field = PATH_TO_FIELD.get(problem.path);
+    return field === undefined || !mapping.columns.has(field) ? problem : { ...problem, path: fieldLabel(field, header, mapping) };
+  });
+  return named.map(formatProblem).join('; ');
 }

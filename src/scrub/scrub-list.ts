@@ -1,9 +1,11 @@
+import type { CallAttempt } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
+import { InputError } from '../core/input-error.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { decisionForOutput } from '../cli/decision-output.js';
 import type { FieldMapping } from './field-mapping.js';
 import type { LeadTable } from './lead-table.js';
-import { rowAttempt, type RowDefaults, type RowErrorKind } from './row-request.js';
+import { rowAttempt, rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
 import { SeenNumbers } from './seen-numbers.js';
 import { spreadsheetSafeLine } from './spreadsheet-safe-csv.js';
 
@@ -79,12 +81,13 @@ export async function scrubLeadTable(
     for await (const { cells, line, problem } of table.rows) {
       const row = ++summary.rows;
       const built = problem === undefined ? rowAttempt(cells, header, settings.mapping, settings.defaults) : { error: problem, kind: 'malformed row' as const };
-      if ('error' in built) {
-        summary.errors.set(built.kind, (summary.errors.get(built.kind) ?? 0) + 1);
-        if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${settings.source}:${line}): ${built.error}`);
-        buffered += csv ? errorCsvLine(cells, row, settings.mode, built.error) : errorJsonLine(header, cells, row, settings.mode, built.error);
+      const screened = 'error' in built ? built : screenRow(built.attempt, options, header, settings.mapping);
+      if ('error' in screened) {
+        summary.errors.set(screened.kind, (summary.errors.get(screened.kind) ?? 0) + 1);
+        if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${settings.source}:${line}): ${screened.error}`);
+        buffered += csv ? errorCsvLine(cells, row, settings.mode, screened.error) : errorJsonLine(header, cells, row, settings.mode, screened.error);
       } else {
-        const decision = screen(built.attempt, options);
+        const { decision } = screened;
         const duplicateOf = decision.callee.e164 === null ? undefined : seen.firstRow(decision.callee.e164, row);
         if (duplicateOf !== undefined) summary.duplicates++;
         if (decision.verdict === 'allow') summary.callable++;
@@ -106,6 +109,16 @@ export async function scrubLeadTable(
   }
   progress();
   return summary;
+}
+
+/** Screens one row's attempt; an input problem found while screening becomes the row's error, as in `check`. */
+function screenRow(attempt: CallAttempt, options: ScreenOptions, header: readonly string[], mapping: FieldMapping): { decision: Decision } | { error: string; kind: RowErrorKind } {
+  try {
+    return { decision: screen(attempt, options) };
+  } catch (error) {
+    if (error instanceof InputError) return { error: rowProblemText(error, header, mapping), kind: 'invalid value' };
+    throw error;
+  }
 }
 
 function decisionCsvLine(cells: readonly string[], row: number, mode: ScrubMode, decision: Decision, duplicateOf: number | undefined): string {
