@@ -151,14 +151,19 @@ export function resolveFieldMapping(header: readonly string[], flags: MappingFla
   for (const field of SCRUB_FIELD_NAMES) {
     if (flags.columns.has(field)) continue;
     const keys = new Set([headerKey(field), ...SCRUB_FIELDS[field].names.map(headerKey)]);
-    const candidates = header.flatMap((column, index) => (keys.has(headerKey(column)) && !usedBy.has(index) ? [index] : []));
+    // A column named as a question (`Mobile?`) holds yes or no: it never gives a number or a word by its name.
+    const question = SCRUB_FIELDS[field].kind.kind !== 'boolean';
+    const candidates = header.flatMap((column, index) =>
+      keys.has(headerKey(column)) && !usedBy.has(index) && !(question && /\?\s*$/.test(column)) ? [index] : [],
+    );
     if (candidates.length === 1) take(field, candidates[0]!, 'by its name');
     else if (candidates.length > 1) {
       issues.push(`columns ${quoted(candidates.map((index) => header[index]!))} could each give ${field}: choose one with --map ${field}=COLUMN`);
     }
   }
   if (!columns.has('phone') && !flags.columns.has('phone') && !issues.some((issue) => issue.endsWith(`--map phone=COLUMN`))) {
-    const suggestion = closestKey('phone', header) ?? header.find((column) => /phone|mobile|cell|tel/i.test(column));
+    const answers = header.filter((column) => !/\?\s*$/.test(column));
+    const suggestion = closestKey('phone', answers) ?? answers.find((column) => /phone|tel/i.test(column)) ?? answers.find((column) => /mobile|cell/i.test(column));
     issues.unshift(`no column gives phone, which every row needs${suggestion === undefined ? '' : ` (did you mean "${suggestion}"? map it with --map phone="${suggestion}")`}`);
   }
   for (const field of flags.values.keys()) {

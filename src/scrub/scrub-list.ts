@@ -21,6 +21,8 @@ export const SCRUB_COLUMNS = [
   'scrub_rules',
   'scrub_messages',
   'scrub_citations',
+  'scrub_exemptions',
+  'scrub_exemption_reasons',
   'scrub_zones',
   'scrub_states',
   'scrub_next_allowed_at',
@@ -132,6 +134,8 @@ function decisionCsvLine(cells: readonly string[], row: number, mode: ScrubMode,
     violations.map((found) => found.rule).join(' '),
     violations.map((found) => found.message).join(LIST_SEPARATOR),
     violations.map((found) => found.citation).join(LIST_SEPARATOR),
+    decision.exemptions.map((lifted) => lifted.rule).join(' '),
+    decision.exemptions.map((lifted) => lifted.reason).join(LIST_SEPARATOR),
     callee.timeZones.join(' '),
     callee.states.join(' '),
     decision.nextAllowedAt ?? '',
@@ -141,7 +145,7 @@ function decisionCsvLine(cells: readonly string[], row: number, mode: ScrubMode,
 }
 
 function errorCsvLine(cells: readonly string[], row: number, mode: ScrubMode, error: string): string {
-  return spreadsheetSafeLine([...cells, String(row), mode, 'error', '', '', '', '', '', '', '', '', error]);
+  return spreadsheetSafeLine([...cells, String(row), mode, 'error', ...Array<string>(SCRUB_COLUMNS.length - 4).fill(''), error]);
 }
 
 function leadObject(header: readonly string[], cells: readonly string[]): Record<string, string> {

@@ -81,3 +81,11 @@ describe('resolveFieldMapping', () => {
     expect(headerError(['Phone', 'Type'], ['phone=Phone', 'lineType=Phone'])).toContain('column "Phone" would give both phone and lineType');
   });
 });
+
+describe('a column named as a question', () => {
+  it('is never taken for the phone by its name: "Mobile?" holds yes or no, "Mobile" a number', () => {
+    expect(resolve(['Mobile', 'Name']).lines).toEqual(['phone <- "Mobile" (by its name)']);
+    expect(headerError(['Mobile?', 'Primary Phone'])).toContain('no column gives phone, which every row needs (did you mean "Primary Phone"? map it with --map phone="Primary Phone")');
+    expect(resolve(['Phone', 'Business?']).lines).toEqual(['phone <- "Phone" (by its name)', 'business <- "Business?" (by its name)']);
+  });
+});
