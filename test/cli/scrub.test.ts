@@ -237,3 +237,35 @@ describe('dialsim scrub', () => {
     expect(result.stderr).toContain('dialsim scrub: stdin (CSV): columns read as fields');
   });
 });
+
+describe('dialsim scrub --packs', () => {
+  it('screens with the packs named, as check does: without us-states no state list is consulted', async () => {
+    const dir = setup({ 'leads.csv': 'phone\n303-555-0123\n' });
+    // Forty days after the copies were made: both the national and the Colorado copy are stale.
+    const all = outputRows((await scrub(dir, 'leads.csv', '--dnc-only', '--at', '2026-04-10T12:00:00Z')).stdout);
+    const federal = outputRows((await scrub(dir, 'leads.csv', '--dnc-only', '--at', '2026-04-10T12:00:00Z', '--packs', 'us-federal')).stdout);
+    expect(all[0]!.scrub_rules).toBe('dnc.registry-stale dnc.state');
+    expect(federal[0]!.scrub_rules).toBe('dnc.registry-stale');
+    expect((await scrub(dir, 'leads.csv', '--dnc-only', '--packs', 'us-fedral')).stderr).toBe('dialsim scrub: --packs: unknown pack "us-fedral": expected one of us-federal|us-states|canada|finra|canada-provinces\n');
+  });
+});
+
+describe('rows in equals rows out', () => {
+  const cases: [string, string, string | Buffer][] = [
+    ['the CRM export', 'crm.csv', CRM_EXPORT],
+    ['only empty rows', 'empty.csv', 'phone,name\n\n,\n\n'],
+    ['short and long rows', 'ragged.csv', 'phone,name,state\n303-555-0123\n720-555-0199,Ben,CO,extra,cells\n'],
+    ['unparsable values and numbers', 'bad.csv', 'phone,line type,business\nN/A,mobile,no\n303-555-0123,cell,maybe\n303-555-0123,,\n'],
+    ['NDJSON with broken lines', 'leads.ndjson', '{"phone":"303-555-0123"}\nnot json\n\n{"phone":"720-555-0199","extra":1}\n[1]\n'],
+  ];
+  it.each(cases)('%s', async (_name, file, text) => {
+    const dir = setup({ [file]: text });
+    const result = await scrub(dir, file, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--ndjson');
+    const expected = file.endsWith('.ndjson')
+      ? String(text).replace(/\n$/, '').split('\n').length
+      : (parse(text, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][]).length - 1;
+    const rows = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { row: number });
+    expect(rows.map((row) => row.row)).toEqual(Array.from({ length: expected }, (_, index) => index + 1));
+    expect(result.stderr).toContain(`rows        ${expected} in, ${expected} out`);
+  });
+});
