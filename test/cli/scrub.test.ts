@@ -205,6 +205,9 @@ describe('dialsim scrub', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/dialsim scrub: the CSV cannot be read from this line on: .* \(<dir>\/broken\.csv:3\)\ndialsim scrub: 1 rows were screened before the list became unreadable; nothing was written to --out\n$/);
     expect(existsSync(join(dir, 'broken-out.csv'))).toBe(false);
+    // Refused after the header was read (a full screening without a call time): no file either.
+    expect((await scrub(dir, 'leads.csv', '--out', join(dir, 'untimed.csv'))).code).toBe(2);
+    expect(existsSync(join(dir, 'untimed.csv'))).toBe(false);
     expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { basename, resolve } from 'node:path';
 import { DIAL_METHODS, type DialMethod } from '../../core/attempt.js';
 import { InputError } from '../../core/input-error.js';
@@ -99,9 +100,14 @@ export const scrubCommand: CommandDefinition = {
     const input = file === '-' ? (io.stdin as AsyncIterable<string | Buffer>) : createReadStream(file);
     const partial = values.out === undefined ? undefined : `${values.out}.${process.pid}.partial`;
     const sink = partial === undefined ? io.stdout : createWriteStream(partial);
-    const discardPartial = () => {
+    // Removed only once the stream has closed: its file is opened asynchronously, and could appear after an early rm.
+    const discardPartial = async () => {
       if (partial === undefined) return;
-      sink.end();
+      if (!(sink as WriteStream).closed) {
+        const closed = once(sink, 'close').catch(() => undefined);
+        sink.end();
+        await closed;
+      }
       rmSync(partial, { force: true });
     };
     let rowsSoFar = 0;
@@ -109,7 +115,7 @@ export const scrubCommand: CommandDefinition = {
       const table = await openLeadTable(input, format, source);
       const mapping = resolveFieldMapping(table.header, mappingFlags, SCRUB_COLUMNS, `${source}:${table.headerLine}`);
       if (mode === 'full' && at === undefined && !mapping.columns.has('at')) {
-        discardPartial();
+        await discardPartial();
         return fail(io, messages.needsTime);
       }
       const report = [messages.mappingTitle(source, format === 'csv' ? 'CSV' : 'NDJSON'), ...mapping.lines.map((line) => `  ${line}`), ...mapping.warnings.map(messages.warning)];
@@ -135,7 +141,7 @@ export const scrubCommand: CommandDefinition = {
       await write(io.stderr, scrubSummaryText(summary, mode, at, atSource));
       return summary.errors.size > 0 ? 1 : 0;
     } catch (error) {
-      discardPartial();
+      await discardPartial();
       if (error instanceof InputError) {
         return fail(io, rowsSoFar > 0 ? `${error.message}\n${partial === undefined ? `${rowsSoFar} rows were written before it` : messages.partialOutput(rowsSoFar)}` : error.message);
       }
