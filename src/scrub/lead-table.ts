@@ -11,11 +11,15 @@ export interface LeadRow {
   readonly problem?: string;
 }
 
-/** A lead list being read: its header, then its rows one at a time, never the whole list at once. */
+/** A lead list being read: its header, then its rows in batches as the input arrives, never the whole list at once. */
 export interface LeadTable {
   readonly header: readonly string[];
   readonly headerLine: number;
-  readonly rows: AsyncIterable<LeadRow>;
+  /**
+   * The rows in order, a batch per chunk of input: one await per chunk rather than per row, which, for short rows,
+   * cost more than screening them.
+   */
+  readonly batches: AsyncIterable<readonly LeadRow[]>;
   /** Bytes of the input consumed so far, for the progress bar. */
   bytesRead(): number;
 }
@@ -33,66 +37,72 @@ export function formatOfFile(path: string): LeadFormat {
  * the header). An empty input, or a CSV that cannot be parsed, is an InputError naming the line.
  */
 export async function openLeadTable(input: AsyncIterable<string | Buffer>, format: LeadFormat, source: string): Promise<LeadTable> {
-  const table = format === 'csv' ? csvRows(input, source) : ndjsonRows(input, source);
-  const iterator = table.rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done === true) {
-    throw new InputError([{ path: '', message: 'the lead list is empty: it needs a header row, then one lead a row', location: source }]);
+  const counter = { bytes: 0 };
+  const raw = (format === 'csv' ? csvBatches(input, source, counter) : ndjsonBatches(input, source, counter))[Symbol.asyncIterator]();
+  let first: readonly LeadRow[] = [];
+  while (first.length === 0) {
+    const next = await raw.next();
+    if (next.done === true) {
+      throw new InputError([{ path: '', message: 'the lead list is empty: it needs a header row, then one lead a row', location: source }]);
+    }
+    first = next.value;
   }
-  const header = first.value.cells;
-  const rows: AsyncIterable<LeadRow> = {
-    [Symbol.asyncIterator]: () => ({
-      next: async () => {
-        const next = await iterator.next();
-        if (next.done === true) return next;
-        const { cells, line } = next.value;
-        if (cells.length > header.length) {
-          return { done: false, value: { cells: cells.slice(0, header.length), line, problem: `the row has ${cells.length} cells, the header ${header.length} columns` } };
-        }
-        // CRM exports often drop the empty cells at the end of a row.
-        return { done: false, value: cells.length < header.length ? { ...next.value, cells: [...cells, ...Array<string>(header.length - cells.length).fill('')] } : next.value };
-      },
-    }),
-  };
-  return { header, headerLine: first.value.line, rows, bytesRead: table.bytesRead };
+  const { cells: header, line: headerLine } = first[0]!;
+  const fit = (rows: readonly LeadRow[]) => rows.map((row) => fitToHeader(row, header.length));
+  async function* batches(): AsyncGenerator<readonly LeadRow[]> {
+    if (first.length > 1) yield fit(first.slice(1));
+    for (let next = await raw.next(); next.done !== true; next = await raw.next()) yield fit(next.value);
+  }
+  return { header, headerLine, batches: batches(), bytesRead: () => counter.bytes };
 }
 
-interface RawTable {
-  readonly rows: AsyncIterable<LeadRow>;
-  bytesRead(): number;
+/** A row as long as the header: a short one padded (CRM exports often drop empty cells at the end), a long one cut and flagged. */
+function fitToHeader(row: LeadRow, columns: number): LeadRow {
+  const { cells } = row;
+  if (cells.length > columns) return { cells: cells.slice(0, columns), line: row.line, problem: row.problem ?? `the row has ${cells.length} cells, the header ${columns} columns` };
+  if (cells.length < columns) return { ...row, cells: [...cells, ...Array<string>(columns - cells.length).fill('')] };
+  return row;
 }
 
-function csvRows(input: AsyncIterable<string | Buffer>, source: string): RawTable {
+const sizeOf = (chunk: string | Buffer) => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length);
+
+async function* csvBatches(input: AsyncIterable<string | Buffer>, source: string, counter: { bytes: number }): AsyncGenerator<readonly LeadRow[]> {
   // relax_quotes: a `"` inside an unquoted cell (`27" monitor`) is kept as text, as spreadsheets do.
   const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  let bytes = 0;
-  void (async () => {
-    try {
-      for await (const chunk of input) {
-        bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
-      }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
-  async function* rows(): AsyncGenerator<LeadRow> {
-    // Lines are counted here: csv-parse counts a CRLF inside a quoted cell as two lines.
-    let line = 1;
-    try {
-      for await (const record of parser as AsyncIterable<string[]>) {
-        yield { cells: record, line };
-        for (const cell of record) line += lineBreaks(cell);
-        line++;
-      }
-    } catch (error) {
-      const { code } = error as { code?: string };
-      if (code === undefined || !code.startsWith('CSV_')) throw error;
-      throw new InputError([{ path: '', message: `the CSV cannot be read from this line on: ${(error as Error).message.replace(/^[^:]*: /, '')}`, location: `${source}:${line}` }]);
-    }
+  let failure: Error | undefined;
+  parser.on('error', (error: Error) => (failure ??= error));
+  // Lines are counted here: csv-parse counts a CRLF inside a quoted cell as two lines.
+  let line = 1;
+  const rowOf = (record: string[]): LeadRow => {
+    const row = { cells: record, line };
+    for (const cell of record) line += lineBreaks(cell);
+    line++;
+    return row;
+  };
+  const unreadable = (error: Error): Error => {
+    const { code } = error as { code?: string };
+    if (code === undefined || !code.startsWith('CSV_')) return error;
+    return new InputError([{ path: '', message: `the CSV cannot be read from this line on: ${error.message.replace(/^[^:]*: /, '')}`, location: `${source}:${line}` }]);
+  };
+  for await (const chunk of input) {
+    counter.bytes += sizeOf(chunk);
+    // The parser works synchronously on each chunk it is given: its records can be read at once.
+    parser.write(chunk);
+    const batch: LeadRow[] = [];
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) batch.push(rowOf(record));
+    if (failure !== undefined) throw unreadable(failure);
+    if (batch.length > 0) yield batch;
   }
-  return { rows: rows(), bytesRead: () => bytes };
+  parser.end();
+  // The last record is only known at the end of the input, which the parser finishes on a later tick.
+  const rest: LeadRow[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) rest.push(rowOf(record));
+  } catch (error) {
+    throw unreadable(error as Error);
+  }
+  if (failure !== undefined) throw unreadable(failure);
+  if (rest.length > 0) yield rest;
 }
 
 function lineBreaks(cell: string): number {
@@ -104,8 +114,7 @@ function lineBreaks(cell: string): number {
   return count;
 }
 
-function ndjsonRows(input: AsyncIterable<string | Buffer>, source: string): RawTable {
-  let bytes = 0;
+function ndjsonBatches(input: AsyncIterable<string | Buffer>, source: string, counter: { bytes: number }): AsyncIterable<readonly LeadRow[]> {
   let header: string[] | undefined;
   // Only called once the header is known.
   const toRow = (text: string, line: number): LeadRow => {
@@ -128,18 +137,19 @@ function ndjsonRows(input: AsyncIterable<string | Buffer>, source: string): RawT
     if (nested.length > 0) return { cells, line, problem: `fields ${nested.map((key) => `"${key}"`).join(', ')} hold objects or arrays; a lead's fields are text, numbers or true/false` };
     return { cells, line };
   };
-  async function* rows(): AsyncGenerator<LeadRow> {
+  async function* batches(): AsyncGenerator<readonly LeadRow[]> {
     const decoder = new StringDecoder('utf8');
     let pending = '';
     let line = 0;
     let first = true;
     for await (const chunk of input) {
-      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      counter.bytes += sizeOf(chunk);
       let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
       if (first && text !== '') {
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
+      const batch: LeadRow[] = [];
       let start = 0;
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         line++;
@@ -147,12 +157,13 @@ function ndjsonRows(input: AsyncIterable<string | Buffer>, source: string): RawT
         start = end + 1;
         // Blank lines before the header carry no header; after it they are empty rows, kept and counted.
         if (header === undefined && raw.trim() === '') continue;
-        yield* withHeader(raw.endsWith('\r') ? raw.slice(0, -1) : raw, line);
+        batch.push(...withHeader(raw.endsWith('\r') ? raw.slice(0, -1) : raw, line));
       }
       pending = text.slice(start);
+      if (batch.length > 0) yield batch;
     }
     pending += decoder.end();
-    if (pending.trim() !== '') yield* withHeader(pending, line + 1);
+    if (pending.trim() !== '') yield [...withHeader(pending, line + 1)];
   }
   // The first object's keys are the header, and the object is the first row too.
   function* withHeader(text: string, line: number): Generator<LeadRow> {
@@ -170,5 +181,5 @@ function ndjsonRows(input: AsyncIterable<string | Buffer>, source: string): RawT
     }
     yield toRow(text, line);
   }
-  return { rows: rows(), bytesRead: () => bytes };
+  return batches();
 }

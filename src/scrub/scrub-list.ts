@@ -61,18 +61,29 @@ const FIRST_ERRORS = 5;
 /** Output is written in batches of about this many characters: one write per row would dominate the cost. */
 const FLUSH_AT = 64 * 1024;
 
+/** A summary of nothing yet, for `scrubLeadTable` to fill. */
+export function emptyScrubSummary(): ScrubSummary {
+  return { rows: 0, callable: 0, blocked: 0, blockedByRule: new Map(), errors: new Map(), duplicates: 0, firstErrors: [] };
+}
+
+export interface ScrubHooks {
+  /** Filled as rows are screened, so a caller that catches an error half way knows how many were. */
+  readonly summary?: ScrubSummary;
+  /** Called after every batch written. */
+  readonly progress?: () => void;
+}
+
 /**
  * Screens a lead list row by row and writes every row, in order, with its columns and then the scrub's columns:
  * rows in equals rows out, whatever a row holds. Nothing is kept per row but a duplicate table of numbers, so memory
- * stays flat however long the list. `progress` is called after every batch.
+ * stays flat however long the list.
  */
 export async function scrubLeadTable(
   table: LeadTable,
   settings: ScrubSettings,
   output: (chunk: string) => Promise<void>,
-  progress: () => void = () => {},
+  { summary = emptyScrubSummary(), progress = () => {} }: ScrubHooks = {},
 ): Promise<ScrubSummary> {
-  const summary: ScrubSummary = { rows: 0, callable: 0, blocked: 0, blockedByRule: new Map(), errors: new Map(), duplicates: 0, firstErrors: [] };
   const { header } = table;
   const options: ScreenOptions = { ...settings.screen, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
   const seen = new SeenNumbers();
@@ -80,24 +91,26 @@ export async function scrubLeadTable(
   let buffered = csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS]) : '';
 
   try {
-    for await (const { cells, line, problem } of table.rows) {
-      const row = ++summary.rows;
-      const built = problem === undefined ? rowAttempt(cells, header, settings.mapping, settings.defaults) : { error: problem, kind: 'malformed row' as const };
-      const screened = 'error' in built ? built : screenRow(built.attempt, options, header, settings.mapping);
-      if ('error' in screened) {
-        summary.errors.set(screened.kind, (summary.errors.get(screened.kind) ?? 0) + 1);
-        if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${settings.source}:${line}): ${screened.error}`);
-        buffered += csv ? errorCsvLine(cells, row, settings.mode, screened.error) : errorJsonLine(header, cells, row, settings.mode, screened.error);
-      } else {
-        const { decision } = screened;
-        const duplicateOf = decision.callee.e164 === null ? undefined : seen.firstRow(decision.callee.e164, row);
-        if (duplicateOf !== undefined) summary.duplicates++;
-        if (decision.verdict === 'allow') summary.callable++;
-        else {
-          summary.blocked++;
-          for (const rule of new Set(decision.violations.map((found) => found.rule))) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
+    for await (const batch of table.batches) {
+      for (const { cells, line, problem } of batch) {
+        const row = ++summary.rows;
+        const built = problem === undefined ? rowAttempt(cells, header, settings.mapping, settings.defaults) : { error: problem, kind: 'malformed row' as const };
+        const screened = 'error' in built ? built : screenRow(built.attempt, options, header, settings.mapping);
+        if ('error' in screened) {
+          summary.errors.set(screened.kind, (summary.errors.get(screened.kind) ?? 0) + 1);
+          if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${settings.source}:${line}): ${screened.error}`);
+          buffered += csv ? errorCsvLine(cells, row, settings.mode, screened.error) : errorJsonLine(header, cells, row, settings.mode, screened.error);
+        } else {
+          const { decision } = screened;
+          const duplicateOf = decision.callee.e164 === null ? undefined : seen.firstRow(decision.callee.e164, row);
+          if (duplicateOf !== undefined) summary.duplicates++;
+          if (decision.verdict === 'allow') summary.callable++;
+          else {
+            summary.blocked++;
+            for (const rule of new Set(decision.violations.map((found) => found.rule))) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
+          }
+          buffered += csv ? decisionCsvLine(cells, row, settings.mode, decision, duplicateOf) : decisionJsonLine(header, cells, row, settings.mode, decision, duplicateOf);
         }
-        buffered += csv ? decisionCsvLine(cells, row, settings.mode, decision, duplicateOf) : decisionJsonLine(header, cells, row, settings.mode, decision, duplicateOf);
       }
       if (buffered.length >= FLUSH_AT) {
         await output(buffered);

@@ -6,7 +6,7 @@ import { formatOfFile, openLeadTable, type LeadFormat } from '../../src/scrub/le
 async function read(chunks: (string | Buffer)[], format: LeadFormat = 'csv') {
   const table = await openLeadTable(Readable.from(chunks), format, 'leads.csv');
   const rows = [];
-  for await (const row of table.rows) rows.push(row);
+  for await (const batch of table.batches) rows.push(...batch);
   return { header: table.header, headerLine: table.headerLine, rows };
 }
 

@@ -11,7 +11,7 @@ import type { ScreenOptions } from '../../engine/screen.js';
 import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
 import { parseMappingFlags, resolveFieldMapping } from '../../scrub/field-mapping.js';
 import { formatOfFile, openLeadTable } from '../../scrub/lead-table.js';
-import { SCRUB_COLUMNS, scrubLeadTable, type ScrubMode } from '../../scrub/scrub-list.js';
+import { emptyScrubSummary, SCRUB_COLUMNS, scrubLeadTable, type ScrubMode } from '../../scrub/scrub-list.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { loadCheckContext } from '../load-context.js';
@@ -110,7 +110,8 @@ export const scrubCommand: CommandDefinition = {
       }
       rmSync(partial, { force: true });
     };
-    let rowsSoFar = 0;
+    // Filled as the rows are screened: an error half way says how many were.
+    const summary = emptyScrubSummary();
     try {
       const table = await openLeadTable(input, format, source);
       const mapping = resolveFieldMapping(table.header, mappingFlags, SCRUB_COLUMNS, `${source}:${table.headerLine}`);
@@ -125,12 +126,15 @@ export const scrubCommand: CommandDefinition = {
       const stderrIsTty = (io.stderr as { isTTY?: boolean }).isTTY === true;
       const bar = new ProgressBar({ ...io, isTty: stderrIsTty && (partial !== undefined || io.isTty !== true) }, basename(source));
       const size = file === '-' ? 0 : statSync(file).size;
-      const summary = await scrubLeadTable(
-        { ...table, rows: counted(table.rows, () => rowsSoFar++) },
+      await scrubLeadTable(
+        table,
         { mapping, defaults: { seller: values.seller, at, method: values.method as DialMethod }, screen: screenOptions, mode, output: values.ndjson ? 'ndjson' : 'csv', source },
         (chunk) => write(sink, chunk),
-        () => {
-          if (size > 0) bar.update(Math.min(1, table.bytesRead() / size));
+        {
+          summary,
+          progress: () => {
+            if (size > 0) bar.update(Math.min(1, table.bytesRead() / size));
+          },
         },
       );
       bar.done();
@@ -143,7 +147,7 @@ export const scrubCommand: CommandDefinition = {
     } catch (error) {
       await discardPartial();
       if (error instanceof InputError) {
-        return fail(io, rowsSoFar > 0 ? `${error.message}\n${partial === undefined ? `${rowsSoFar} rows were written before it` : messages.partialOutput(rowsSoFar)}` : error.message);
+        return fail(io, summary.rows > 0 ? `${error.message}\n${partial === undefined ? `${summary.rows} rows were written before it` : messages.partialOutput(summary.rows)}` : error.message);
       }
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return fail(io, messages.cannotRead(source, (error as Error).message));
@@ -151,18 +155,6 @@ export const scrubCommand: CommandDefinition = {
     }
   },
 };
-
-/** The same rows, counting them as they pass, so an error half way can say how many were written. */
-function counted<T>(rows: AsyncIterable<T>, onRow: () => void): AsyncIterable<T> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      for await (const row of rows) {
-        yield row;
-        onRow();
-      }
-    },
-  };
-}
 
 function fail(io: CliIo, message: string): Promise<2> {
   return failWithUsage(io, 'scrub', message);
