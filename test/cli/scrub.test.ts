@@ -272,3 +272,13 @@ describe('rows in equals rows out', () => {
     expect(result.stderr).toContain(`rows        ${expected} in, ${expected} out`);
   });
 });
+
+describe('a list that becomes unreadable half way', () => {
+  it('on standard output: the rows before it are written, then the error says how many (exit 2)', async () => {
+    const dir = setup({ 'broken.csv': 'phone\n303-555-0123\n720-555-0199\n"303\n' });
+    const result = await scrub(dir, 'broken.csv', '--dnc-only', '--at', '2026-03-10T15:00:00Z');
+    expect(result.code).toBe(2);
+    expect(outputRows(result.stdout).map((row) => row.scrub_row)).toEqual(['1', '2']);
+    expect(result.stderr).toMatch(/\(<dir>\/broken\.csv:4\)\ndialsim scrub: 2 rows were screened and written before it\n$/);
+  });
+});

@@ -61,6 +61,7 @@ Walk-through: docs/scrub.md.
   cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   mappingTitle: (source: string, format: string) => `${source} (${format}): columns read as fields`,
   warning: (text: string) => `warning: ${text}`,
+  writtenBefore: (rows: number) => `${rows} rows were screened and written before it`,
   partialOutput: (rows: number) => `${rows} rows were screened before the list became unreadable; nothing was written to --out`,
   modeLine: (mode: 'full' | 'dnc-only') =>
     mode === 'full' ? 'full screening (every rule, time rules included)' : 'dnc-only: NOT a full screening (time-of-day, day and frequency rules skipped)',

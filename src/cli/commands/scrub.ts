@@ -147,7 +147,7 @@ export const scrubCommand: CommandDefinition = {
     } catch (error) {
       await discardPartial();
       if (error instanceof InputError) {
-        return fail(io, summary.rows > 0 ? `${error.message}\n${partial === undefined ? `${summary.rows} rows were written before it` : messages.partialOutput(summary.rows)}` : error.message);
+        return fail(io, summary.rows > 0 ? `${error.message}\n${partial === undefined ? messages.writtenBefore(summary.rows) : messages.partialOutput(summary.rows)}` : error.message);
       }
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return fail(io, messages.cannotRead(source, (error as Error).message));
