@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createCachedStrategy, directStrategy, runCheckRound } from './check-bench.js';
 import { runCampaignBench } from './campaign-bench.js';
+import { runScrubBench } from './scrub-bench.js';
 import { LifecycleStepper } from '../src/lifecycle/transitions.js';
 
 /**
@@ -9,7 +10,9 @@ import { LifecycleStepper } from '../src/lifecycle/transitions.js';
  *   libphonenumber parse and a luxon conversion per call. Medians over rounds.
  * - campaign-predictive: 1,000,000 leads, 200 agents, predictive mode, through the policies and the lifecycle
  *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache).
- * `--json` prints one JSON object per benchmark line; `--only check|campaign` runs one of them.
+ * - scrub: a generated CRM export of 300,000 rows through `dialsim scrub --dnc-only` (CSV in, CSV out) against a
+ *   national registry copy of 200,000 numbers loaded from a file; `--scrub-rows`, `--scrub-numbers` change them.
+ * `--json` prints one JSON object per benchmark line; `--only check|campaign|scrub` runs one of them.
  */
 
 const { values } = parseArgs({
@@ -22,6 +25,8 @@ const { values } = parseArgs({
     leads: { type: 'string', default: '1000000' },
     'baseline-leads': { type: 'string', default: '50000' },
     seed: { type: 'string', default: '20261123' },
+    'scrub-rows': { type: 'string', default: '300000' },
+    'scrub-numbers': { type: 'string', default: '200000' },
   },
 });
 
@@ -92,6 +97,18 @@ function campaignBench(): void {
   );
 }
 
+async function scrubBench(): Promise<void> {
+  const result = await runScrubBench(Number(values['scrub-rows']), Number(values['scrub-numbers']), seed);
+  const rate = result.rows / result.seconds;
+  const line = { bench: 'scrub', ops_per_s: Math.round(rate), numbers: result.registryNumbers, peak_rss_mb: peakRssMb() };
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(line)}\n`
+      : `scrub --dnc-only: ${format(result.rows)} CSV rows against ${format(result.registryNumbers)} registry numbers: ${format(rate)} rows/s end to end; peak RSS ${peakRssMb()} MB\n`,
+  );
+}
+
 // The check bench runs first, so its peak memory is its own; the campaign's line reports the process's peak.
 if (values.only === undefined || values.only === 'check') await checkBench();
 if (values.only === undefined || values.only === 'campaign') campaignBench();
+if (values.only === undefined || values.only === 'scrub') await scrubBench();

@@ -3,11 +3,12 @@ import { checkCommand } from './commands/check.js';
 import { registryCommand } from './commands/registry.js';
 import { rulesCommand } from './commands/rules.js';
 import { runCommand } from './commands/run.js';
+import { scrubCommand } from './commands/scrub.js';
 import { trainCommand } from './commands/train.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
 import { OutputClosedError, write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
-const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, trainCommand, walkthroughCommand, rulesCommand, registryCommand];
+const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, scrubCommand, trainCommand, walkthroughCommand, rulesCommand, registryCommand];
 
 
 function mainHelp(): string {

@@ -8,6 +8,7 @@ import { compilePack } from './compile-pack.js';
 import { evaluatePack, ruleBlocks } from './evaluate-pack.js';
 import { nextAllowedAt } from './next-allowed.js';
 import { packsInForce } from './packs-in-force.js';
+import { withoutTimeRules } from './without-time-rules.js';
 
 export interface ScreenOptions extends Omit<ResolveOptions, 'supportedRegions'> {
   /** Exactly the rules to apply, as one pack (see `packsInForce`); overrides `packs` and `custom`. */
@@ -16,6 +17,11 @@ export interface ScreenOptions extends Omit<ResolveOptions, 'supportedRegions'> 
   readonly packs?: readonly string[];
   /** A company's own packs, screened with the built-in ones. */
   readonly custom?: readonly PolicyPack[];
+  /**
+   * `skip`: leave out the rules about when a call is placed (hours, days, frequency), for a list screened before it
+   * has a call time; every other rule, registry freshness included, is judged at the attempt's `at`. Default `screen`.
+   */
+  readonly timeRules?: 'screen' | 'skip';
 }
 
 /** The same attempt's facts at another instant: only the instant and the local times move. */
@@ -40,7 +46,8 @@ export function screen(attempt: CallAttempt, options: ScreenOptions = {}): Decis
  * can be re-derived from the record alone (docs/audit-log.md).
  */
 export function screenWithFacts(attempt: CallAttempt, options: ScreenOptions = {}): { decision: Decision; facts: ScreeningFacts } {
-  const pack = options.pack ?? packsInForce({ packs: attempt.packs ?? options.packs, custom: options.custom });
+  const inForce = options.pack ?? packsInForce({ packs: attempt.packs ?? options.packs, custom: options.custom });
+  const pack = options.timeRules === 'skip' ? withoutTimeRules(inForce) : inForce;
   const compiled = compilePack(pack);
   const strategy = options.strategy ?? defaultStrategy();
   const facts = resolveAttempt(attempt, { ...options, strategy, supportedRegions: compiled.regions });

@@ -1,0 +1,185 @@
+import { StringDecoder } from 'node:string_decoder';
+import { parse } from 'csv-parse';
+import { InputError } from '../core/input-error.js';
+
+/** One data row as read: its cells in header order, where it starts, and what was wrong with its shape. */
+export interface LeadRow {
+  readonly cells: readonly string[];
+  /** The line of the file the row starts on (a quoted cell may span several). */
+  readonly line: number;
+  /** More cells than the header has columns, or an NDJSON line that is not a flat object. */
+  readonly problem?: string;
+}
+
+/** A lead list being read: its header, then its rows in batches as the input arrives, never the whole list at once. */
+export interface LeadTable {
+  readonly header: readonly string[];
+  readonly headerLine: number;
+  /**
+   * The rows in order, a batch per chunk of input: one await per chunk rather than per row, which, for short rows,
+   * cost more than screening them.
+   */
+  readonly batches: AsyncIterable<readonly LeadRow[]>;
+  /** Bytes of the input consumed so far, for the progress bar. */
+  bytesRead(): number;
+}
+
+export type LeadFormat = 'csv' | 'ndjson';
+
+/** Whether a file name says NDJSON (`.ndjson`, `.jsonl`); anything else is read as CSV. */
+export function formatOfFile(path: string): LeadFormat {
+  return /\.(ndjson|jsonl)$/i.test(path) ? 'ndjson' : 'csv';
+}
+
+/**
+ * Opens a lead list for streaming: CSV as CRM exports write it (a header row, quoted cells with commas, quotes and
+ * line breaks inside, CRLF or LF, a byte-order mark), or NDJSON (one flat object a line; the first object's keys are
+ * the header). An empty input, or a CSV that cannot be parsed, is an InputError naming the line.
+ */
+export async function openLeadTable(input: AsyncIterable<string | Buffer>, format: LeadFormat, source: string): Promise<LeadTable> {
+  const counter = { bytes: 0 };
+  const raw = (format === 'csv' ? csvBatches(input, source, counter) : ndjsonBatches(input, source, counter))[Symbol.asyncIterator]();
+  let first: readonly LeadRow[] = [];
+  while (first.length === 0) {
+    const next = await raw.next();
+    if (next.done === true) {
+      throw new InputError([{ path: '', message: 'the lead list is empty: it needs a header row, then one lead a row', location: source }]);
+    }
+    first = next.value;
+  }
+  const { cells: header, line: headerLine } = first[0]!;
+  const fit = (rows: readonly LeadRow[]) => rows.map((row) => fitToHeader(row, header.length));
+  async function* batches(): AsyncGenerator<readonly LeadRow[]> {
+    if (first.length > 1) yield fit(first.slice(1));
+    for (let next = await raw.next(); next.done !== true; next = await raw.next()) yield fit(next.value);
+  }
+  return { header, headerLine, batches: batches(), bytesRead: () => counter.bytes };
+}
+
+/** A row as long as the header: a short one padded (CRM exports often drop empty cells at the end), a long one cut and flagged. */
+function fitToHeader(row: LeadRow, columns: number): LeadRow {
+  const { cells } = row;
+  if (cells.length > columns) return { cells: cells.slice(0, columns), line: row.line, problem: row.problem ?? `the row has ${cells.length} cells, the header ${columns} columns` };
+  if (cells.length < columns) return { ...row, cells: [...cells, ...Array<string>(columns - cells.length).fill('')] };
+  return row;
+}
+
+const sizeOf = (chunk: string | Buffer) => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length);
+
+async function* csvBatches(input: AsyncIterable<string | Buffer>, source: string, counter: { bytes: number }): AsyncGenerator<readonly LeadRow[]> {
+  // relax_quotes: a `"` inside an unquoted cell (`27" monitor`) is kept as text, as spreadsheets do.
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  let failure: Error | undefined;
+  parser.on('error', (error: Error) => (failure ??= error));
+  // Lines are counted here: csv-parse counts a CRLF inside a quoted cell as two lines.
+  let line = 1;
+  const rowOf = (record: string[]): LeadRow => {
+    const row = { cells: record, line };
+    for (const cell of record) line += lineBreaks(cell);
+    line++;
+    return row;
+  };
+  const unreadable = (error: Error): Error => {
+    const { code } = error as { code?: string };
+    if (code === undefined || !code.startsWith('CSV_')) return error;
+    return new InputError([{ path: '', message: `the CSV cannot be read from this line on: ${error.message.replace(/^[^:]*: /, '')}`, location: `${source}:${line}` }]);
+  };
+  for await (const chunk of input) {
+    counter.bytes += sizeOf(chunk);
+    // The parser works synchronously on each chunk it is given: its records can be read at once.
+    parser.write(chunk);
+    const batch: LeadRow[] = [];
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) batch.push(rowOf(record));
+    if (failure !== undefined) throw unreadable(failure);
+    if (batch.length > 0) yield batch;
+  }
+  parser.end();
+  // The last record is only known at the end of the input, which the parser finishes on a later tick.
+  const rest: LeadRow[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) rest.push(rowOf(record));
+  } catch (error) {
+    throw unreadable(error as Error);
+  }
+  if (failure !== undefined) throw unreadable(failure);
+  if (rest.length > 0) yield rest;
+}
+
+function lineBreaks(cell: string): number {
+  let count = 0;
+  for (let index = cell.search(/[\r\n]/); index !== -1 && index < cell.length; index++) {
+    const code = cell.charCodeAt(index);
+    if (code === 10 || (code === 13 && cell.charCodeAt(index + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+function ndjsonBatches(input: AsyncIterable<string | Buffer>, source: string, counter: { bytes: number }): AsyncIterable<readonly LeadRow[]> {
+  let header: string[] | undefined;
+  // Only called once the header is known.
+  const toRow = (text: string, line: number): LeadRow => {
+    const columns = header!;
+    if (text.trim() === '') return { cells: columns.map(() => ''), line };
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { cells: columns.map(() => ''), line, problem: `the line is not JSON (${(error as Error).message})` };
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { cells: columns.map(() => ''), line, problem: 'the line is not a JSON object of fields' };
+    }
+    const object = value as Record<string, unknown>;
+    const extra = Object.keys(object).filter((key) => !columns.includes(key));
+    const nested = columns.filter((key) => typeof object[key] === 'object' && object[key] !== null);
+    const cells = columns.map((key) => (object[key] === undefined || object[key] === null || typeof object[key] === 'object' ? '' : String(object[key])));
+    if (extra.length > 0) return { cells, line, problem: `the line has fields the first line does not (${extra.map((key) => `"${key}"`).join(', ')})` };
+    if (nested.length > 0) return { cells, line, problem: `fields ${nested.map((key) => `"${key}"`).join(', ')} hold objects or arrays; a lead's fields are text, numbers or true/false` };
+    return { cells, line };
+  };
+  async function* batches(): AsyncGenerator<readonly LeadRow[]> {
+    const decoder = new StringDecoder('utf8');
+    let pending = '';
+    let line = 0;
+    let first = true;
+    for await (const chunk of input) {
+      counter.bytes += sizeOf(chunk);
+      let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+      if (first && text !== '') {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      const batch: LeadRow[] = [];
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        line++;
+        const raw = text.slice(start, end);
+        start = end + 1;
+        // Blank lines before the header carry no header; after it they are empty rows, kept and counted.
+        if (header === undefined && raw.trim() === '') continue;
+        batch.push(...withHeader(raw.endsWith('\r') ? raw.slice(0, -1) : raw, line));
+      }
+      pending = text.slice(start);
+      if (batch.length > 0) yield batch;
+    }
+    pending += decoder.end();
+    if (pending.trim() !== '') yield [...withHeader(pending, line + 1)];
+  }
+  // The first object's keys are the header, and the object is the first row too.
+  function* withHeader(text: string, line: number): Generator<LeadRow> {
+    if (header === undefined) {
+      let keys: string[] = [];
+      try {
+        const value: unknown = JSON.parse(text);
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) keys = Object.keys(value);
+      } catch {
+        // Reported as the first row's problem below.
+      }
+      if (keys.length === 0) throw new InputError([{ path: '', message: 'the first line is not a JSON object of fields, so it gives no header', location: `${source}:${line}` }]);
+      header = keys;
+      yield { cells: keys, line };
+    }
+    yield toRow(text, line);
+  }
+  return batches();
+}

@@ -1,0 +1,24 @@
+/**
+ * Characters that make a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`), or that some spreadsheets drop
+ * before reading one (tab, carriage return). A lead list comes from outside, so `=HYPERLINK(...)` in a name cell
+ * must arrive as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV cell as spreadsheets read it safely: a cell that would start a formula gets a leading `'` (the prefix
+ * OWASP recommends, which spreadsheets show as text and do not display), then the cell is quoted when it holds a
+ * comma, a quote or a line break, quotes doubled (RFC 4180). `+1 303 555 0123` becomes `'+1 303 555 0123`.
+ */
+export function spreadsheetSafeCell(cell: string): string {
+  const safe = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One CSV line of spreadsheet-safe cells, ended by a line feed. */
+export function spreadsheetSafeLine(cells: readonly string[]): string {
+  let line = '';
+  for (let index = 0; index < cells.length; index++) line += (index === 0 ? '' : ',') + spreadsheetSafeCell(cells[index]!);
+  return `${line}\n`;
+}
