@@ -79,14 +79,18 @@ function writeBits(words: Uint32Array, base: number, bit: number, value: number,
 }
 
 
+/** Per low-bit width: the bucket count, and where the upper bits start after the header and the samples. */
+const BUCKETS = Int32Array.from({ length: 14 }, (_, lowBits) => bucketsFor(lowBits));
+const UPPER_OFFSET = Int32Array.from({ length: 14 }, (_, lowBits) => 1 + sampleWords(bucketsFor(lowBits)));
+
 /** Whether `line` (0-9999) is in the record at `at`. */
 export function exchangeHas(words: Uint32Array, at: number, line: number): boolean {
   const header = words[at]!;
   const count = header & 0xffff;
   const lowBits = header >>> 16;
-  const buckets = bucketsFor(lowBits);
+  const buckets = BUCKETS[lowBits]!;
   const samplesAt = at + 1;
-  const upperAt = samplesAt + sampleWords(buckets);
+  const upperAt = at + UPPER_OFFSET[lowBits]!;
   const bucket = line >>> lowBits;
   // The bucket starts just after the zero that closes the bucket before it.
   let start = 0;
