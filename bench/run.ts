@@ -3,16 +3,19 @@ import { createCachedStrategy, directStrategy, runCheckRound } from './check-ben
 import { runCampaignBench } from './campaign-bench.js';
 import { runScrubBench } from './scrub-bench.js';
 import { LifecycleStepper } from '../src/lifecycle/transitions.js';
+import { cleanUpRegistryBench, prepareRegistryBench, runRegistryChild, type RegistryBenchLine } from './registry-bench.js';
 
 /**
- * `npm run bench`: two benchmarks, each next to a baseline run in the same process.
+ * `npm run bench`: the benchmarks, each beside its baseline run in the same process where it has one.
  * - check-ndjson: 1,000,000 varied, seeded requests through the `dialsim check --ndjson` code path; baseline: a
  *   libphonenumber parse and a luxon conversion per call. Medians over rounds.
  * - campaign-predictive: 1,000,000 leads, 200 agents, predictive mode, through the policies and the lifecycle
  *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache).
  * - scrub: a generated CRM export of 300,000 rows through `dialsim scrub --dnc-only` (CSV in, CSV out) against a
  *   national registry copy of 200,000 numbers loaded from a file; `--scrub-rows`, `--scrub-numbers` change them.
- * `--json` prints one JSON object per benchmark line; `--only check|campaign|scrub` runs one of them.
+ * - registry-store, registry-sqlite, registry-set: the national registry kept as a store, in SQLite and in a JS Set,
+ *   at BENCH_REGISTRY_NUMBERS numbers (default 20 million; the registry holds 258.5 million), each in its own process.
+ * `--json` prints one JSON object per benchmark line; `--only check|campaign|scrub|registry` runs one of them.
  */
 
 const { values } = parseArgs({
@@ -108,7 +111,28 @@ async function scrubBench(): Promise<void> {
   );
 }
 
+function registryBench(): void {
+  const numbers = Number(process.env.BENCH_REGISTRY_NUMBERS ?? 20_000_000);
+  const { folder, generateSeconds } = prepareRegistryBench(numbers, seed);
+  log(`registry: generated FTC-style full lists of ${format(numbers)} numbers in ${generateSeconds} s`);
+  try {
+    for (const kind of ['store', 'sqlite', 'set'] as const) {
+      const line: RegistryBenchLine = runRegistryChild(kind, folder, numbers);
+      const text =
+        line.skipped !== undefined
+          ? `${line.bench}: skipped (${line.skipped})`
+          : `${line.bench}: ${format(line.numbers)} numbers; resident ${line.resident_mb} MB; ` +
+            `${line.file_mb === null ? 'no file' : `file ${line.file_mb} MB`}; built in ${line.import_s} s; ` +
+            `${line.open_s === null ? '' : `opened in ${line.open_s} s; `}${format(line.lookups_per_s)} lookups/s`;
+      process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${text}\n`);
+    }
+  } finally {
+    cleanUpRegistryBench(folder);
+  }
+}
+
 // The check bench runs first, so its peak memory is its own; the campaign's line reports the process's peak.
 if (values.only === undefined || values.only === 'check') await checkBench();
 if (values.only === undefined || values.only === 'campaign') campaignBench();
 if (values.only === undefined || values.only === 'scrub') await scrubBench();
+if (values.only === undefined || values.only === 'registry') registryBench();

@@ -3,19 +3,23 @@ import { popcount } from './popcount.js';
 /**
  * One exchange's listed numbers (the last four digits, 0000-9999, of the numbers in one NPA-NXX) in the Elias-Fano
  * code: about 2 + log2(10000 / n) bits a number, against 32 for a sorted Uint32 and 10,000 / n for a bitmap. That
- * is what brings the national registry's 258.5 million numbers under 260 MB (about 5 bits a number at the registry's
- * density), while a lookup still touches only a few words.
+ * is what brings the national registry's 258.5 million numbers to about 5 bits a number.
+ *
+ * A number's high bits pick its bucket; the upper bit vector has a one per number and a zero closing each bucket,
+ * and the low bits are packed beside it. Buckets go in groups of 128, and each group keeps its upper bits and its
+ * low bits together, so that a lookup touches the record's directory and then one group: at the registry's scale
+ * every other touch is a cache miss, and misses, not instructions, set the lookup rate.
  *
  * Layout of a record, in 32-bit words:
  * - word 0: the count n (bits 0-15) and the number of low bits l (bits 16-20);
- * - select samples: the position in the upper bit vector of every 64th zero, two 16-bit samples a word;
- * - the upper bit vector (n + B bits, B = the number of buckets): a one per number, a zero closing each bucket;
- * - the low bits, l bits per number.
+ * - a directory word per group: the group's first bit after the directory (bits 0-17) and the index of its first
+ *   number (bits 18-31);
+ * - the groups, bit after bit: each its upper bits (a one per number, a zero per bucket), then its numbers' low bits.
  */
 
 /** Line numbers in an exchange: 0000-9999. */
 export const LINES_PER_EXCHANGE = 10_000;
-const SAMPLE_EVERY = 64;
+const BUCKETS_PER_GROUP = 128;
 
 /** The low-bit width that minimises the code for n numbers in the exchange. */
 function lowBitsFor(count: number): number {
@@ -26,16 +30,19 @@ function bucketsFor(lowBits: number): number {
   return ((LINES_PER_EXCHANGE - 1) >>> lowBits) + 1;
 }
 
-function sampleWords(buckets: number): number {
-  return Math.ceil(Math.ceil(buckets / SAMPLE_EVERY) / 2);
+function groupsFor(lowBits: number): number {
+  return Math.ceil(bucketsFor(lowBits) / BUCKETS_PER_GROUP);
 }
+
+/** Per low-bit width, read on every lookup: the bucket count and the group count. */
+const BUCKETS = Int32Array.from({ length: 14 }, (_, lowBits) => bucketsFor(lowBits));
+const GROUPS = Int32Array.from({ length: 14 }, (_, lowBits) => groupsFor(lowBits));
 
 /** Words a record of `count` numbers takes (0 for an empty exchange, which has no record). */
 export function exchangeRecordWords(count: number): number {
   if (count === 0) return 0;
   const lowBits = lowBitsFor(count);
-  const buckets = bucketsFor(lowBits);
-  return 1 + sampleWords(buckets) + Math.ceil((count + buckets) / 32) + Math.ceil((count * lowBits) / 32);
+  return 1 + groupsFor(lowBits) + Math.ceil((count + bucketsFor(lowBits) + count * lowBits) / 32);
 }
 
 /**
@@ -46,91 +53,95 @@ export function encodeExchange(lines: ArrayLike<number>, count: number, words: U
   if (count === 0) return at;
   const lowBits = lowBitsFor(count);
   const buckets = bucketsFor(lowBits);
-  const samplesAt = at + 1;
-  const upperAt = samplesAt + sampleWords(buckets);
-  const lowAt = upperAt + Math.ceil((count + buckets) / 32);
-  words[at] = count | (lowBits << 16);
+  const groups = groupsFor(lowBits);
+  const dataBit = (at + 1 + groups) * 32;
   const lowMask = (1 << lowBits) - 1;
-  // A number's one sits at its bucket plus the count of numbers before it; the k-th zero (closing bucket k) at k
-  // plus the count of numbers in buckets up to k, which is what every 64th zero's sample records.
-  let sample = 0;
-  for (let i = 0; i < count; i++) {
-    const line = lines[i]!;
-    const bucket = line >>> lowBits;
-    for (; sample * SAMPLE_EVERY < bucket; sample++) writeSample(words, samplesAt, sample, sample * SAMPLE_EVERY + i);
-    const position = bucket + i;
-    words[upperAt + (position >>> 5)]! |= 1 << (position & 31);
-    if (lowBits > 0) writeBits(words, lowAt, i * lowBits, line & lowMask, lowBits);
+  words[at] = count | (lowBits << 16);
+  let bit = dataBit;
+  let first = 0;
+  for (let group = 0; group < groups; group++) {
+    const firstBucket = group * BUCKETS_PER_GROUP;
+    const endBucket = Math.min(buckets, firstBucket + BUCKETS_PER_GROUP);
+    let end = first;
+    while (end < count && lines[end]! >>> lowBits < endBucket) end++;
+    words[at + 1 + group] = (bit - dataBit) | (first << 18);
+    // Upper bits: for each bucket its numbers' ones, then its closing zero.
+    let index = first;
+    for (let bucket = firstBucket; bucket < endBucket; bucket++) {
+      while (index < end && lines[index]! >>> lowBits === bucket) {
+        words[bit >>> 5]! |= 1 << (bit & 31);
+        bit++;
+        index++;
+      }
+      bit++;
+    }
+    for (let i = first; i < end; i++) {
+      if (lowBits > 0) writeBits(words, bit, lines[i]! & lowMask, lowBits);
+      bit += lowBits;
+    }
+    first = end;
   }
-  for (; sample * SAMPLE_EVERY < buckets; sample++) writeSample(words, samplesAt, sample, sample * SAMPLE_EVERY + count);
-  return lowAt + Math.ceil((count * lowBits) / 32);
+  return at + exchangeRecordWords(count);
 }
 
-function writeSample(words: Uint32Array, samplesAt: number, index: number, position: number): void {
-  const word = samplesAt + (index >>> 1);
-  words[word]! |= (index & 1) === 0 ? position : position << 16;
-}
-
-function writeBits(words: Uint32Array, base: number, bit: number, value: number, width: number): void {
-  const word = base + (bit >>> 5);
+function writeBits(words: Uint32Array, bit: number, value: number, width: number): void {
+  const word = bit >>> 5;
   const offset = bit & 31;
   words[word]! |= value << offset;
   if (offset + width > 32) words[word + 1]! |= value >>> (32 - offset);
 }
 
+/** 32 bits starting at any bit (the word past the end of the array reads as 0). */
+function readWord(words: Uint32Array, bit: number): number {
+  const word = bit >>> 5;
+  const offset = bit & 31;
+  return offset === 0 ? words[word]! : (words[word]! >>> offset) | ((words[word + 1] ?? 0) << (32 - offset));
+}
+
+function readBits(words: Uint32Array, bit: number, width: number): number {
+  return readWord(words, bit) & ((1 << width) - 1);
+}
 
 /** Whether `line` (0-9999) is in the record at `at`. */
 export function exchangeHas(words: Uint32Array, at: number, line: number): boolean {
   const header = words[at]!;
   const count = header & 0xffff;
   const lowBits = header >>> 16;
-  const buckets = bucketsFor(lowBits);
-  const samplesAt = at + 1;
-  const upperAt = samplesAt + sampleWords(buckets);
+  const groups = GROUPS[lowBits]!;
   const bucket = line >>> lowBits;
-  // The bucket starts just after the zero that closes the bucket before it.
+  const group = bucket >>> 7;
+  const entry = words[at + 1 + group]!;
+  const first = entry >>> 18;
+  const end = group + 1 < groups ? words[at + 2 + group]! >>> 18 : count;
+  if (end === first) return false;
+  const groupBit = (at + 1 + groups) * 32 + (entry & 0x3ffff);
+  const bucketsInGroup = Math.min(BUCKETS_PER_GROUP, BUCKETS[lowBits]! - group * BUCKETS_PER_GROUP);
+  // The bucket starts just after the zero that closes the bucket before it, in this group's upper bits.
   let start = 0;
-  if (bucket > 0) {
-    const zero = bucket - 1;
-    const sampleIndex = zero >>> 6;
-    const sampleWord = words[samplesAt + (sampleIndex >>> 1)]!;
-    const sampled = (sampleIndex & 1) === 0 ? sampleWord & 0xffff : sampleWord >>> 16;
-    let position = sampled;
-    const after = zero & 63;
-    if (after > 0) {
-      // The zero wanted is the after-th one past the sampled zero: count zeros a word at a time to reach it.
-      let remaining = after - 1;
-      let wordIndex = (sampled + 1) >>> 5;
-      let free = ~words[upperAt + wordIndex]! & (-1 << ((sampled + 1) & 31));
-      let zerosHere = popcount(free);
-      while (zerosHere <= remaining) {
-        remaining -= zerosHere;
-        wordIndex++;
-        free = ~words[upperAt + wordIndex]!;
-        zerosHere = popcount(free);
-      }
-      for (; remaining > 0; remaining--) free &= free - 1;
-      position = (wordIndex << 5) + (31 - Math.clz32(free & -free));
+  let zeros = bucket & (BUCKETS_PER_GROUP - 1);
+  if (zeros > 0) {
+    let offset = 0;
+    let free = ~readWord(words, groupBit);
+    let inWord = popcount(free);
+    while (inWord < zeros) {
+      zeros -= inWord;
+      offset += 32;
+      free = ~readWord(words, groupBit + offset);
+      inWord = popcount(free);
     }
-    start = position + 1;
+    for (; zeros > 1; zeros--) free &= free - 1;
+    start = offset + (31 - Math.clz32(free & -free)) + 1;
   }
   const target = line & ((1 << lowBits) - 1);
-  const lowAt = upperAt + ((count + buckets + 31) >>> 5);
-  for (let position = start, index = start - bucket; ; position++, index++) {
-    if ((words[upperAt + (position >>> 5)]! & (1 << (position & 31))) === 0) return false;
+  const lowBit = groupBit + (end - first) + bucketsInGroup;
+  for (let position = start, index = start - (bucket & (BUCKETS_PER_GROUP - 1)); ; position++, index++) {
+    const upper = groupBit + position;
+    if ((words[upper >>> 5]! & (1 << (upper & 31))) === 0) return false;
     if (lowBits === 0) return true;
-    const low = readBits(words, lowAt, index * lowBits, lowBits);
+    const low = readBits(words, lowBit + index * lowBits, lowBits);
     if (low === target) return true;
     if (low > target) return false;
   }
-}
-
-function readBits(words: Uint32Array, base: number, bit: number, width: number): number {
-  const word = base + (bit >>> 5);
-  const offset = bit & 31;
-  let value = words[word]! >>> offset;
-  if (offset + width > 32) value |= words[word + 1]! << (32 - offset);
-  return value & ((1 << width) - 1);
 }
 
 /** Every line in the record at `at`, ascending: for rebuilding a store (change lists on top of it) and for tests. */
@@ -138,17 +149,24 @@ export function* exchangeLines(words: Uint32Array, at: number): Generator<number
   const header = words[at]!;
   const count = header & 0xffff;
   const lowBits = header >>> 16;
-  const buckets = bucketsFor(lowBits);
-  const upperAt = at + 1 + sampleWords(buckets);
-  const lowAt = upperAt + ((count + buckets + 31) >>> 5);
-  let bucket = 0;
-  for (let position = 0, index = 0; index < count; position++) {
-    if ((words[upperAt + (position >>> 5)]! & (1 << (position & 31))) === 0) {
-      bucket++;
-      continue;
+  const groups = GROUPS[lowBits]!;
+  const buckets = BUCKETS[lowBits]!;
+  for (let group = 0; group < groups; group++) {
+    const entry = words[at + 1 + group]!;
+    const first = entry >>> 18;
+    const end = group + 1 < groups ? words[at + 2 + group]! >>> 18 : count;
+    const groupBit = (at + 1 + groups) * 32 + (entry & 0x3ffff);
+    const bucketsInGroup = Math.min(BUCKETS_PER_GROUP, buckets - group * BUCKETS_PER_GROUP);
+    const lowBit = groupBit + (end - first) + bucketsInGroup;
+    let bucket = group * BUCKETS_PER_GROUP;
+    for (let position = 0, index = 0; index < end - first; position++) {
+      const upper = groupBit + position;
+      if ((words[upper >>> 5]! & (1 << (upper & 31))) === 0) {
+        bucket++;
+        continue;
+      }
+      yield (bucket << lowBits) | (lowBits === 0 ? 0 : readBits(words, lowBit + index * lowBits, lowBits));
+      index++;
     }
-    const low = lowBits === 0 ? 0 : readBits(words, lowAt, index * lowBits, lowBits);
-    yield (bucket << lowBits) | low;
-    index++;
   }
 }

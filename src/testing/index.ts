@@ -14,6 +14,8 @@ export { aRelationship } from './a-relationship.js';
 export type { RelationshipInput } from './a-relationship.js';
 export { aRegistry } from './a-registry.js';
 export type { RegistriesInput, RegistryOverrides } from './a-registry.js';
+export { aRegistryStore } from './a-registry-store.js';
+export type { AreaCodeDownload } from './a-registry-store.js';
 export { aCallHistory } from './a-call-history.js';
 export type { CallHistoryInput } from './a-call-history.js';
 export { aBrokerDealer } from './a-broker-dealer.js';

@@ -25,7 +25,7 @@ async function storeAndContext(): Promise<{ folder: string; store: string; conte
     '--out',
     store,
   ]);
-  expect(result).toEqual({ code: 0, stdout: `imported 2 full lists into ${store}: 2 numbers in 2 area codes, 12.4 kB\n`, stderr: '' });
+  expect(result).toEqual({ code: 0, stdout: `imported 2 full lists into ${store}: 2 numbers in 2 area codes, 12.3 kB\n`, stderr: '' });
   const context = join(folder, 'context.json');
   writeFileSync(context, JSON.stringify({ registries: { national: { store: 'registry.dnc' } } }));
   return { folder, store, context };
