@@ -13,54 +13,11 @@ import { checkRequestSchema } from '../../src/core/check-request.js';
 import { knownKeysAt } from '../../src/core/schema-keys.js';
 import { checkMessages } from '../../src/cli/commands/check-messages.js';
 import { assertBuildIsFresh } from '../support/built-package.js';
+import { consoleTranscripts, type TranscriptCommand } from '../support/console-transcripts.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI_DOC = 'docs/cli.md';
-
-interface TranscriptCommand {
-  /** 1-based line of the `$` line in the doc, for failure messages. */
-  readonly line: number;
-  readonly command: string;
-  /** Lines of a heredoc (`<<'EOF'`) after the command, without the terminator; null when there is none. */
-  readonly heredoc: readonly string[] | null;
-  readonly expected: string;
-}
-
-function parseTranscripts(text: string): TranscriptCommand[] {
-  const lines = text.split('\n');
-  const commands: TranscriptCommand[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    if (lines[index]!.trim() !== '```console') {
-      index++;
-      continue;
-    }
-    index++;
-    let current: { line: number; command: string; heredoc: string[] | null; output: string[] } | undefined;
-    const flush = () => {
-      if (current) commands.push({ ...current, expected: current.output.map((line) => `${line}\n`).join('') });
-    };
-    for (; lines[index]!.trim() !== '```'; index++) {
-      const line = lines[index]!;
-      if (!line.startsWith('$ ')) {
-        if (current === undefined) throw new Error(`${CLI_DOC}:${index + 1}: output before any command`);
-        current.output.push(line);
-        continue;
-      }
-      flush();
-      current = { line: index + 1, command: line.slice(2), heredoc: null, output: [] };
-      const tag = /<<'(\w+)'$/.exec(line)?.[1];
-      if (tag !== undefined) {
-        current.heredoc = [];
-        for (index++; lines[index] !== tag; index++) current.heredoc.push(lines[index]!);
-      }
-    }
-    flush();
-    index++;
-  }
-  return commands;
-}
 
 function installedDialsim(dir: string): string {
   mkdirSync(join(dir, 'node_modules'));
@@ -84,7 +41,7 @@ class Session {
   #lastCode = 0;
 
   async run({ command, heredoc }: TranscriptCommand): Promise<string> {
-    const body = heredoc === null ? '' : heredoc.map((line) => `${line}\n`).join('');
+    const body = heredoc ?? '';
     let match: RegExpExecArray | null;
     if ((match = /^mkdir -p (\S+)$/.exec(command))) {
       if (match[1]!.startsWith('/')) this.#shownDir ??= match[1]!;
@@ -130,7 +87,7 @@ describe(CLI_DOC, () => {
   it('every example command prints exactly what the doc shows, exit codes included', async () => {
     // The --policy examples import 'dialsim', which resolves to the build.
     assertBuildIsFresh();
-    const commands = parseTranscripts(text);
+    const commands = consoleTranscripts(text, CLI_DOC);
     expect(commands.length).toBeGreaterThan(20);
     const session = new Session();
     const cwd = process.cwd();

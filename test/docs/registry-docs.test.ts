@@ -8,36 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/built-package.js';
+import { consoleTranscripts } from '../support/console-transcripts.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
-
-interface Shown {
-  readonly line: number;
-  readonly command: string;
-  readonly output: string;
-}
-
-function consoleCommands(text: string): Shown[] {
-  const shown: Shown[] = [];
-  let inBlock = false;
-  let current: { line: number; command: string; output: string[] } | undefined;
-  const flush = () => {
-    if (current !== undefined) shown.push({ line: current.line, command: current.command, output: current.output.map((line) => `${line}\n`).join('') });
-    current = undefined;
-  };
-  text.split('\n').forEach((line, index) => {
-    if (line.trim().startsWith('```')) {
-      flush();
-      inBlock = !inBlock && line.trim() === '```console';
-      return;
-    }
-    if (!inBlock) return;
-    if (line.startsWith('$ ')) {
-      flush();
-      current = { line: index + 1, command: line.slice(2), output: [] };
-    } else current?.output.push(line);
-  });
-  return shown;
-}
 
 /** `ftc/*.txt` as the shell would expand it, in the directory `dir`. */
 function expand(argument: string, dir: string): string[] {
@@ -55,11 +27,11 @@ describe('docs/registry.md', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('every command of the walk-through prints what the doc shows', async () => {
-    const shown = consoleCommands(readFileSync(join(repoRoot, 'docs/registry.md'), 'utf8'));
+    const shown = consoleTranscripts(readFileSync(join(repoRoot, 'docs/registry.md'), 'utf8'), 'docs/registry.md');
     expect(shown.filter(({ command }) => command.startsWith('npx dialsim')).length).toBeGreaterThanOrEqual(5);
     process.chdir(dir);
     try {
-      for (const { line, command, output } of shown) {
+      for (const { line, command, expected: output } of shown) {
         const [program, ...args] = command.split(/\s+/);
         if (program === 'cat') {
           writeFileSync(args[0]!, output);

@@ -12,45 +12,11 @@ import { scrubMessages } from '../../src/cli/commands/scrub-messages.js';
 import { SCRUB_COLUMNS } from '../../src/scrub/scrub-list.js';
 import { SCRUB_FIELD_NAMES } from '../../src/scrub/scrub-fields.js';
 import { repoRoot } from '../support/built-package.js';
+import { consoleTranscripts } from '../support/console-transcripts.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
 const DOC = 'docs/scrub.md';
 const text = readFileSync(join(repoRoot, DOC), 'utf8');
-
-interface Shown {
-  readonly line: number;
-  readonly command: string;
-  readonly heredoc: string | null;
-  readonly expected: string;
-}
-
-function transcripts(): Shown[] {
-  const lines = text.split('\n');
-  const shown: Shown[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    if (lines[index]!.trim() !== '```console') continue;
-    let current: { line: number; command: string; heredoc: string | null; output: string[] } | undefined;
-    const flush = () => current && shown.push({ ...current, expected: current.output.map((line) => `${line}\n`).join('') });
-    for (index++; lines[index]!.trim() !== '```'; index++) {
-      const line = lines[index]!;
-      if (!line.startsWith('$ ')) {
-        if (current === undefined) throw new Error(`${DOC}:${index + 1}: output before any command`);
-        current.output.push(line);
-        continue;
-      }
-      flush();
-      current = { line: index + 1, command: line.slice(2), heredoc: null, output: [] };
-      const tag = /<<'(\w+)'$/.exec(line)?.[1];
-      if (tag !== undefined) {
-        const body: string[] = [];
-        for (index++; lines[index] !== tag; index++) body.push(lines[index]!);
-        current.heredoc = body.map((bodyLine) => `${bodyLine}\n`).join('');
-      }
-    }
-    flush();
-  }
-  return shown;
-}
 
 /** Shell words: 'single-quoted' or bare. */
 const words = (command: string) => [...command.matchAll(/'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2]!);
@@ -63,7 +29,7 @@ describe(DOC, () => {
     process.chdir(dir);
     let lastCode = 0;
     try {
-      const shown = transcripts();
+      const shown = consoleTranscripts(text, DOC);
       expect(shown.length).toBeGreaterThan(6);
       for (const { line, command, heredoc, expected } of shown) {
         let actual: string;
