@@ -12,7 +12,7 @@ import { cleanUpRegistryBench, prepareRegistryBench, runRegistryChild, type Regi
  * - campaign-predictive: 1,000,000 leads, 200 agents, predictive mode, through the policies and the lifecycle
  *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache).
  * - scrub: a generated CRM export of 300,000 rows through `dialsim scrub --dnc-only` (CSV in, CSV out) against a
- *   national registry copy of 200,000 numbers loaded from a file; `--scrub-rows`, `--scrub-numbers` change them.
+ *   registry store of BENCH_REGISTRY_NUMBERS numbers (default 20 million); `--scrub-rows`, `--scrub-numbers` change them.
  * - registry-store, registry-sqlite, registry-set: the national registry kept as a store, in SQLite and in a JS Set,
  *   at BENCH_REGISTRY_NUMBERS numbers (default 20 million; the registry holds 258.5 million), each in its own process.
  * `--json` prints one JSON object per benchmark line; `--only check|campaign|scrub|registry` runs one of them.
@@ -29,7 +29,7 @@ const { values } = parseArgs({
     'baseline-leads': { type: 'string', default: '50000' },
     seed: { type: 'string', default: '20261123' },
     'scrub-rows': { type: 'string', default: '300000' },
-    'scrub-numbers': { type: 'string', default: '200000' },
+    'scrub-numbers': { type: 'string', default: process.env.BENCH_REGISTRY_NUMBERS ?? '20000000' },
   },
 });
 
