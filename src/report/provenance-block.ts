@@ -1,4 +1,4 @@
-import type { RunProvenance } from '../dialer/provenance.js';
+import type { RegistryCopyProvenance, RunProvenance } from '../dialer/provenance.js';
 import { formatCount, formatInstant } from './format.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -30,8 +30,17 @@ export function provenanceBlock(provenance: RunProvenance): SafeHtml {
       : html`<thead><tr><th scope="col">List</th><th scope="col">Source</th><th scope="col">Synced</th><th scope="col" class="num">Coverage</th></tr></thead><tbody>${copies.map(
           (copy) =>
             html`<tr data-list="${copy.list}"><td>${LIST_NAMES[copy.list] ?? copy.list}${copy.state === undefined ? null : html` <code>${copy.state}</code>`}</td><td>${copy.source === null ? html`<span class="muted">not stated</span>` : html`<code>${copy.source}</code>`}</td><td class="nowrap">${
-              copy.list === 'internal' ? html`<span class="muted">kept live</span>` : copy.syncedAt === null ? html`<span class="ko">undated</span>` : formatInstant(copy.syncedAt)
-            }</td><td class="num">${formatCount(copy.numbers)} ${copy.numbers === 1 ? 'number' : 'numbers'}</td></tr>`,
+              copy.list === 'internal' ? html`<span class="muted">kept live</span>` : copy.areaCodes !== undefined ? storeDates(copy.areaCodes) : copy.syncedAt === null ? html`<span class="ko">undated</span>` : formatInstant(copy.syncedAt)
+            }</td><td class="num">${formatCount(copy.numbers)} ${copy.numbers === 1 ? 'number' : 'numbers'}${
+              copy.areaCodes === undefined ? null : html` in ${formatCount(copy.areaCodes.length)} area ${copy.areaCodes.length === 1 ? 'code' : 'codes'}`
+            }</td></tr>`,
         )}</tbody>`
   }</table></div></div>`;
+}
+
+/** A registry store's dates: each area code is dated by its own download, so the range is what a reader needs. */
+function storeDates(areaCodes: NonNullable<RegistryCopyProvenance['areaCodes']>): SafeHtml {
+  if (areaCodes.length === 0) return html`<span class="ko">no area code held</span>`;
+  const dates = areaCodes.map((held) => held.syncedAt).sort();
+  return html`per area code, ${formatInstant(dates[0]!)} to ${formatInstant(dates.at(-1)!)}`;
 }

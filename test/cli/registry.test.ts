@@ -162,9 +162,18 @@ expect:
   - { type: decision, step: uncovered, verdict: block, rules: [dnc.registry-stale] }
 `;
     const files = writeScenarioFiles({ 'scenario.yaml': scenario(store) });
-    const run = await runCliInMemory(['run', files.scenario, '--packs', 'us-federal']);
+    const report = join(files.dir, 'report.html');
+    const audit = join(files.dir, 'audit.ndjson');
+    const run = await runCliInMemory(['run', files.scenario, '--packs', 'us-federal', '--report', report, '--audit', audit]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    // The header and the report date the store per area code, not as one undated copy.
+    const header = JSON.parse(readFileSync(audit, 'utf8').split('\n')[0]!);
+    expect(header.registries[0]).toMatchObject({ list: 'national', syncedAt: null, areaCodes: [{ areaCode: '303', syncedAt: '2026-11-15T00:00:00Z', source: '2026-11-15_303_a1.txt', numbers: 1 }] });
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('per area code, 2026-11-15 00:00:00 UTC to 2026-11-15 00:00:00 UTC');
+    expect(html).toContain('1 number in 1 area code');
+    expect(html).not.toContain('undated');
     const broken = writeScenarioFiles({ 'scenario.yaml': scenario('missing.dnc') });
     const failed = await runCliInMemory(['run', broken.scenario]);
     expect(failed.code).toBe(2);
