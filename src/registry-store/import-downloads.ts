@@ -27,6 +27,8 @@ export interface ImportSummary {
   readonly added: number;
   readonly deleted: number;
   readonly lines: number;
+  /** Area codes older than the last download when a change list came, left at their dates (they will go stale). */
+  readonly notAdvanced: readonly string[];
 }
 
 interface AreaCodeSource {
@@ -81,11 +83,16 @@ export async function importDownloads(paths: readonly string[], options: ImportO
     if (parser.changes !== undefined) changeLists.push(parser.changes);
     else fullLists++;
   }
-  const { added, deleted } = applyChangeLists(changeLists, bitmaps, coverage);
-  return { bytes: encodeRegistryStore(bitmaps, coverage, options.createdBy), summary: { fullLists, changeLists: changeLists.length, added, deleted, lines } };
+  const { added, deleted, notAdvanced } = applyChangeLists(changeLists, bitmaps, coverage);
+  return { bytes: encodeRegistryStore(bitmaps, coverage, options.createdBy), summary: { fullLists, changeLists: changeLists.length, added, deleted, lines, notAdvanced } };
 }
 
-function applyChangeLists(changeLists: ChangeList[], bitmaps: AreaCodeBitmaps, coverage: Map<number, AreaCodeSource>): { added: number; deleted: number } {
+function applyChangeLists(
+  changeLists: ChangeList[],
+  bitmaps: AreaCodeBitmaps,
+  coverage: Map<number, AreaCodeSource>,
+): { added: number; deleted: number; notAdvanced: string[] } {
+  const notAdvanced = new Set<number>();
   let added = 0;
   let deleted = 0;
   // Stable: lists of the same date apply in the order given.
@@ -120,10 +127,17 @@ function applyChangeLists(changeLists: ChangeList[], bitmaps: AreaCodeBitmaps, c
         deleted++;
       }
     }
-    // A change list brings every area code of the subscription up to its date.
-    for (const areaCode of coverage.keys()) coverage.set(areaCode, { syncedAt: list.date, source: list.file });
+    // A change list holds the changes since the seller's last download, so it brings up to its date the area codes
+    // that were current as of that download: those of the newest date. An older one (a base store's area code that
+    // missed a change list, or another subscription's) may lack changes between its date and that download: it
+    // keeps its date, so that it goes stale and blocks rather than passing on a gap (fail closed).
+    const lastDownload = Math.max(...[...coverage.values()].map((copy) => copy.syncedAt));
+    for (const [areaCode, copy] of coverage) {
+      if (copy.syncedAt === lastDownload) coverage.set(areaCode, { syncedAt: list.date, source: list.file });
+      else notAdvanced.add(areaCode);
+    }
   }
-  return { added, deleted };
+  return { added, deleted, notAdvanced: [...notAdvanced].sort((a, b) => a - b).map((areaCode) => String(areaCode).padStart(3, '0')) };
 }
 
 /** Reads one download file's lines, as a full list or a change list (its first line tells which). */

@@ -20,8 +20,8 @@ import { encodeExchange, exchangeHas, exchangeLines, exchangeRecordWords, LINES_
 const SIGNATURE = 'DIALSDNC';
 export const STORE_FORMAT_VERSION = 1;
 const HEADER_BYTES = 64;
-/** The checksum covers everything after itself: the header's counts and every section. */
-const CHECKED_FROM = 24;
+/** Where the CRC-32 sits in the header; it covers every byte after the signature but its own four. */
+const CHECKSUM_AT = 20;
 const AREA_CODES = 1000;
 const EXCHANGES_PER_AREA_CODE = 1000;
 
@@ -72,10 +72,11 @@ export class RegistryStore implements NumberRegistry {
     if (bytes.byteLength !== expected) {
       throw problem(`is damaged: its header describes ${expected} bytes but the file has ${bytes.byteLength} (truncated or appended to); rebuild it with \`dialsim registry import\``);
     }
-    if (crc32(bytes.subarray(CHECKED_FROM)) !== view.getUint32(20, true)) {
+    if (storeChecksum(bytes) !== view.getUint32(CHECKSUM_AT, true)) {
       throw problem('is damaged: its checksum does not match its contents (changed or corrupted after it was written); rebuild it with `dialsim registry import`');
     }
-    const metadata = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER_BYTES, HEADER_BYTES + metadataBytes))) as StoreMetadata;
+    const metadata = parseMetadata(bytes.subarray(HEADER_BYTES, HEADER_BYTES + metadataBytes));
+    if (metadata === undefined) throw problem('is damaged: its metadata cannot be read; rebuild it with `dialsim registry import`');
     this.bytes = bytes;
     this.createdBy = metadata.createdBy;
     this.#slots = new Int32Array(bytes.buffer, bytes.byteOffset + slotsAt, AREA_CODES);
@@ -227,8 +228,31 @@ export function encodeRegistryStore(
   view.setUint32(16, dataWords, true);
   view.setFloat64(24, total, true);
   view.setUint32(32, areaCodes.length, true);
-  view.setUint32(20, crc32(bytes.subarray(CHECKED_FROM)), true);
+  view.setUint32(CHECKSUM_AT, storeChecksum(bytes), true);
   return bytes;
+}
+
+/** The CRC-32 of the header's fields (version, section sizes, counts) and of every section. */
+function storeChecksum(bytes: Uint8Array): number {
+  return crc32(bytes.subarray(CHECKSUM_AT + 4), crc32(bytes.subarray(SIGNATURE.length, CHECKSUM_AT)));
+}
+
+/** The metadata section, or undefined when it is not what a store writes (the checksum passed, so: another writer). */
+function parseMetadata(bytes: Uint8Array): StoreMetadata | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+  const metadata = value as Partial<StoreMetadata> | null;
+  const wellFormed =
+    typeof metadata?.createdBy === 'string' &&
+    Array.isArray(metadata.areaCodes) &&
+    metadata.areaCodes.every(
+      (entry) => /^\d{3}$/.test(entry?.areaCode) && !Number.isNaN(Date.parse(entry.syncedAt)) && typeof entry.source === 'string' && Number.isInteger(entry.numbers),
+    );
+  return wellFormed ? (metadata as StoreMetadata) : undefined;
 }
 
 /** Where each section starts, from the metadata's length and the count of area codes held. */

@@ -1,27 +1,40 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../core/input-error.js';
 import { EMPTY_REGISTRY, unionRegistry, type NumberRegistry, type SharedRegistryCopy } from '../resolve/registry.js';
 import { RegistryStore, StoreFileError } from './registry-store.js';
 
-const opened = new Map<string, RegistryStore>();
+const opened = new Map<string, { readonly store: RegistryStore; readonly version: string }>();
 
 /**
- * A registry store by path, opened once per process: a context or scenario that names the same store for the
- * national registry and a state list, or a run over many scenarios, shares one copy in memory.
+ * A registry store by path, opened once per process while the file is unchanged: a context or scenario that names
+ * the same store for the national registry and a state list, or a run over many scenarios, shares one copy in
+ * memory, and a store rewritten in place (an import onto its own base) is read again.
  */
 export function openStore(path: string): RegistryStore {
   const absolute = resolve(path);
-  let store = opened.get(absolute);
-  if (store === undefined) {
-    try {
-      store = RegistryStore.open(absolute);
-    } catch (error) {
-      if (error instanceof StoreFileError) throw new InputError([{ path: '', message: error.message }]);
-      throw error;
-    }
-    opened.set(absolute, store);
+  const version = fileVersion(absolute);
+  const cached = opened.get(absolute);
+  if (cached !== undefined && cached.version === version) return cached.store;
+  let store: RegistryStore;
+  try {
+    store = RegistryStore.open(absolute);
+  } catch (error) {
+    if (error instanceof StoreFileError) throw new InputError([{ path: '', message: error.message }]);
+    throw error;
   }
+  opened.set(absolute, { store, version });
   return store;
+}
+
+/** The file's identity for the cache: its inode, size and modification time; '' when it cannot be read. */
+function fileVersion(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return '';
+  }
 }
 
 /** A shared copy backed by a store, dated per area code, with any numbers listed beside it added. */

@@ -104,19 +104,20 @@ function copyFacts(
   strategy: ResolutionStrategy,
 ): RegistryCopyFacts {
   if (own === null && shared === undefined) return MISSING_COPY;
+  const numbers = unionRegistry(shared?.numbers ?? EMPTY_REGISTRY, registryFromList(own?.numbers ?? [], path, strategy));
+  const listed = e164 !== null && numbers.has(e164);
   let sharedDate = shared?.syncedAt ?? null;
   if (shared?.areaCodeDates !== undefined) {
-    // A store vouches only for the area codes it holds a download of, each as of its own date.
+    // A store vouches only for the area codes it holds a download of, each as of its own date. Uncovered, the
+    // number may still be listed by the request's own entries (or the numbers beside the store): that counts.
     const areaCodeDate = e164 === null ? undefined : shared.areaCodeDates.syncedAtOf(e164);
-    if (areaCodeDate === undefined) return UNCOVERED_COPY;
+    if (areaCodeDate === undefined) return { copy: 'uncovered', syncedAt: null, listed };
     sharedDate = areaCodeDate;
   }
-  const numbers = unionRegistry(shared?.numbers ?? EMPTY_REGISTRY, registryFromList(own?.numbers ?? [], path, strategy));
-  return { copy: 'present', syncedAt: combinedSyncDate(own?.syncedAt ?? null, shared === undefined ? undefined : sharedDate), listed: e164 !== null && numbers.has(e164) };
+  return { copy: 'present', syncedAt: combinedSyncDate(own?.syncedAt ?? null, shared === undefined ? undefined : sharedDate), listed };
 }
 
 const MISSING_COPY: RegistryCopyFacts = Object.freeze({ copy: 'missing', syncedAt: null, listed: false });
-const UNCOVERED_COPY: RegistryCopyFacts = Object.freeze({ copy: 'uncovered', syncedAt: null, listed: false });
 
 /**
  * The sync date of the copy the attempt is screened against. With a shared copy and a request's own date, the older

@@ -12,7 +12,7 @@ import { knownKeysAt } from '../core/schema-keys.js';
 import { leadFileSchema, leadSchema, parseCampaignConfig, parseLead, type Lead } from '../dialer/campaign-config.js';
 import { readRegistryFile } from '../resolve/registry-file.js';
 import { registryFromList } from '../resolve/resolve-attempt.js';
-import { openStore, storeCopy } from '../registry-store/store-copy.js';
+import { datedListCopy } from '../registry-store/dated-list-copy.js';
 import { unionRegistry, type RegistryContext, type SharedRegistryCopy } from '../resolve/registry.js';
 import { readLeadFile } from './lead-file.js';
 import { scenarioSchema, type Moment, type Scenario } from './scenario-schema.js';
@@ -292,16 +292,9 @@ function loadRegistries(
     [source.numbers !== undefined || source.file === undefined ? 'inline' : null, source.file ?? null].filter((part) => part !== null).join(' + ');
   const datedCopy = (copy: { syncedAt?: string | undefined; numbers?: string[] | undefined; file?: string | undefined; store?: string | undefined }, field: string): SharedRegistryCopy => {
     const listed = registry(copy, field);
-    if (copy.store === undefined) return { syncedAt: syncDate(copy.syncedAt), numbers: listed, source: sourceOf(copy) };
-    try {
-      return storeCopy(openStore(resolve(base, copy.store)), copy.store, listed);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      const keys = ['registries', ...field.split('.'), 'store'];
-      problems.push(...error.problems.map((problem) => ({ ...problem, path: `registries.${field}.store`, location: where(keys) })));
-      // Reported; loading goes on only to report the scenario's other problems.
-      return { syncedAt: null, numbers: listed };
-    }
+    const location = copy.store === undefined ? undefined : where(['registries', ...field.split('.'), 'store']);
+    // A store that cannot be opened is reported; loading goes on only to report the scenario's other problems.
+    return collect(() => datedListCopy(copy, listed, { base, field, source: sourceOf(copy), ...(location !== undefined && { location }) }), { syncedAt: null, numbers: listed });
   };
   return {
     ...(national && { national: datedCopy(national, 'national') }),

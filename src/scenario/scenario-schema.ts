@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALL_PURPOSES, CONSENT_KINDS, DIAL_METHODS } from '../core/attempt.js';
 import { ianaZoneSchema, stateCodeSchema } from '../core/check-request.js';
+import { STORE_OR_SYNCED_AT, storeOrSyncedAt } from '../core/check-context.js';
 import { instantOrDateText, instantText } from '../core/instant-schema.js';
 import { BREACH_RULE_IDS } from '../dialer/breaches/obligation.js';
 import { agentsSchema, DIALING_MODES, leadFileSchema, leadFilterSchema, leadSchema, outcomeModelSchema, pacingSchema, retrySchema } from '../dialer/campaign-config.js';
@@ -55,11 +56,6 @@ const storeSource = {
     .optional()
     .meta(about('A registry store built with `dialsim registry import`, relative to the scenario file; each area code is dated by its download, and a number in an area code it does not hold is blocked. Replaces `syncedAt`.')),
 };
-
-function storeOrDate(copy: { syncedAt?: string | undefined; store?: string | undefined }): boolean {
-  return copy.store === undefined || copy.syncedAt === undefined;
-}
-const STORE_OR_DATE = { error: 'a registry store dates each area code from its downloads: remove syncedAt, or drop the store', path: ['syncedAt'] };
 
 const stepId = id('a step id').optional().meta(about('A name for the step, for `decision` expectations (`step: late-call`) and the timeline.'));
 const stepLead = id('a lead id').meta(about('The id of a lead in `leads`.'));
@@ -263,7 +259,7 @@ export const scenarioSchema = z
               ...numberSource,
               ...storeSource,
             })
-            .refine(storeOrDate, STORE_OR_DATE)
+            .refine(storeOrSyncedAt, STORE_OR_SYNCED_AT)
             .optional()
             .meta(about("The seller's copy of the National Do Not Call Registry. Without one, every telemarketing call to a residential line is blocked.")),
           states: z
@@ -273,7 +269,7 @@ export const scenarioSchema = z
                 syncedAt: instantOrDateText.optional().meta(about("When the seller obtained this copy of the state's list; it must be no older than the list's refresh period (31 days where the state names none).")),
                 ...numberSource,
                 ...storeSource,
-              }).refine(storeOrDate, STORE_OR_DATE),
+              }).refine(storeOrSyncedAt, STORE_OR_SYNCED_AT),
             )
             .optional()
             .meta(about("The seller's copies of state do-not-call lists, by state code (FL, TX...). A state that keeps a list of its own blocks telemarketing calls to its residents without a current copy.")),

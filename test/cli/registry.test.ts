@@ -78,6 +78,32 @@ describe('dialsim registry import and info', () => {
     expect((await runCliInMemory(['registry', 'info', join(folder, 'nothing.dnc')])).stderr).toMatch(/cannot open the registry store .*nothing\.dnc: ENOENT/);
   });
 
+  it('refuses a store whose header was changed, even where the sizes still add up', async () => {
+    const { folder, store } = await storeAndContext();
+    const bytes = readFileSync(store);
+    // The metadata's length, moved by a few bytes within its 8-byte padding: the sections' sizes still match the file.
+    const shifted = Buffer.from(bytes);
+    shifted.writeUInt32LE(bytes.readUInt32LE(12) - 2, 12);
+    const damaged = join(folder, 'header.dnc');
+    writeFileSync(damaged, shifted);
+    const result = await runCliInMemory(['registry', 'info', damaged]);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe(`dialsim registry: the registry store ${damaged} is damaged: its checksum does not match its contents (changed or corrupted after it was written); rebuild it with \`dialsim registry import\`\n`);
+  });
+
+  it('an import onto its own base reports the store it wrote, and later reads see it', async () => {
+    const { folder, store } = await storeAndContext();
+    const changes = writeDownload(folder, '2026-11-20_changes.txt', ['3035550124,2026-11-19T12:00:00,A', '3035550125,2026-11-19T12:00:00,A']);
+    // Older than the 303 list by then, the 720 list is not brought up to the change list's date, and says so.
+    const result = await runCliInMemory(['registry', 'import', changes, '--base', store, '--out', store, '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ numbers: 4, changeLists: 1, added: 2, notAdvanced: ['720'], newestDownload: '2026-11-20T00:00:00Z', oldestDownload: '2026-10-01T00:00:00Z' });
+    expect(result.stderr).toBe(
+      'dialsim registry: area code 720 was older than the last download when a change list came, so it keeps its date (a change list holds only the changes since that download) and will go stale: import its full list again\n',
+    );
+    expect(JSON.parse((await runCliInMemory(['registry', 'info', store, '--json'])).stdout)).toMatchObject({ numbers: 4 });
+  });
+
   it('checks --out before reading anything, and names an unknown action', async () => {
     const folder = downloadFolder();
     const file = writeDownload(folder, '2026-11-15_303_a1.txt', ['303,5550123']);
@@ -113,6 +139,22 @@ describe('a store behind check --context', () => {
       ['dnc.registry-stale: the national registry copy was synced 2026-10-01T00:00:00Z, 50 days 21:00:00 before the call; it must be at most 31 days old'],
       ["dnc.registry-stale: the national registry copy (a registry store) holds no download for area code 415, so it cannot vouch for this number; import that area code's list"],
     ]);
+  });
+
+  it('a store that cannot be opened is named with the context file and the field', async () => {
+    const { folder } = await storeAndContext();
+    const context = join(folder, 'missing-store.json');
+    writeFileSync(context, JSON.stringify({ registries: { national: { store: 'nope.dnc' } } }));
+    const { code, stderr } = await runCliInMemory(['check', '--context', context], request('+1 303 555 0123'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^dialsim check: ${context.replace(/[.]/g, '\\.')}: registries\\.national\\.store: cannot open the registry store .*nope\\.dnc: ENOENT`));
+  });
+
+  it("a number the store cannot vouch for is still reported on the request's own list", async () => {
+    const { context } = await storeAndContext();
+    const listed = JSON.stringify({ ...JSON.parse(request('+1 415 555 0100')), registries: { national: { numbers: ['+1 415 555 0100'] } } });
+    const { stdout } = await runCliInMemory(['check', '--ndjson', '--packs', 'us-federal', '--context', context], listed);
+    expect(JSON.parse(stdout).violations.map((violation: { rule: string }) => violation.rule)).toEqual(['dnc.registry-stale', 'dnc.national']);
   });
 
   it('a store and a syncedAt together are refused: the store dates itself', async () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCheckContext } from '../../src/core/check-context.js';
 import { repoRoot } from '../support/built-package.js';
 import { consoleTranscripts } from '../support/console-transcripts.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
@@ -25,6 +26,14 @@ describe('docs/registry.md', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dialsim-registry-doc-'));
   const cwd = process.cwd();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the context shown under "Using a store" is one --context accepts', () => {
+    const text = readFileSync(join(repoRoot, 'docs/registry.md'), 'utf8');
+    const block = /## Using a store[\s\S]*?```jsonc\n([\s\S]*?)```/.exec(text)?.[1];
+    expect(block, 'a jsonc block under "Using a store"').toBeDefined();
+    const json = JSON.parse(block!.replace(/\s+\/\/.*$/gm, ''));
+    expect(parseCheckContext(json, 'docs/registry.md').registries).toEqual({ national: { store: 'registry.dnc' }, states: { FL: { store: 'florida.dnc' } } });
+  });
 
   it('every command of the walk-through prints what the doc shows', async () => {
     const shown = consoleTranscripts(readFileSync(join(repoRoot, 'docs/registry.md'), 'utf8'), 'docs/registry.md');

@@ -45,5 +45,7 @@ Docs: docs/registry.md.
   cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
   imported: (files: string, store: string, numbers: number, areaCodes: number, size: string) =>
     `imported ${files} into ${store}: ${numbers.toLocaleString('en-US')} numbers in ${areaCodes} area codes, ${size}`,
+  notAdvanced: (areaCodes: readonly string[]) =>
+    `${areaCodes.length === 1 ? 'area code' : 'area codes'} ${areaCodes.join(', ')} ${areaCodes.length === 1 ? 'was' : 'were'} older than the last download when a change list came, so ${areaCodes.length === 1 ? 'it keeps its' : 'they keep their'} date (a change list holds only the changes since that download) and will go stale: import ${areaCodes.length === 1 ? 'its full list' : 'their full lists'} again`,
   generated: (files: number, numbers: number, folder: string) => `wrote ${files} full lists (${numbers.toLocaleString('en-US')} numbers) to ${folder}`,
 } as const;

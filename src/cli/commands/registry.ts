@@ -5,6 +5,7 @@ import { generateDownloads } from '../../registry-store/generate-downloads.js';
 import { importDownloads } from '../../registry-store/import-downloads.js';
 import { describeStore, formatBytes, formatStoreDescription } from '../../registry-store/describe-store.js';
 import { writeStoreAtomically } from '../../registry-store/write-store.js';
+import { RegistryStore } from '../../registry-store/registry-store.js';
 import { openStore } from '../../registry-store/store-copy.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
@@ -65,7 +66,9 @@ async function runImport(files: readonly string[], values: Values, io: CliIo): P
   const base = values.base === undefined ? undefined : openStore(values.base);
   const { bytes, summary } = await importDownloads(files, { syncedAt, base, createdBy: `dialsim ${packageVersion()}` });
   writeStoreAtomically(values.out, bytes);
-  const description = describeStore(openStore(values.out), statSync(values.out).size);
+  // Opened afresh: with --base, the store cached under this path is the one just replaced.
+  const description = describeStore(RegistryStore.open(values.out), statSync(values.out).size);
+  if (summary.notAdvanced.length > 0) await write(io.stderr, `dialsim registry: ${messages.notAdvanced(summary.notAdvanced)}\n`);
   if (values.json) {
     await write(io.stdout, `${JSON.stringify({ store: values.out, ...summary, ...description })}\n`);
     return 0;
