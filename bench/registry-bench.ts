@@ -5,17 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../src/core/seeded-random.js';
-import { generateDownloads } from '../src/registry-store/generate-downloads.js';
-import { importDownloads } from '../src/registry-store/import-downloads.js';
 import { RegistryStore } from '../src/registry-store/registry-store.js';
-import { writeStoreAtomically } from '../src/registry-store/write-store.js';
 
 /**
  * The registry at scale: the same FTC-style downloads kept three ways, each measured in a process of its own so
  * that its resident memory is its own: the store (`dialsim registry import`), SQLite (one table keyed by the number,
  * as a VICIdial-style setup keeps it; better-sqlite3 is a bench-only package, `npm run bench:setup`) and a JS `Set`
  * of E.164 strings at the largest size a Set holds. Lookups are the same random numbers for all three, half of them
- * listed.
+ * listed. The generator and the importer are loaded only where they run, so that a child measuring an open store
+ * holds the store and little else.
  */
 
 export interface RegistryBenchLine {
@@ -38,7 +36,8 @@ const residentMb = (): number => Math.round(process.memoryUsage().rss / 1e6);
 const seconds = (since: number): number => Math.round((performance.now() - since) / 10) / 100;
 
 /** Writes the downloads and the lookup numbers; returns the folder. The store, SQLite and Set benches read them. */
-export function prepareRegistryBench(numbers: number, seed: number): { folder: string; files: readonly string[]; generateSeconds: number } {
+export async function prepareRegistryBench(numbers: number, seed: number): Promise<{ folder: string; files: readonly string[]; generateSeconds: number }> {
+  const { generateDownloads } = await import('../src/registry-store/generate-downloads.js');
   const folder = mkdtempSync(join(tmpdir(), 'dialsim-registry-bench-'));
   const started = performance.now();
   const { files } = generateDownloads(join(folder, 'ftc'), { numbers, seed, date: '2026-11-30' });
@@ -113,6 +112,8 @@ async function storeChild(folder: string): Promise<RegistryBenchLine> {
 }
 
 async function storeImportChild(folder: string): Promise<number> {
+  const { importDownloads } = await import('../src/registry-store/import-downloads.js');
+  const { writeStoreAtomically } = await import('../src/registry-store/write-store.js');
   const files = JSON.parse(readFileSync(join(folder, 'files.json'), 'utf8')) as string[];
   const started = performance.now();
   const { bytes } = await importDownloads(files, { createdBy: 'dialsim bench' });

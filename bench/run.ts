@@ -111,9 +111,9 @@ async function scrubBench(): Promise<void> {
   );
 }
 
-function registryBench(): void {
+async function registryBench(): Promise<void> {
   const numbers = Number(process.env.BENCH_REGISTRY_NUMBERS ?? 20_000_000);
-  const { folder, generateSeconds } = prepareRegistryBench(numbers, seed);
+  const { folder, generateSeconds } = await prepareRegistryBench(numbers, seed);
   log(`registry: generated FTC-style full lists of ${format(numbers)} numbers in ${generateSeconds} s`);
   try {
     for (const kind of ['store', 'sqlite', 'set'] as const) {
@@ -135,4 +135,4 @@ function registryBench(): void {
 if (values.only === undefined || values.only === 'check') await checkBench();
 if (values.only === undefined || values.only === 'campaign') campaignBench();
 if (values.only === undefined || values.only === 'scrub') await scrubBench();
-if (values.only === undefined || values.only === 'registry') registryBench();
+if (values.only === undefined || values.only === 'registry') await registryBench();
