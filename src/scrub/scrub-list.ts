@@ -88,6 +88,7 @@ export async function scrubLeadTable(
   const options: ScreenOptions = { ...settings.screen, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
   const seen = new SeenNumbers();
   const csv = settings.output === 'csv';
+  const keys = csv ? header : leadKeys(header);
   let buffered = csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS]) : '';
 
   try {
@@ -99,7 +100,7 @@ export async function scrubLeadTable(
         if ('error' in screened) {
           summary.errors.set(screened.kind, (summary.errors.get(screened.kind) ?? 0) + 1);
           if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${settings.source}:${line}): ${screened.error}`);
-          buffered += csv ? errorCsvLine(cells, row, settings.mode, screened.error) : errorJsonLine(header, cells, row, settings.mode, screened.error);
+          buffered += csv ? errorCsvLine(cells, row, settings.mode, screened.error) : errorJsonLine(keys, cells, row, settings.mode, screened.error);
         } else {
           const { decision } = screened;
           const duplicateOf = decision.callee.e164 === null ? undefined : seen.firstRow(decision.callee.e164, row);
@@ -109,7 +110,7 @@ export async function scrubLeadTable(
             summary.blocked++;
             for (const rule of new Set(decision.violations.map((found) => found.rule))) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
           }
-          buffered += csv ? decisionCsvLine(cells, row, settings.mode, decision, duplicateOf) : decisionJsonLine(header, cells, row, settings.mode, decision, duplicateOf);
+          buffered += csv ? decisionCsvLine(cells, row, settings.mode, decision, duplicateOf) : decisionJsonLine(keys, cells, row, settings.mode, decision, duplicateOf);
         }
       }
       if (buffered.length >= FLUSH_AT) {
@@ -161,16 +162,38 @@ function errorCsvLine(cells: readonly string[], row: number, mode: ScrubMode, er
   return spreadsheetSafeLine([...cells, String(row), mode, 'error', ...Array<string>(SCRUB_COLUMNS.length - 4).fill(''), error]);
 }
 
-function leadObject(header: readonly string[], cells: readonly string[]): Record<string, string> {
+/**
+ * The keys of a row's `lead` object in NDJSON output, one per column, so that no cell is lost: the header's names,
+ * and for a name the header repeats, `Notes (2)`, `Notes (3)` ... in order (skipping any key the header holds itself).
+ * @example
+ * leadKeys(['Notes', 'Phone', 'Notes']); // ['Notes', 'Phone', 'Notes (2)']
+ */
+export function leadKeys(header: readonly string[]): string[] {
+  const taken = new Set(header);
+  const seen = new Set<string>();
+  return header.map((name) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
+    }
+    let count = 2;
+    while (taken.has(`${name} (${count})`)) count++;
+    const key = `${name} (${count})`;
+    taken.add(key);
+    return key;
+  });
+}
+
+function leadObject(keys: readonly string[], cells: readonly string[]): Record<string, string> {
   const lead: Record<string, string> = {};
-  header.forEach((name, index) => (lead[name] = cells[index] ?? ''));
+  keys.forEach((key, index) => (lead[key] = cells[index] ?? ''));
   return lead;
 }
 
-function decisionJsonLine(header: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, decision: Decision, duplicateOf: number | undefined): string {
-  return `${JSON.stringify({ row, mode, lead: leadObject(header, cells), ...decisionForOutput(decision), ...(duplicateOf !== undefined && { duplicateOf }) })}\n`;
+function decisionJsonLine(keys: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, decision: Decision, duplicateOf: number | undefined): string {
+  return `${JSON.stringify({ row, mode, lead: leadObject(keys, cells), ...decisionForOutput(decision), ...(duplicateOf !== undefined && { duplicateOf }) })}\n`;
 }
 
-function errorJsonLine(header: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, error: string): string {
-  return `${JSON.stringify({ row, mode, lead: leadObject(header, cells), verdict: 'error', error })}\n`;
+function errorJsonLine(keys: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, error: string): string {
+  return `${JSON.stringify({ row, mode, lead: leadObject(keys, cells), verdict: 'error', error })}\n`;
 }
