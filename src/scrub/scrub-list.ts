@@ -7,7 +7,7 @@ import type { FieldMapping } from './field-mapping.js';
 import type { LeadTable } from './lead-table.js';
 import { rowAttempt, rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
 import { SeenNumbers } from './seen-numbers.js';
-import { spreadsheetSafeLine } from './spreadsheet-safe-csv.js';
+import { spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
 
 /** `full`: every rule at the row's instant; `dnc-only`: no time-of-day, day or frequency rule (see `timeRules`). */
 export type ScrubMode = 'full' | 'dnc-only';
@@ -29,6 +29,9 @@ export const SCRUB_COLUMNS = [
   'scrub_duplicate_of',
   'scrub_error',
 ] as const;
+
+/** A scrubbed list's CSV lines end in a line feed, as they always have. */
+const LINE_END = '\n';
 
 /** Messages and citations may hold spaces and commas; the lists of them are joined with this. */
 const LIST_SEPARATOR = ' | ';
@@ -89,7 +92,7 @@ export async function scrubLeadTable(
   const seen = new SeenNumbers();
   const csv = settings.output === 'csv';
   const keys = csv ? header : leadKeys(header);
-  let buffered = csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS]) : '';
+  let buffered = csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS], LINE_END) : '';
 
   try {
     for await (const batch of table.batches) {
@@ -155,11 +158,11 @@ function decisionCsvLine(cells: readonly string[], row: number, mode: ScrubMode,
     decision.nextAllowedAt ?? '',
     duplicateOf === undefined ? '' : String(duplicateOf),
     '',
-  ]);
+  ], LINE_END);
 }
 
 function errorCsvLine(cells: readonly string[], row: number, mode: ScrubMode, error: string): string {
-  return spreadsheetSafeLine([...cells, String(row), mode, 'error', ...Array<string>(SCRUB_COLUMNS.length - 4).fill(''), error]);
+  return spreadsheetSafeLine([...cells, String(row), mode, 'error', ...Array<string>(SCRUB_COLUMNS.length - 4).fill(''), error], LINE_END);
 }
 
 /**

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { CheckRequestInput } from '../../src/core/check-request.js';
 import { resolveNumberDirect } from '../../src/resolve/phone-number.js';
-import { spreadsheetSafeLine } from '../../src/scrub/spreadsheet-safe-csv.js';
+import { spreadsheetSafeLine } from '../../src/core/spreadsheet-safe-csv.js';
 import { arbitraryInstantMs, arbitraryNumber } from '../support/arbitrary-request.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
@@ -39,7 +39,7 @@ function csvOf(leads: readonly GeneratedLead[]): string {
     lead.consent?.grantedAt ?? '',
     lead.lastTransactionAt ?? '',
   ];
-  return [HEADER, ...leads.map(row)].map(spreadsheetSafeLine).join('');
+  return [HEADER, ...leads.map(row)].map((cells) => spreadsheetSafeLine(cells, '\n')).join('');
 }
 
 /** The request a person would write for `dialsim check` from the same lead. */

@@ -201,6 +201,17 @@ describe('the web trainer starts a new round of the level, count and seed the pa
     });
   });
 
+  it('the CSV export neutralises a trainee name a spreadsheet would run as a formula: =HYPERLINK(...) arrives as text', async () => {
+    await withTrainer(async (url) => {
+      const name = '=HYPERLINK("http://evil.example","x")';
+      const body = new URLSearchParams({ format: 'csv', name, answers: JSON.stringify([{ drillId: 'interacting-11-1', answer: { kind: 'dial' } }]), level: 'interacting', count: '4', seed: '11' });
+      const [header, row, end] = (await (await fetch(`${url}api/results`, { method: 'POST', body })).text()).split('\r\n');
+      expect(header).toBe('trainee,drill,answer,right answer,correct,rules');
+      expect(row).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example"",""x""\)",interacting-11-1,dial,/);
+      expect(end).toBe('');
+    });
+  });
+
   it('the export of a round started in the page records that round\'s settings', async () => {
     await withTrainer(async (url) => {
       const body = new URLSearchParams({ format: 'json', name: 'Ana', answers: JSON.stringify([{ drillId: 'interacting-11-1', answer: { kind: 'dial' } }]), level: 'interacting', count: '4', seed: '11' });
