@@ -1,4 +1,5 @@
 import type { ScenarioResult } from '../scenario/run-scenario.js';
+import { spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
 import { attemptRows } from './attempt-rows.js';
 
 /**
@@ -23,22 +24,13 @@ export const ATTEMPT_CSV_COLUMNS = [
   'outcome',
 ] as const;
 
-/** A spreadsheet reads these first characters as the start of a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One cell: neutralised when it looks like a formula, quoted when it holds a comma, a quote or a line break. */
-export function csvCell(value: string): string {
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The CSV text for these results. Several rules or citations in one cell are joined with ` | `.
  * @example
  * writeFileSync('attempts.csv', attemptsCsv([result]));
  */
 export function attemptsCsv(results: readonly ScenarioResult[]): string {
-  const lines = [ATTEMPT_CSV_COLUMNS.join(',')];
+  let text = spreadsheetSafeLine(ATTEMPT_CSV_COLUMNS, '\r\n');
   for (const result of results) {
     for (const row of attemptRows(result)) {
       const cells = [
@@ -55,8 +47,8 @@ export function attemptsCsv(results: readonly ScenarioResult[]): string {
         row.lifted.map((entry) => entry.rule).join(' | '),
         row.outcome,
       ];
-      lines.push(cells.map(csvCell).join(','));
+      text += spreadsheetSafeLine(cells, '\r\n');
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return text;
 }

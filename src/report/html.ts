@@ -3,6 +3,8 @@
  * title, a note, a rule id) can become markup. Only `SafeHtml` values, themselves built by `html`, pass through.
  */
 
+import { escapeHtml } from '../core/escape-html.js';
+
 /** Markup that is already escaped. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -13,13 +15,6 @@ export class SafeHtml {
 }
 
 export type Interpolation = SafeHtml | string | number | boolean | null | undefined | readonly Interpolation[];
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an element's content or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-}
 
 /**
  * A number as markup: whole numbers as they are, others to two decimals. A number that is not finite is a bug in

@@ -1,6 +1,7 @@
 import type { Policy, PolicyPack } from '../core/policy.js';
 import type { ScenarioResult } from '../scenario/run-scenario.js';
-import { escapeHtml, html, SafeHtml } from './html.js';
+import { escapeHtml } from '../core/escape-html.js';
+import { html, SafeHtml } from './html.js';
 
 /**
  * The report's rule pages: one for every rule the report shows (a rule that blocked or was lifted on some attempt),

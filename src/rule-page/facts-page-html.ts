@@ -1,4 +1,5 @@
-import { documentHtml, escapeHtml } from './rule-page-html.js';
+import { escapeHtml } from '../core/escape-html.js';
+import { documentHtml } from './rule-page-html.js';
 
 /**
  * A generated facts page (docs/rules/canada.md, finra.md, states.md: every fact a pack's rules read, with its

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../core/escape-html.js';
 import type { Inline, RulePage } from './rule-page.js';
 import { factWords } from './rule-page.js';
 
@@ -5,11 +6,6 @@ import { factWords } from './rule-page.js';
  * The rule page as a self-contained HTML document (inline styles, no script, no request anywhere), for the web
  * trainer. Every piece of text that comes from a policy is escaped: a custom policy's title or template is data.
  */
-
-/** Text made safe for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /**
  * A policy's prose, escaped, with its `code spans` (the only markdown the metadata uses) shown as code, and each

@@ -121,11 +121,9 @@ export function resolveFieldMapping(header: readonly string[], flags: MappingFla
   const columns = new Map<ScrubFieldName, number>();
   const lines: string[] = [];
   const usedBy = new Map<number, ScrubFieldName>();
-  const seen = new Map<string, number>();
-  header.forEach((name, index) => {
+  for (const name of header) {
     if (reserved.includes(name)) issues.push(`column "${name}" has the name of a column the scrub adds (is this file already scrubbed? scrub the original export)`);
-    if (!seen.has(name)) seen.set(name, index);
-  });
+  }
   const take = (field: ScrubFieldName, index: number, how: string) => {
     const other = usedBy.get(index);
     if (other !== undefined) {

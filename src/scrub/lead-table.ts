@@ -26,6 +26,11 @@ export interface LeadTable {
 
 export type LeadFormat = 'csv' | 'ndjson';
 
+/** A row as a reader gives it: `blank` marks a line holding nothing but spaces, which is a row only if one follows. */
+interface ReadRow extends LeadRow {
+  readonly blank?: boolean;
+}
+
 /** Whether a file name says NDJSON (`.ndjson`, `.jsonl`); anything else is read as CSV. */
 export function formatOfFile(path: string): LeadFormat {
   return /\.(ndjson|jsonl)$/i.test(path) ? 'ndjson' : 'csv';
@@ -39,7 +44,7 @@ export function formatOfFile(path: string): LeadFormat {
 export async function openLeadTable(input: AsyncIterable<string | Buffer>, format: LeadFormat, source: string): Promise<LeadTable> {
   const counter = { bytes: 0 };
   const raw = (format === 'csv' ? csvBatches(input, source, counter) : ndjsonBatches(input, source, counter))[Symbol.asyncIterator]();
-  let first: readonly LeadRow[] = [];
+  let first: readonly ReadRow[] = [];
   while (first.length === 0) {
     const next = await raw.next();
     if (next.done === true) {
@@ -48,33 +53,61 @@ export async function openLeadTable(input: AsyncIterable<string | Buffer>, forma
     first = next.value;
   }
   const { cells: header, line: headerLine } = first[0]!;
-  const fit = (rows: readonly LeadRow[]) => rows.map((row) => fitToHeader(row, header.length));
+  // Blank lines are held back until a row follows: between rows they are empty rows, after the last row nothing.
+  let held: LeadRow[] = [];
+  const settle = (rows: readonly ReadRow[]): LeadRow[] => {
+    const settled: LeadRow[] = [];
+    for (const row of rows) {
+      if (row.blank === true) {
+        held.push(fitToHeader({ cells: row.cells, line: row.line }, header.length));
+        continue;
+      }
+      if (held.length > 0) {
+        settled.push(...held);
+        held = [];
+      }
+      settled.push(fitToHeader(row, header.length));
+    }
+    return settled;
+  };
   async function* batches(): AsyncGenerator<readonly LeadRow[]> {
-    if (first.length > 1) yield fit(first.slice(1));
-    for (let next = await raw.next(); next.done !== true; next = await raw.next()) yield fit(next.value);
+    const rows = settle(first.slice(1));
+    if (rows.length > 0) yield rows;
+    for (let next = await raw.next(); next.done !== true; next = await raw.next()) {
+      const settled = settle(next.value);
+      if (settled.length > 0) yield settled;
+    }
   }
   return { header, headerLine, batches: batches(), bytesRead: () => counter.bytes };
 }
 
-/** A row as long as the header: a short one padded (CRM exports often drop empty cells at the end), a long one cut and flagged. */
+/**
+ * A row as long as the header: a short one padded (CRM exports often drop empty cells at the end). A long one keeps
+ * the header's columns, so the output's layout holds, and is flagged with the cells past them, each as a JSON string,
+ * so that nothing read is lost.
+ */
 function fitToHeader(row: LeadRow, columns: number): LeadRow {
   const { cells } = row;
-  if (cells.length > columns) return { cells: cells.slice(0, columns), line: row.line, problem: row.problem ?? `the row has ${cells.length} cells, the header ${columns} columns` };
+  if (cells.length > columns) {
+    const extra = cells.slice(columns);
+    const problem = `the row has ${cells.length} cells, the header ${columns} columns; the ${extra.length === 1 ? 'cell' : `${extra.length} cells`} past the header: ${extra.map((cell) => JSON.stringify(cell)).join(', ')}`;
+    return { cells: cells.slice(0, columns), line: row.line, problem: row.problem ?? problem };
+  }
   if (cells.length < columns) return { ...row, cells: [...cells, ...Array<string>(columns - cells.length).fill('')] };
   return row;
 }
 
 const sizeOf = (chunk: string | Buffer) => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length);
 
-async function* csvBatches(input: AsyncIterable<string | Buffer>, source: string, counter: { bytes: number }): AsyncGenerator<readonly LeadRow[]> {
+async function* csvBatches(input: AsyncIterable<string | Buffer>, source: string, counter: { bytes: number }): AsyncGenerator<readonly ReadRow[]> {
   // relax_quotes: a `"` inside an unquoted cell (`27" monitor`) is kept as text, as spreadsheets do.
   const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   let failure: Error | undefined;
   parser.on('error', (error: Error) => (failure ??= error));
   // Lines are counted here: csv-parse counts a CRLF inside a quoted cell as two lines.
   let line = 1;
-  const rowOf = (record: string[]): LeadRow => {
-    const row = { cells: record, line };
+  const rowOf = (record: string[]): ReadRow => {
+    const row = record.length === 1 && record[0]!.trim() === '' ? { cells: record, line, blank: true } : { cells: record, line };
     for (const cell of record) line += lineBreaks(cell);
     line++;
     return row;
@@ -88,14 +121,14 @@ async function* csvBatches(input: AsyncIterable<string | Buffer>, source: string
     counter.bytes += sizeOf(chunk);
     // The parser works synchronously on each chunk it is given: its records can be read at once.
     parser.write(chunk);
-    const batch: LeadRow[] = [];
+    const batch: ReadRow[] = [];
     for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) batch.push(rowOf(record));
     if (failure !== undefined) throw unreadable(failure);
     if (batch.length > 0) yield batch;
   }
   parser.end();
   // The last record is only known at the end of the input, which the parser finishes on a later tick.
-  const rest: LeadRow[] = [];
+  const rest: ReadRow[] = [];
   try {
     for await (const record of parser as AsyncIterable<string[]>) rest.push(rowOf(record));
   } catch (error) {
@@ -114,12 +147,12 @@ function lineBreaks(cell: string): number {
   return count;
 }
 
-function ndjsonBatches(input: AsyncIterable<string | Buffer>, source: string, counter: { bytes: number }): AsyncIterable<readonly LeadRow[]> {
+function ndjsonBatches(input: AsyncIterable<string | Buffer>, source: string, counter: { bytes: number }): AsyncIterable<readonly ReadRow[]> {
   let header: string[] | undefined;
   // Only called once the header is known.
-  const toRow = (text: string, line: number): LeadRow => {
+  const toRow = (text: string, line: number): ReadRow => {
     const columns = header!;
-    if (text.trim() === '') return { cells: columns.map(() => ''), line };
+    if (text.trim() === '') return { cells: columns.map(() => ''), line, blank: true };
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -137,7 +170,7 @@ function ndjsonBatches(input: AsyncIterable<string | Buffer>, source: string, co
     if (nested.length > 0) return { cells, line, problem: `fields ${nested.map((key) => `"${key}"`).join(', ')} hold objects or arrays; a lead's fields are text, numbers or true/false` };
     return { cells, line };
   };
-  async function* batches(): AsyncGenerator<readonly LeadRow[]> {
+  async function* batches(): AsyncGenerator<readonly ReadRow[]> {
     const decoder = new StringDecoder('utf8');
     let pending = '';
     let line = 0;
@@ -149,13 +182,13 @@ function ndjsonBatches(input: AsyncIterable<string | Buffer>, source: string, co
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
-      const batch: LeadRow[] = [];
+      const batch: ReadRow[] = [];
       let start = 0;
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         line++;
         const raw = text.slice(start, end);
         start = end + 1;
-        // Blank lines before the header carry no header; after it they are empty rows, kept and counted.
+        // Blank lines before the header carry no header; after it, see `settle`.
         if (header === undefined && raw.trim() === '') continue;
         batch.push(...withHeader(raw.endsWith('\r') ? raw.slice(0, -1) : raw, line));
       }
@@ -166,7 +199,7 @@ function ndjsonBatches(input: AsyncIterable<string | Buffer>, source: string, co
     if (pending.trim() !== '') yield [...withHeader(pending, line + 1)];
   }
   // The first object's keys are the header, and the object is the first row too.
-  function* withHeader(text: string, line: number): Generator<LeadRow> {
+  function* withHeader(text: string, line: number): Generator<ReadRow> {
     if (header === undefined) {
       let keys: string[] = [];
       try {

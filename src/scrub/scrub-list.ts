@@ -7,7 +7,7 @@ import type { FieldMapping } from './field-mapping.js';
 import type { LeadTable } from './lead-table.js';
 import { rowAttempt, rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
 import { SeenNumbers } from './seen-numbers.js';
-import { spreadsheetSafeLine } from './spreadsheet-safe-csv.js';
+import { spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
 
 /** `full`: every rule at the row's instant; `dnc-only`: no time-of-day, day or frequency rule (see `timeRules`). */
 export type ScrubMode = 'full' | 'dnc-only';
@@ -29,6 +29,9 @@ export const SCRUB_COLUMNS = [
   'scrub_duplicate_of',
   'scrub_error',
 ] as const;
+
+/** A scrubbed list's CSV lines end in a line feed, as they always have. */
+const LINE_END = '\n';
 
 /** Messages and citations may hold spaces and commas; the lists of them are joined with this. */
 const LIST_SEPARATOR = ' | ';
@@ -88,7 +91,8 @@ export async function scrubLeadTable(
   const options: ScreenOptions = { ...settings.screen, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
   const seen = new SeenNumbers();
   const csv = settings.output === 'csv';
-  let buffered = csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS]) : '';
+  const keys = csv ? header : leadKeys(header);
+  let buffered = csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS], LINE_END) : '';
 
   try {
     for await (const batch of table.batches) {
@@ -99,7 +103,7 @@ export async function scrubLeadTable(
         if ('error' in screened) {
           summary.errors.set(screened.kind, (summary.errors.get(screened.kind) ?? 0) + 1);
           if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${settings.source}:${line}): ${screened.error}`);
-          buffered += csv ? errorCsvLine(cells, row, settings.mode, screened.error) : errorJsonLine(header, cells, row, settings.mode, screened.error);
+          buffered += csv ? errorCsvLine(cells, row, settings.mode, screened.error) : errorJsonLine(keys, cells, row, settings.mode, screened.error);
         } else {
           const { decision } = screened;
           const duplicateOf = decision.callee.e164 === null ? undefined : seen.firstRow(decision.callee.e164, row);
@@ -109,7 +113,7 @@ export async function scrubLeadTable(
             summary.blocked++;
             for (const rule of new Set(decision.violations.map((found) => found.rule))) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
           }
-          buffered += csv ? decisionCsvLine(cells, row, settings.mode, decision, duplicateOf) : decisionJsonLine(header, cells, row, settings.mode, decision, duplicateOf);
+          buffered += csv ? decisionCsvLine(cells, row, settings.mode, decision, duplicateOf) : decisionJsonLine(keys, cells, row, settings.mode, decision, duplicateOf);
         }
       }
       if (buffered.length >= FLUSH_AT) {
@@ -154,23 +158,45 @@ function decisionCsvLine(cells: readonly string[], row: number, mode: ScrubMode,
     decision.nextAllowedAt ?? '',
     duplicateOf === undefined ? '' : String(duplicateOf),
     '',
-  ]);
+  ], LINE_END);
 }
 
 function errorCsvLine(cells: readonly string[], row: number, mode: ScrubMode, error: string): string {
-  return spreadsheetSafeLine([...cells, String(row), mode, 'error', ...Array<string>(SCRUB_COLUMNS.length - 4).fill(''), error]);
+  return spreadsheetSafeLine([...cells, String(row), mode, 'error', ...Array<string>(SCRUB_COLUMNS.length - 4).fill(''), error], LINE_END);
 }
 
-function leadObject(header: readonly string[], cells: readonly string[]): Record<string, string> {
+/**
+ * The keys of a row's `lead` object in NDJSON output, one per column, so that no cell is lost: the header's names,
+ * and for a name the header repeats, `Notes (2)`, `Notes (3)` ... in order (skipping any key the header holds itself).
+ * @example
+ * leadKeys(['Notes', 'Phone', 'Notes']); // ['Notes', 'Phone', 'Notes (2)']
+ */
+export function leadKeys(header: readonly string[]): string[] {
+  const taken = new Set(header);
+  const seen = new Set<string>();
+  return header.map((name) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
+    }
+    let count = 2;
+    while (taken.has(`${name} (${count})`)) count++;
+    const key = `${name} (${count})`;
+    taken.add(key);
+    return key;
+  });
+}
+
+function leadObject(keys: readonly string[], cells: readonly string[]): Record<string, string> {
   const lead: Record<string, string> = {};
-  header.forEach((name, index) => (lead[name] = cells[index] ?? ''));
+  keys.forEach((key, index) => (lead[key] = cells[index] ?? ''));
   return lead;
 }
 
-function decisionJsonLine(header: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, decision: Decision, duplicateOf: number | undefined): string {
-  return `${JSON.stringify({ row, mode, lead: leadObject(header, cells), ...decisionForOutput(decision), ...(duplicateOf !== undefined && { duplicateOf }) })}\n`;
+function decisionJsonLine(keys: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, decision: Decision, duplicateOf: number | undefined): string {
+  return `${JSON.stringify({ row, mode, lead: leadObject(keys, cells), ...decisionForOutput(decision), ...(duplicateOf !== undefined && { duplicateOf }) })}\n`;
 }
 
-function errorJsonLine(header: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, error: string): string {
-  return `${JSON.stringify({ row, mode, lead: leadObject(header, cells), verdict: 'error', error })}\n`;
+function errorJsonLine(keys: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, error: string): string {
+  return `${JSON.stringify({ row, mode, lead: leadObject(keys, cells), verdict: 'error', error })}\n`;
 }

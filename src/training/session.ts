@@ -2,6 +2,7 @@ import type { Drill, DrillAnswer, DrillLevel } from './drill.js';
 import { drillCard } from './drill-card.js';
 import { gradeAnswer, type Grade } from './grade.js';
 import type { PolicyPack } from '../core/policy.js';
+import { spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
 
 /** One answered drill. */
 export interface DrillResult {
@@ -69,10 +70,6 @@ export function resultsJson(settings: SessionSettings, results: readonly DrillRe
   };
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function answerLine(answer: DrillAnswer): string {
   return answer.kind === 'dial' ? 'dial' : `block ${answer.rule}`;
 }
@@ -80,6 +77,7 @@ function answerLine(answer: DrillAnswer): string {
 /**
  * The results of a session as CSV, one row per drill: trainee, drill id, the answer and the right one (in the
  * answers-file form, `dial` or `block <rule ...>`), whether it was correct, and the rules that block the call.
+ * The trainee's name is typed in the web trainer, so its cells are made spreadsheet-safe like every CSV's.
  */
 export function resultsCsv(results: readonly DrillResult[], trainee: string): string {
   const rows = [['trainee', 'drill', 'answer', 'right answer', 'correct', 'rules']];
@@ -87,5 +85,5 @@ export function resultsCsv(results: readonly DrillResult[], trainee: string): st
     const rules = grade.violations.map((rule) => rule.rule).join(' ');
     rows.push([trainee, drill.id, answerLine(grade.answer), grade.verdict === 'allow' ? 'dial' : `block ${rules}`, String(grade.correct), rules]);
   }
-  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return rows.map((row) => spreadsheetSafeLine(row, '\r\n')).join('');
 }

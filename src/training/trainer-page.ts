@@ -1,8 +1,5 @@
+import { escapeHtml } from '../core/escape-html.js';
 import { lifecycleMermaid, lifecycleSvg } from './lifecycle-svg.js';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 const STYLES = `
 :root { --ink:#1d2433; --muted:#5b6478; --line:#dde2ec; --bg:#f4f6fa; --card:#fff; --accent:#2f5fd0;

@@ -189,6 +189,39 @@ describe('dialsim scrub', () => {
     expect(lines[1]).toEqual({ row: 2, mode: 'dnc-only', lead: { Name: '', phone: '' }, verdict: 'error', error: 'the row is empty' });
   });
 
+  it('--ndjson keeps every cell of a repeated column name: the second "Notes" is "Notes (2)"', async () => {
+    const dir = setup({ 'leads.csv': 'Lead ID,Telephone Nr,Notes,Notes\n1,2105550001,a,b\n' });
+    const result = await scrub(dir, 'leads.csv', '--ndjson', '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--map', 'phone=Telephone Nr');
+    const [line] = result.stdout.trimEnd().split('\n').map((text) => JSON.parse(text));
+    expect(line.lead).toEqual({ 'Lead ID': '1', 'Telephone Nr': '2105550001', Notes: 'a', 'Notes (2)': 'b' });
+    expect(result.code).toBe(0);
+  });
+
+  it('keeps the cells of a row longer than the header in its error, as JSON strings, and the row (exit 1)', async () => {
+    const dir = setup({ 'leads.csv': 'phone,name\n303-555-0123,Ann,"say ""hi""",x\n303-555-0124,Ben\n' });
+    const result = await scrub(dir, 'leads.csv', '--dnc-only', '--at', '2026-03-10T15:00:00Z');
+    const rows = outputRows(result.stdout);
+    expect(rows.map((row) => [row.phone, row.name, row.scrub_verdict, row.scrub_error])).toEqual([
+      ['303-555-0123', 'Ann', 'error', 'the row has 4 cells, the header 2 columns; the 2 cells past the header: "say \\"hi\\"", "x"'],
+      ['303-555-0124', 'Ben', 'allow', ''],
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it('skips blank lines after the last row (exit 0), and keeps an empty row between rows as an error', async () => {
+    const dir = setup({ 'trailing.csv': 'phone\r\n3035550124\r\n\r\n', 'between.csv': 'phone\r\n3035550124\r\n\r\n3035550123\r\n\r\n' });
+    const trailing = await scrub(dir, 'trailing.csv', '--dnc-only', '--at', '2026-03-10T15:00:00Z');
+    expect(outputRows(trailing.stdout).map((row) => [row.phone, row.scrub_verdict])).toEqual([['3035550124', 'allow']]);
+    expect(trailing.code).toBe(0);
+    const between = await scrub(dir, 'between.csv', '--dnc-only', '--at', '2026-03-10T15:00:00Z');
+    expect(outputRows(between.stdout).map((row) => [row.phone, row.scrub_verdict, row.scrub_error])).toEqual([
+      ['3035550124', 'allow', ''],
+      ['', 'error', 'the row is empty'],
+      ['3035550123', 'allow', ''],
+    ]);
+    expect(between.code).toBe(1);
+  });
+
   it('reads an NDJSON list by its file name', async () => {
     const dir = setup({ 'leads.ndjson': '{"id":1,"phone":"720-555-0199"}\n{"id":2,"phone":"303-555-0123"}\n' });
     const rows = outputRows((await scrub(dir, 'leads.ndjson', '--dnc-only', '--at', '2026-03-10T15:00:00Z')).stdout);
@@ -256,7 +289,8 @@ describe('dialsim scrub --packs', () => {
 describe('rows in equals rows out', () => {
   const cases: [string, string, string | Buffer][] = [
     ['the CRM export', 'crm.csv', CRM_EXPORT],
-    ['only empty rows', 'empty.csv', 'phone,name\n\n,\n\n'],
+    ['only empty rows', 'empty.csv', 'phone,name\n\n,\n\n,\n'],
+    ['blank lines after the last row', 'trailing.csv', 'phone\r\n303-555-0123\r\n\r\n\r\n'],
     ['short and long rows', 'ragged.csv', 'phone,name,state\n303-555-0123\n720-555-0199,Ben,CO,extra,cells\n'],
     ['unparsable values and numbers', 'bad.csv', 'phone,line type,business\nN/A,mobile,no\n303-555-0123,cell,maybe\n303-555-0123,,\n'],
     ['NDJSON with broken lines', 'leads.ndjson', '{"phone":"303-555-0123"}\nnot json\n\n{"phone":"720-555-0199","extra":1}\n[1]\n'],
@@ -264,9 +298,11 @@ describe('rows in equals rows out', () => {
   it.each(cases)('%s', async (_name, file, text) => {
     const dir = setup({ [file]: text });
     const result = await scrub(dir, file, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--ndjson');
+    // Blank lines after the last row are not rows; every other line of the file is one.
+    const rowsText = String(text).replace(/(\r?\n[ \t]*)+$/, '\n');
     const expected = file.endsWith('.ndjson')
-      ? String(text).replace(/\n$/, '').split('\n').length
-      : (parse(text, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][]).length - 1;
+      ? rowsText.replace(/\n$/, '').split('\n').length
+      : (parse(rowsText, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][]).length - 1;
     const rows = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { row: number });
     expect(rows.map((row) => row.row)).toEqual(Array.from({ length: expected }, (_, index) => index + 1));
     expect(result.stderr).toContain(`rows        ${expected} in, ${expected} out`);

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { ATTEMPT_CSV_COLUMNS, attemptsCsv, csvCell } from '../../src/report/attempt-csv.js';
+import { ATTEMPT_CSV_COLUMNS, attemptsCsv } from '../../src/report/attempt-csv.js';
 import { reportFixtures } from './report-fixtures.js';
-
-describe('csvCell', () => {
-  it.each(['=1+1', '+13035550123', '-2', '@SUM(A1)', '\tx', '\rx'])('neutralises %j with a leading apostrophe', (value) => {
-    expect(csvCell(value).replace(/^"|"$/g, '')).toBe(`'${value}`);
-  });
-
-  it('leaves other text as it is, and quotes a comma, a quote or a line break', () => {
-    expect(csvCell('L1')).toBe('L1');
-    expect(csvCell('2026-03-10 21:30:00 America/Chicago')).toBe('2026-03-10 21:30:00 America/Chicago');
-    expect(csvCell('a, b')).toBe('"a, b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    // Neutralised first, then quoted: the apostrophe is inside the quotes.
-    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
-  });
-});
 
 describe('attemptsCsv', () => {
   const fixtures = reportFixtures();

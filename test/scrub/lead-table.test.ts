@@ -35,7 +35,18 @@ describe('openLeadTable (CSV)', () => {
       { cells: ['1', '2', '3'], line: 2 },
       { cells: ['', '', ''], line: 3 },
       { cells: ['4', '', ''], line: 4 },
-      { cells: ['5', '6', '7'], line: 5, problem: 'the row has 4 cells, the header 3 columns' },
+      { cells: ['5', '6', '7'], line: 5, problem: 'the row has 4 cells, the header 3 columns; the cell past the header: "8"' },
+    ]);
+  });
+
+  it('gives no row for blank lines after the last row, even when they arrive in a later chunk', async () => {
+    expect((await read(['phone\r\n2105550001\r\n\r\n'])).rows).toEqual([{ cells: ['2105550001'], line: 2 }]);
+    expect((await read(['phone\n1\n\n', '  \n', '\n2\n\n'])).rows).toEqual([
+      { cells: ['1'], line: 2 },
+      { cells: [''], line: 3 },
+      { cells: ['  '], line: 4 },
+      { cells: [''], line: 5 },
+      { cells: ['2'], line: 6 },
     ]);
   });
 
@@ -59,6 +70,14 @@ describe('openLeadTable (NDJSON)', () => {
       { cells: ['', '720 555 0199', ''], line: 3 },
       { cells: ['', '', ''], line: 4 },
       { cells: ['', '1', ''], line: 5 },
+    ]);
+  });
+
+  it('gives no row for blank lines after the last row', async () => {
+    expect((await read(['{"phone":"1"}\n\n{"phone":"2"}\n\n', ' \r\n\n'], 'ndjson')).rows).toEqual([
+      { cells: ['1'], line: 1 },
+      { cells: [''], line: 2 },
+      { cells: ['2'], line: 3 },
     ]);
   });
 

@@ -9,7 +9,8 @@ import { definePolicy, pass } from '../../src/core/policy.js';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { CANADA_FACTS } from '../../policies/canada/canada-facts.js';
 import { rulePage } from '../../src/rule-page/rule-page.js';
-import { escapeHtml, proseHtml } from '../../src/rule-page/rule-page-html.js';
+import { escapeHtml } from '../../src/core/escape-html.js';
+import { proseHtml } from '../../src/rule-page/rule-page-html.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { drillCard } from '../../src/training/drill-card.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
@@ -198,6 +199,17 @@ describe('the web trainer starts a new round of the level, count and seed the pa
         expect(response.status, drillId).toBe(404);
         expect(await response.json()).toEqual({ error: `no drill "${drillId}" in this session` });
       }
+    });
+  });
+
+  it('the CSV export neutralises a trainee name a spreadsheet would run as a formula: =HYPERLINK(...) arrives as text', async () => {
+    await withTrainer(async (url) => {
+      const name = '=HYPERLINK("http://evil.example","x")';
+      const body = new URLSearchParams({ format: 'csv', name, answers: JSON.stringify([{ drillId: 'interacting-11-1', answer: { kind: 'dial' } }]), level: 'interacting', count: '4', seed: '11' });
+      const [header, row, end] = (await (await fetch(`${url}api/results`, { method: 'POST', body })).text()).split('\r\n');
+      expect(header).toBe('trainee,drill,answer,right answer,correct,rules');
+      expect(row).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example"",""x""\)",interacting-11-1,dial,/);
+      expect(end).toBe('');
     });
   });
 

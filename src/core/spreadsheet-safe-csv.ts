@@ -1,4 +1,9 @@
 /**
+ * The one CSV cell writer of every CSV dialsim writes (a scrubbed list, `run --attempts-csv`, the trainer's results
+ * export): every cell that comes from outside data may be opened in a spreadsheet.
+ */
+
+/**
  * Characters that make a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`), or that some spreadsheets drop
  * before reading one (tab, carriage return). A lead list comes from outside, so `=HYPERLINK(...)` in a name cell
  * must arrive as text.
@@ -16,9 +21,16 @@ export function spreadsheetSafeCell(cell: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One CSV line of spreadsheet-safe cells, ended by a line feed. */
-export function spreadsheetSafeLine(cells: readonly string[]): string {
+/** How a line ends: each output keeps one (a scrubbed list `\n`, the attempt and training exports `\r\n`). */
+export type CsvLineEnd = '\n' | '\r\n';
+
+/**
+ * One CSV line of spreadsheet-safe cells, ended by `lineEnd`.
+ * @example
+ * spreadsheetSafeLine(['Ann', '=1+1'], '\r\n'); // "Ann,'=1+1\r\n"
+ */
+export function spreadsheetSafeLine(cells: readonly string[], lineEnd: CsvLineEnd): string {
   let line = '';
   for (let index = 0; index < cells.length; index++) line += (index === 0 ? '' : ',') + spreadsheetSafeCell(cells[index]!);
-  return `${line}\n`;
+  return line + lineEnd;
 }

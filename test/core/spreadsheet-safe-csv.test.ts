@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { spreadsheetSafeCell, spreadsheetSafeLine } from '../../src/scrub/spreadsheet-safe-csv.js';
+import { spreadsheetSafeCell, spreadsheetSafeLine } from '../../src/core/spreadsheet-safe-csv.js';
 
 describe('spreadsheet-safe CSV cells', () => {
   it.each([
@@ -10,6 +10,7 @@ describe('spreadsheet-safe CSV cells', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tx', "'\tx"],
     ['\r=1', `"'\r=1"`],
+    ['\rx', `"'\rx"`],
   ])('a cell a spreadsheet would run, %j, gets a leading quote: %s', (cell, written) => {
     expect(spreadsheetSafeCell(cell)).toBe(written);
   });
@@ -27,7 +28,12 @@ describe('spreadsheet-safe CSV cells', () => {
 
   it('reads back with a CSV parser as the same cells, the formula prefix aside', () => {
     const cells = ['a, b', 'said "hi"', 'two\r\nlines', '=1+1', ''];
-    const [record] = parse(spreadsheetSafeLine(cells)) as string[][];
+    const [record] = parse(spreadsheetSafeLine(cells, '\n')) as string[][];
     expect(record).toEqual(['a, b', 'said "hi"', 'two\r\nlines', "'=1+1", '']);
+  });
+
+  it('ends a line as its output does: a line feed or CRLF, nothing else between cells', () => {
+    expect(spreadsheetSafeLine(['a', '=b', ''], '\n')).toBe("a,'=b,\n");
+    expect(spreadsheetSafeLine(['a', '=b', ''], '\r\n')).toBe("a,'=b,\r\n");
   });
 });
