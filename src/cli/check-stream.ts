@@ -5,7 +5,7 @@ import type { Decision } from '../core/decision.js';
 import { InputError, formatProblem } from '../core/input-error.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { checkMessages } from './commands/check-messages.js';
-import { decisionForOutput } from './decision-output.js';
+import { decisionJson } from './decision-output.js';
 import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
 
 export type ScreenedText = { readonly decision: Decision } | { readonly error: string };
@@ -66,7 +66,7 @@ export async function screenNdjsonStream(
     const result = screenRequestText(line, options);
     if ('decision' in result) {
       counts.answered++;
-      buffered += `${JSON.stringify(decisionForOutput(result.decision))}\n`;
+      buffered += `${decisionJson(result.decision)}\n`;
     } else {
       counts.malformed++;
       buffered += `${JSON.stringify({ line: lineNumber, error: result.error })}\n`;
