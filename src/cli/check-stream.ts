@@ -3,6 +3,7 @@ import { parseCheckRequest } from '../core/check-request.js';
 import { fastCheckRequest } from '../core/fast-check-request.js';
 import type { Decision } from '../core/decision.js';
 import { InputError, formatProblem } from '../core/input-error.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { checkMessages } from './commands/check-messages.js';
 import { decisionJson } from './decision-output.js';
@@ -27,11 +28,34 @@ export function screenRequestText(text: string, options: ScreenOptions, source?:
     const { line, column } = jsonErrorPosition(text, error as Error);
     return { error: formatProblem({ path: '', message: checkMessages.notJson(jsonErrorReason(error as Error)), location: `${source}:${line}:${column}` }) };
   }
+  return screenParsed(json, options, options);
+}
+
+/**
+ * Screens a parsed request: with `withDefaultPack` for an attempt that names no packs of its own (the options with
+ * the packs in force already put together), with `options` for one that does.
+ */
+function screenParsed(json: unknown, options: ScreenOptions, withDefaultPack: ScreenOptions): ScreenedText {
   try {
     // The fast path takes the well-formed requests; zod, the reference, the rest, so every error reads as before.
-    return { decision: screen(fastCheckRequest(json) ?? parseCheckRequest(json), options) };
+    const attempt = fastCheckRequest(json) ?? parseCheckRequest(json);
+    return { decision: screen(attempt, attempt.packs === undefined ? withDefaultPack : options) };
   } catch (error) {
     if (error instanceof InputError) return { error: error.problems.map(formatProblem).join('; ') };
+    throw error;
+  }
+}
+
+/**
+ * The options with the packs in force for requests that name none, combined once for the stream rather than looked
+ * up per request. Left as they are when they cannot be combined (an unknown pack id): each request then reports it.
+ */
+function withPacksInForce(options: ScreenOptions): ScreenOptions {
+  if (options.pack !== undefined) return options;
+  try {
+    return { ...options, pack: packsInForce({ ...(options.packs && { packs: options.packs }), ...(options.custom && { custom: options.custom }) }) };
+  } catch (error) {
+    if (error instanceof InputError) return options;
     throw error;
   }
 }
@@ -59,11 +83,21 @@ export async function screenNdjsonStream(
   let buffered = '';
   // Decodes across chunk boundaries, so a character split between two chunks is not corrupted.
   const decoder = new StringDecoder('utf8');
+  const withDefaultPack = withPacksInForce(options);
+  const screenLine = (line: string): ScreenedText => {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return screenRequestText(line, options);
+    }
+    return screenParsed(json, options, withDefaultPack);
+  };
 
   const handle = (line: string): void => {
     lineNumber++;
     if (line.trim() === '') return;
-    const result = screenRequestText(line, options);
+    const result = screenLine(line);
     if ('decision' in result) {
       counts.answered++;
       buffered += `${decisionJson(result.decision)}\n`;
