@@ -7,6 +7,7 @@ import { packsInForce } from '../engine/packs-in-force.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { checkMessages } from './commands/check-messages.js';
 import { decisionJson } from './decision-output.js';
+import { OutputBatches } from './output-batches.js';
 import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
 
 export type ScreenedText = { readonly decision: Decision } | { readonly error: string };
@@ -65,22 +66,22 @@ export interface NdjsonCounts {
   malformed: number;
 }
 
-/** Output is flushed in batches of about this many characters: one write per line would dominate the cost. */
+/** Output is flushed in batches of about this many bytes: one write per line would dominate the cost. */
 const FLUSH_AT = 64 * 1024;
 
 /**
  * `dialsim check --ndjson`: one request per line in, one decision (or `{"line": N, "error": ...}`) per line out,
- * in order. Streams: input chunks are split as they arrive and output is flushed in batches, so memory stays flat
+ * in order. Streams: input chunks are split as they arrive and output is flushed in batches of UTF-8, so memory stays flat
  * however long the stream. Blank lines are skipped and get no output line; lines are numbered from 1.
  */
 export async function screenNdjsonStream(
   input: AsyncIterable<string | Buffer>,
-  output: (chunk: string) => void | Promise<void>,
+  output: (chunk: Buffer) => void | Promise<void>,
   options: ScreenOptions,
 ): Promise<NdjsonCounts> {
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
   let lineNumber = 0;
-  let buffered = '';
+  const batches = new OutputBatches(FLUSH_AT);
   // Decodes across chunk boundaries, so a character split between two chunks is not corrupted.
   const decoder = new StringDecoder('utf8');
   const withDefaultPack = withPacksInForce(options);
@@ -100,10 +101,10 @@ export async function screenNdjsonStream(
     const result = screenLine(line);
     if ('decision' in result) {
       counts.answered++;
-      buffered += `${decisionJson(result.decision)}\n`;
+      batches.line(decisionJson(result.decision));
     } else {
       counts.malformed++;
-      buffered += `${JSON.stringify({ line: lineNumber, error: result.error })}\n`;
+      batches.line(JSON.stringify({ line: lineNumber, error: result.error }));
     }
   };
 
@@ -129,14 +130,11 @@ export async function screenNdjsonStream(
       start = newline + 1;
     }
     if (start < text.length) pendingParts.push(text.slice(start));
-    if (buffered.length >= FLUSH_AT) {
-      await output(buffered);
-      buffered = '';
-    }
+    for (const batch of batches.take()) await output(batch);
   }
   const rest = decoder.end();
   if (rest !== '') pendingParts.push(rest);
   if (pendingParts.length > 0) endLine('');
-  if (buffered !== '') await output(buffered);
+  for (const batch of batches.take(true)) await output(batch);
   return counts;
 }
