@@ -16,7 +16,7 @@ export function fastCheckRequest(value: unknown): CallAttempt | undefined {
   const { at, to, method, purpose, caller, callee, subject, history, consents, relationship, packs } = value as Record<string, unknown>;
   let expectedKeys = 4;
   if (typeof to !== 'string' || to.length === 0 || !isOneOf(method, DIAL_METHODS)) return undefined;
-  const epochMs = typeof at === 'string' ? parseInstant(at) : undefined;
+  const epochMs = typeof at === 'string' ? fastInstant(at, false) : undefined;
   if (typeof epochMs !== 'number') return undefined;
 
   if (purpose !== undefined) expectedKeys++;
@@ -103,9 +103,56 @@ function isOneOf(value: unknown, values: readonly string[]): value is string {
 
 /** An instant or a date as `instantOrDateText` accepts it, as epoch milliseconds; undefined when it does not. */
 function instantOrDate(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const parsed = parseInstantOrDate(value);
-  return typeof parsed === 'number' ? parsed : undefined;
+  return typeof value === 'string' ? fastInstant(value, true) : undefined;
+}
+
+/** The value of a digit's character code, or -1000 for any other character, so a sum with one goes negative. */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1000;
+}
+
+function twoDigitsAt(text: string, index: number): number {
+  return digitAt(text, index) * 10 + digitAt(text, index + 1);
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The epoch milliseconds of the two commonest forms, `2026-03-10T20:30:00Z` and `2026-03-10T20:30:00-07:00` (and,
+ * with `dateAllowed`, `2026-03-01`), read from the character codes; any other text, and any text out of range, is
+ * left to `parseInstant`/`parseInstantOrDate`, the reference, which this agrees with on every input.
+ */
+function fastInstant(text: string, dateAllowed: boolean): number | undefined {
+  const length = text.length;
+  const reference = (): number | undefined => {
+    const parsed = dateAllowed ? parseInstantOrDate(text) : parseInstant(text);
+    return typeof parsed === 'number' ? parsed : undefined;
+  };
+  if ((length !== 20 && length !== 25 && !(dateAllowed && length === 10)) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return reference();
+  const year = twoDigitsAt(text, 0) * 100 + twoDigitsAt(text, 2);
+  const month = twoDigitsAt(text, 5);
+  const day = twoDigitsAt(text, 8);
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return reference();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (leap ? 29 : DAYS_IN_MONTH[month]!)) return reference();
+  if (length === 10) return Date.UTC(year, month - 1, day);
+  if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return reference();
+  const hour = twoDigitsAt(text, 11);
+  const minute = twoDigitsAt(text, 14);
+  const second = twoDigitsAt(text, 17);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return reference();
+  let offsetMinutes = 0;
+  if (length === 20) {
+    if (text.charCodeAt(19) !== 90) return reference();
+  } else {
+    const sign = text.charCodeAt(19);
+    const offsetHours = twoDigitsAt(text, 20);
+    const offsetMins = twoDigitsAt(text, 23);
+    if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58 || offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return reference();
+    offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
 }
 
 /** The same for a field that may also be null (or absent: undefined means "absent", null "none"). */

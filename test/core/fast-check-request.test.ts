@@ -132,3 +132,49 @@ describe('fastCheckRequest', () => {
     expect(reference(value)).toHaveProperty('problems');
   });
 });
+
+describe('fastCheckRequest instants', () => {
+  /** Instant-shaped text with each character sometimes swapped for a near one: a digit, a separator, a letter. */
+  const instantLike = fc
+    .tuple(
+      fc.integer({ min: Date.parse('1899-12-31T00:00:00Z'), max: Date.parse('2100-01-01T00:00:00Z') }),
+      fc.constantFrom('Z', '-07:00', '+05:30', '+23:59', '-24:00', '+00:60', 'z', '-0700'),
+      fc.array(fc.tuple(fc.nat(30), fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '9', ':', '-', 'T', ' ', 'Z', '+')), { maxLength: 2 }),
+      fc.boolean(),
+    )
+    .map(([ms, offset, swaps, dateOnly]) => {
+      let text = dateOnly ? new Date(ms).toISOString().slice(0, 10) : `${new Date(ms).toISOString().slice(0, 19)}${offset}`;
+      for (const [at, character] of swaps) if (at < text.length) text = text.slice(0, at) + character + text.slice(at + 1);
+      return text;
+    });
+
+  /** Instants built from fields at and beyond their bounds: month 13, 30 February, hour 24, second 60, offset +24:00. */
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  const boundaryInstant = fc
+    .record({
+      year: fc.constantFrom(1899, 1900, 2000, 2024, 2026, 2100),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.constantFrom(0, 30, 59, 60, 61),
+      second: fc.constantFrom(0, 1, 59, 60, 61),
+      offset: fc.constantFrom('Z', '+00:00', '-23:59', '+24:00', '-05:60', '-05:00'),
+      dateOnly: fc.boolean(),
+    })
+    .map(({ year, month, day, hour, minute, second, offset, dateOnly }) => {
+      const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+      return dateOnly ? date : `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset}`;
+    });
+
+  it('reads "at", history and consent instants exactly as the reference parser does, valid or not', () => {
+    const base = { to: '+13035550123', method: 'manual', caller: { seller: 'acme' } };
+    fc.assert(
+      fc.property(fc.oneof(instantLike, boundaryInstant), (text) => {
+        for (const value of [{ ...base, at: text }, { ...base, at: '2026-03-10T12:00:00Z', history: [{ at: text }] }, { ...base, at: '2026-03-10T12:00:00Z', consents: [{ kind: 'prior-express', seller: 'acme', grantedAt: text }] }]) {
+          expectSameAsReference(value);
+        }
+      }),
+      { numRuns: 8000 },
+    );
+  });
+});
