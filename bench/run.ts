@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createCachedStrategy, directStrategy, runCheckRound } from './check-bench.js';
+import { createCachedStrategy, directStrategy, runCheckRound, runFloorRound, sampleDecisions } from './check-bench.js';
 import { runCampaignBench } from './campaign-bench.js';
 import { runScrubBench } from './scrub-bench.js';
 import { LifecycleStepper } from '../src/lifecycle/transitions.js';
@@ -8,7 +8,8 @@ import { cleanUpRegistryBench, prepareRegistryBench, runRegistryChild, type Regi
 /**
  * `npm run bench`: the benchmarks, each beside its baseline run in the same process where it has one.
  * - check-ndjson: 1,000,000 varied, seeded requests through the `dialsim check --ndjson` code path; baseline: a
- *   libphonenumber parse and a luxon conversion per call. Medians over rounds.
+ *   libphonenumber parse and a luxon conversion per call; floor: the same input read, split, parsed, answered with
+ *   same-size decisions by JSON.stringify and written, which no screener can beat. Medians over rounds.
  * - campaign-predictive: 1,000,000 leads, 200 agents, predictive mode, through the policies and the lifecycle
  *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache).
  * - scrub: a generated CRM export of 300,000 rows through `dialsim scrub --dnc-only` (CSV in, CSV out) against a
@@ -47,7 +48,7 @@ const log = (text: string) => {
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
 
-function report(line: { bench: string; ops_per_s: number; baseline_ops_per_s: number; peak_rss_mb: number }, text: string): void {
+function report(line: { bench: string; ops_per_s: number; floor_ops_per_s?: number; baseline_ops_per_s: number; peak_rss_mb: number }, text: string): void {
   process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${text}\n`);
 }
 
@@ -58,7 +59,10 @@ async function checkBench(): Promise<void> {
   // A short warm-up for each strategy, so both are measured with optimised code.
   await runCheckRound(20_000, seed + 1, createCachedStrategy());
   await runCheckRound(5_000, seed + 1, directStrategy);
+  const decisions = await sampleDecisions(seed);
+  await runFloorRound(20_000, seed + 1, decisions);
   const optimised: number[] = [];
+  const floor: number[] = [];
   const withGeneration: number[] = [];
   const baseline: number[] = [];
   for (let round = 1; round <= rounds; round++) {
@@ -68,13 +72,20 @@ async function checkBench(): Promise<void> {
     withGeneration.push(fast.decisions / fast.seconds);
     const slow = await runCheckRound(baselineCount, seed + round, directStrategy);
     baseline.push(slow.decisions / (slow.seconds - slow.generationSeconds));
-    log(`check round ${round}: ${format(optimised.at(-1)!)} decisions/s (${format(withGeneration.at(-1)!)}/s with request generation; baseline ${format(baseline.at(-1)!)}/s)`);
+    const bare = await runFloorRound(count, seed + round, decisions);
+    floor.push(bare.decisions / (bare.seconds - bare.generationSeconds));
+    log(
+      `check round ${round}: ${format(optimised.at(-1)!)} decisions/s (${format(withGeneration.at(-1)!)}/s with request generation; ` +
+        `floor ${format(floor.at(-1)!)}/s; baseline ${format(baseline.at(-1)!)}/s)`,
+    );
   }
   const ops = Math.round(median(optimised));
+  const floorOps = Math.round(median(floor));
   const base = Math.round(median(baseline));
   report(
-    { bench: 'check-ndjson', ops_per_s: ops, baseline_ops_per_s: base, peak_rss_mb: peakRssMb() },
-    `check --ndjson: ${format(count)} requests x ${rounds} rounds: median ${format(ops)} decisions/s; ` +
+    { bench: 'check-ndjson', ops_per_s: ops, floor_ops_per_s: floorOps, baseline_ops_per_s: base, peak_rss_mb: peakRssMb() },
+    `check --ndjson: ${format(count)} requests x ${rounds} rounds: median ${format(ops)} decisions/s ` +
+      `(${Math.round((100 * ops) / floorOps)}% of the floor, ${format(floorOps)}/s: read, split, JSON.parse, JSON.stringify, write); ` +
       `baseline ${format(base)}/s (${(ops / base).toFixed(1)}x); with request generation counted ${format(median(withGeneration))}/s; peak RSS ${peakRssMb()} MB`,
   );
 }

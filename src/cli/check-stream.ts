@@ -1,10 +1,13 @@
 import { StringDecoder } from 'node:string_decoder';
 import { parseCheckRequest } from '../core/check-request.js';
+import { fastCheckRequest } from '../core/fast-check-request.js';
 import type { Decision } from '../core/decision.js';
 import { InputError, formatProblem } from '../core/input-error.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { checkMessages } from './commands/check-messages.js';
-import { decisionForOutput } from './decision-output.js';
+import { decisionJson } from './decision-output.js';
+import { OutputBatches } from './output-batches.js';
 import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
 
 export type ScreenedText = { readonly decision: Decision } | { readonly error: string };
@@ -26,10 +29,34 @@ export function screenRequestText(text: string, options: ScreenOptions, source?:
     const { line, column } = jsonErrorPosition(text, error as Error);
     return { error: formatProblem({ path: '', message: checkMessages.notJson(jsonErrorReason(error as Error)), location: `${source}:${line}:${column}` }) };
   }
+  return screenParsed(json, options, options);
+}
+
+/**
+ * Screens a parsed request: with `withDefaultPack` for an attempt that names no packs of its own (the options with
+ * the packs in force already put together), with `options` for one that does.
+ */
+function screenParsed(json: unknown, options: ScreenOptions, withDefaultPack: ScreenOptions): ScreenedText {
   try {
-    return { decision: screen(parseCheckRequest(json), options) };
+    // The fast path takes the well-formed requests; zod, the reference, the rest, so every error reads as before.
+    const attempt = fastCheckRequest(json) ?? parseCheckRequest(json);
+    return { decision: screen(attempt, attempt.packs === undefined ? withDefaultPack : options) };
   } catch (error) {
     if (error instanceof InputError) return { error: error.problems.map(formatProblem).join('; ') };
+    throw error;
+  }
+}
+
+/**
+ * The options with the packs in force for requests that name none, combined once for the stream rather than looked
+ * up per request. Left as they are when they cannot be combined (an unknown pack id): each request then reports it.
+ */
+function withPacksInForce(options: ScreenOptions): ScreenOptions {
+  if (options.pack !== undefined) return options;
+  try {
+    return { ...options, pack: packsInForce({ ...(options.packs && { packs: options.packs }), ...(options.custom && { custom: options.custom }) }) };
+  } catch (error) {
+    if (error instanceof InputError) return options;
     throw error;
   }
 }
@@ -39,35 +66,45 @@ export interface NdjsonCounts {
   malformed: number;
 }
 
-/** Output is flushed in batches of about this many characters: one write per line would dominate the cost. */
+/** Output is flushed in batches of about this many bytes: one write per line would dominate the cost. */
 const FLUSH_AT = 64 * 1024;
 
 /**
  * `dialsim check --ndjson`: one request per line in, one decision (or `{"line": N, "error": ...}`) per line out,
- * in order. Streams: input chunks are split as they arrive and output is flushed in batches, so memory stays flat
+ * in order. Streams: input chunks are split as they arrive and output is flushed in batches of UTF-8, so memory stays flat
  * however long the stream. Blank lines are skipped and get no output line; lines are numbered from 1.
  */
 export async function screenNdjsonStream(
   input: AsyncIterable<string | Buffer>,
-  output: (chunk: string) => void | Promise<void>,
+  output: (chunk: Buffer) => void | Promise<void>,
   options: ScreenOptions,
 ): Promise<NdjsonCounts> {
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
   let lineNumber = 0;
-  let buffered = '';
+  const batches = new OutputBatches(FLUSH_AT);
   // Decodes across chunk boundaries, so a character split between two chunks is not corrupted.
   const decoder = new StringDecoder('utf8');
+  const withDefaultPack = withPacksInForce(options);
+  const screenLine = (line: string): ScreenedText => {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return screenRequestText(line, options);
+    }
+    return screenParsed(json, options, withDefaultPack);
+  };
 
   const handle = (line: string): void => {
     lineNumber++;
     if (line.trim() === '') return;
-    const result = screenRequestText(line, options);
+    const result = screenLine(line);
     if ('decision' in result) {
       counts.answered++;
-      buffered += `${JSON.stringify(decisionForOutput(result.decision))}\n`;
+      batches.line(decisionJson(result.decision));
     } else {
       counts.malformed++;
-      buffered += `${JSON.stringify({ line: lineNumber, error: result.error })}\n`;
+      batches.line(JSON.stringify({ line: lineNumber, error: result.error }));
     }
   };
 
@@ -93,14 +130,11 @@ export async function screenNdjsonStream(
       start = newline + 1;
     }
     if (start < text.length) pendingParts.push(text.slice(start));
-    if (buffered.length >= FLUSH_AT) {
-      await output(buffered);
-      buffered = '';
-    }
+    for (const batch of batches.take()) await output(batch);
   }
   const rest = decoder.end();
   if (rest !== '') pendingParts.push(rest);
   if (pendingParts.length > 0) endLine('');
-  if (buffered !== '') await output(buffered);
+  for (const batch of batches.take(true)) await output(batch);
   return counts;
 }

@@ -39,7 +39,7 @@ function isClosed(stream: NodeJS.WritableStream): boolean {
  * Writes and waits for the stream to drain when it asks to, so large outputs stay within memory. A stream whose
  * reader has gone (EPIPE: it errors, then closes) rejects with OutputClosedError instead of waiting for ever.
  */
-export async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+export async function write(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   if (isClosed(stream)) throw new OutputClosedError();
   if (stream.write(text)) return;
   await new Promise<void>((resolve, reject) => {

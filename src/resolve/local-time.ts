@@ -72,19 +72,47 @@ function twoDigits(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
 
+/**
+ * `2026-03-10T` by local day number, and `-07:00` by offset: a stream of calls falls on a few hundred days and a
+ * dozen offsets, so the strings are built once each instead of from a Date per call. Bounded like the offsets.
+ */
+const datePrefixes = new Map<number, string>();
+const offsetSuffixes = new Map<number, string>();
+
+function datePrefix(localDay: number): string {
+  let prefix = datePrefixes.get(localDay);
+  if (prefix === undefined) {
+    if (datePrefixes.size >= MAX_CACHED_PERIODS_PER_ZONE) datePrefixes.clear();
+    const date = new Date(localDay * DAY_MS);
+    prefix = `${String(date.getUTCFullYear()).padStart(4, '0')}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}T`;
+    datePrefixes.set(localDay, prefix);
+  }
+  return prefix;
+}
+
+function offsetSuffix(offsetMinutes: number): string {
+  let suffix = offsetSuffixes.get(offsetMinutes);
+  if (suffix === undefined) {
+    const absoluteOffset = Math.abs(offsetMinutes);
+    suffix = `${offsetMinutes < 0 ? '-' : '+'}${twoDigits(Math.floor(absoluteOffset / 60))}:${twoDigits(absoluteOffset % 60)}`;
+    offsetSuffixes.set(offsetMinutes, suffix);
+  }
+  return suffix;
+}
+
 /** Formats as luxon's `toISO({ suppressMilliseconds: true })` does. */
 function wallClock(zone: string, at: number, offsetMinutes: number): LocalTime {
-  const local = new Date(at + offsetMinutes * 60_000);
-  const hours = local.getUTCHours();
-  const minutes = local.getUTCMinutes();
-  const seconds = local.getUTCSeconds();
-  const millis = local.getUTCMilliseconds();
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const absoluteOffset = Math.abs(offsetMinutes);
+  const local = at + offsetMinutes * 60_000;
+  const localDay = Math.floor(local / DAY_MS);
+  const msOfDay = local - localDay * DAY_MS;
+  const second = Math.floor(msOfDay / 1000);
+  const millis = msOfDay - second * 1000;
+  const hours = Math.floor(second / 3600);
+  const minutes = Math.floor(second / 60) % 60;
+  const seconds = second % 60;
   const iso =
-    `${String(local.getUTCFullYear()).padStart(4, '0')}-${twoDigits(local.getUTCMonth() + 1)}-${twoDigits(local.getUTCDate())}` +
-    `T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}` +
+    `${datePrefix(localDay)}${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}` +
     (millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`) +
-    `${sign}${twoDigits(Math.floor(absoluteOffset / 60))}:${twoDigits(absoluteOffset % 60)}`;
-  return { zone, iso, secondOfDay: hours * 3600 + minutes * 60 + seconds };
+    offsetSuffix(offsetMinutes);
+  return { zone, iso, secondOfDay: second };
 }

@@ -1,5 +1,6 @@
 import type { CheckRequestInput } from '../core/check-request.js';
 import { parseCheckRequest } from '../core/check-request.js';
+import { fastCheckRequest } from '../core/fast-check-request.js';
 import type { CallAttempt, DialMethod } from '../core/attempt.js';
 import { InputError, formatProblem, type InputProblem } from '../core/input-error.js';
 import type { FieldMapping } from './field-mapping.js';
@@ -101,7 +102,8 @@ export function rowAttempt(cells: readonly string[], header: readonly string[], 
     mutable.consents = [{ kind: value.consentKind, seller: defaults.seller, grantedAt: value.consentGrantedAt, ...(value.consentRevokedAt !== undefined && { revokedAt: value.consentRevokedAt }) }];
   }
   try {
-    return { attempt: parseCheckRequest(request) };
+    // As in `check`: the fast path for a well-formed row, zod (and its error messages) for any other.
+    return { attempt: fastCheckRequest(request) ?? parseCheckRequest(request) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { error: rowProblemText(error, header, mapping), kind: 'invalid value' };

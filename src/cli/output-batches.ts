@@ -1,0 +1,43 @@
+/**
+ * Output lines encoded as UTF-8 straight into Buffers of about `batchBytes`, handed on whole. A string rope of the
+ * same lines is flattened and then encoded again by the stream it is written to; and one message with an en dash
+ * made most ropes two-byte strings, doubling what was copied. A batch always ends at a line end, so each one can
+ * be decoded on its own.
+ */
+export class OutputBatches {
+  readonly #batchBytes: number;
+  #buffer: Buffer;
+  #used = 0;
+  readonly #full: Buffer[] = [];
+
+  constructor(batchBytes = 64 * 1024) {
+    this.#batchBytes = batchBytes;
+    this.#buffer = Buffer.allocUnsafe(batchBytes);
+  }
+
+  /** Appends `text` and a line end. */
+  line(text: string): void {
+    // Three bytes per UTF-16 unit is the most UTF-8 takes (a surrogate pair: four bytes for two units).
+    const worst = text.length * 3 + 1;
+    if (this.#used + worst > this.#buffer.length) {
+      this.#seal();
+      if (worst > this.#buffer.length) this.#buffer = Buffer.allocUnsafe(worst);
+    }
+    this.#used += this.#buffer.write(text, this.#used, 'utf8');
+    this.#buffer[this.#used++] = 10;
+  }
+
+  /** The batches filled so far, and with `all`, the one being filled too; each is handed out once. */
+  take(all = false): Buffer[] {
+    if (all || this.#used >= this.#batchBytes) this.#seal();
+    return this.#full.splice(0);
+  }
+
+  #seal(): void {
+    if (this.#used === 0) return;
+    this.#full.push(this.#buffer.subarray(0, this.#used));
+    // A new buffer, not the old one reused: the stream may still hold the sealed bytes until it has written them.
+    this.#buffer = Buffer.allocUnsafe(this.#batchBytes);
+    this.#used = 0;
+  }
+}
