@@ -106,14 +106,11 @@ function instantOrDate(value: unknown): number | undefined {
   return typeof value === 'string' ? fastInstant(value, true) : undefined;
 }
 
-/** The value of a digit's character code, or -1000 for any other character, so a sum with one goes negative. */
-function digitAt(text: string, index: number): number {
-  const code = text.charCodeAt(index) - 48;
-  return code >= 0 && code <= 9 ? code : -1000;
-}
-
+/** The value of two digits' character codes, or -1 when either is another character. */
 function twoDigitsAt(text: string, index: number): number {
-  return digitAt(text, index) * 10 + digitAt(text, index + 1);
+  const tens = text.charCodeAt(index) - 48;
+  const units = text.charCodeAt(index + 1) - 48;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
 }
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -130,7 +127,10 @@ function fastInstant(text: string, dateAllowed: boolean): number | undefined {
     return typeof parsed === 'number' ? parsed : undefined;
   };
   if ((length !== 20 && length !== 25 && !(dateAllowed && length === 10)) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return reference();
-  const year = twoDigitsAt(text, 0) * 100 + twoDigitsAt(text, 2);
+  const century = twoDigitsAt(text, 0);
+  const yearInCentury = twoDigitsAt(text, 2);
+  if (century < 0 || yearInCentury < 0) return reference();
+  const year = century * 100 + yearInCentury;
   const month = twoDigitsAt(text, 5);
   const day = twoDigitsAt(text, 8);
   if (year < 1900 || month < 1 || month > 12 || day < 1) return reference();
