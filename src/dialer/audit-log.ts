@@ -2,6 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { CallerKind, CallPurpose, DialMethod, LineType } from '../core/attempt.js';
 import type { Exemption, Violation } from '../core/decision.js';
 import type { ConsentGap, ExtensionValue, NumberKind, NumberValidity, StateSource } from '../core/facts.js';
+import { auditLine } from './audit-record-json.js';
 import type { RunProvenance } from './provenance.js';
 
 /**
@@ -130,10 +131,17 @@ export interface AuditSink {
   close(): void;
 }
 
-/** Buffers lines and writes them to a file in large blocks: one write per record would dominate a large run. */
+/** The size of the file sink's buffer: large enough that the write calls cost little, small enough to stay in cache. */
+const FILE_BUFFER_BYTES = 1 << 20;
+
+/**
+ * Writes the lines (`auditLine`) into a Buffer and the Buffer to the file when it is full: one write per record would
+ * dominate a large run, and a string rope of lines is flattened and encoded again at every write.
+ */
 export class FileAuditSink implements AuditSink {
   readonly #fd: number;
-  #buffer = '';
+  readonly #buffer = Buffer.allocUnsafe(FILE_BUFFER_BYTES);
+  #used = 0;
   #bytesWritten = 0;
 
   constructor(path: string) {
@@ -141,13 +149,29 @@ export class FileAuditSink implements AuditSink {
   }
 
   write(record: AuditRecord): void {
-    this.#buffer += `${JSON.stringify(record)}\n`;
-    if (this.#buffer.length >= 1 << 20) this.#flush();
+    const line = auditLine(record);
+    // A UTF-16 code unit takes at most three bytes in UTF-8; the line ending one more.
+    const bound = line.length * 3 + 1;
+    if (this.#used + bound > FILE_BUFFER_BYTES) {
+      this.#flush();
+      if (bound > FILE_BUFFER_BYTES) {
+        this.#writeAll(Buffer.from(`${line}\n`, 'utf8'));
+        return;
+      }
+    }
+    this.#used += this.#buffer.write(line, this.#used, 'utf8');
+    this.#buffer[this.#used++] = 0x0a;
   }
 
   #flush(): void {
-    if (this.#buffer.length > 0) this.#bytesWritten += writeSync(this.#fd, this.#buffer);
-    this.#buffer = '';
+    if (this.#used > 0) this.#writeAll(this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  /** writeSync may write less than asked (a full disk, a pipe): the rest is written until all of it is. */
+  #writeAll(bytes: Buffer): void {
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.#fd, bytes, offset, bytes.length - offset);
+    this.#bytesWritten += bytes.length;
   }
 
   get bytesWritten(): number {
@@ -165,7 +189,7 @@ export class MemoryAuditSink implements AuditSink {
   readonly lines: string[] = [];
 
   write(record: AuditRecord): void {
-    this.lines.push(JSON.stringify(record));
+    this.lines.push(auditLine(record));
   }
 
   close(): void {}
