@@ -58,8 +58,21 @@ export function abandonmentJurisdiction(region: string | null): AbandonmentJuris
   return region !== null && US_REGIONS.includes(region) ? 'US' : null;
 }
 
+// The pacer asks for the current month at every dial: the month last named is kept with its bounds, so a Date is
+// made only when the clock crosses into another month.
+let monthFrom = Number.NaN;
+let monthUntil = Number.NaN;
+let monthText = '';
+
+/** The calendar month (UTC) of an instant, `2026-03`. */
 function monthOf(at: number): string {
-  return new Date(at).toISOString().slice(0, 7);
+  if (!(at >= monthFrom && at < monthUntil)) {
+    const date = new Date(at);
+    monthFrom = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+    monthUntil = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+    monthText = date.toISOString().slice(0, 7);
+  }
+  return monthText;
 }
 
 /** Live answers and abandoned calls by the callee's jurisdiction, each measured over its own window. */
