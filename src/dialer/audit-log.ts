@@ -2,7 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { CallerKind, CallPurpose, DialMethod, LineType } from '../core/attempt.js';
 import type { Exemption, Violation } from '../core/decision.js';
 import type { ConsentGap, ExtensionValue, NumberKind, NumberValidity, StateSource } from '../core/facts.js';
-import { auditLine } from './audit-record-json.js';
+import { AuditLineWriter, auditLine } from './audit-record-json.js';
 import type { RunProvenance } from './provenance.js';
 
 /**
@@ -131,47 +131,27 @@ export interface AuditSink {
   close(): void;
 }
 
-/** The size of the file sink's buffer: large enough that the write calls cost little, small enough to stay in cache. */
-const FILE_BUFFER_BYTES = 1 << 20;
-
 /**
- * Writes the lines (`auditLine`) into a Buffer and the Buffer to the file when it is full: one write per record would
- * dominate a large run, and a string rope of lines is flattened and encoded again at every write.
+ * Writes the log to a file through an `AuditLineWriter`: each record encoded straight into a 1 MiB buffer, the buffer
+ * written to the file when full. One write per record would dominate a large run.
  */
 export class FileAuditSink implements AuditSink {
   readonly #fd: number;
-  readonly #buffer = Buffer.allocUnsafe(FILE_BUFFER_BYTES);
-  #used = 0;
+  readonly #writer: AuditLineWriter;
   #bytesWritten = 0;
 
   constructor(path: string) {
-    this.#fd = openSync(path, 'w');
+    const fd = openSync(path, 'w');
+    this.#fd = fd;
+    this.#writer = new AuditLineWriter((bytes) => {
+      // writeSync may write less than asked (a full disk, a pipe): the rest is written until all of it is.
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      this.#bytesWritten += bytes.length;
+    });
   }
 
   write(record: AuditRecord): void {
-    const line = auditLine(record);
-    // A UTF-16 code unit takes at most three bytes in UTF-8; the line ending one more.
-    const bound = line.length * 3 + 1;
-    if (this.#used + bound > FILE_BUFFER_BYTES) {
-      this.#flush();
-      if (bound > FILE_BUFFER_BYTES) {
-        this.#writeAll(Buffer.from(`${line}\n`, 'utf8'));
-        return;
-      }
-    }
-    this.#used += this.#buffer.write(line, this.#used, 'utf8');
-    this.#buffer[this.#used++] = 0x0a;
-  }
-
-  #flush(): void {
-    if (this.#used > 0) this.#writeAll(this.#buffer.subarray(0, this.#used));
-    this.#used = 0;
-  }
-
-  /** writeSync may write less than asked (a full disk, a pipe): the rest is written until all of it is. */
-  #writeAll(bytes: Buffer): void {
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.#fd, bytes, offset, bytes.length - offset);
-    this.#bytesWritten += bytes.length;
+    this.#writer.write(record);
   }
 
   get bytesWritten(): number {
@@ -179,7 +159,7 @@ export class FileAuditSink implements AuditSink {
   }
 
   close(): void {
-    this.#flush();
+    this.#writer.flush();
     closeSync(this.#fd);
   }
 }

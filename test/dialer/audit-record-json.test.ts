@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FileAuditSink, type AttemptRecord, type AuditRecord, type AuditSink } from '../../src/dialer/audit-log.js';
-import { auditLine, referenceAuditLine } from '../../src/dialer/audit-record-json.js';
+import { AuditLineWriter, auditLine, referenceAuditLine } from '../../src/dialer/audit-record-json.js';
 import { packForScenarioFile } from '../../src/scenario/scenario-pack.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
@@ -100,6 +100,24 @@ describe('auditLine', () => {
       const withData = { ...generated, violations: [{ rule: 'r', citation: 'c', messageId: 'm', data: entry as never, message: 'x' }] };
       expect(auditLine(withData)).toBe(JSON.stringify(withData));
     }
+  });
+});
+
+describe('AuditLineWriter', () => {
+  it('gives the same bytes however small its buffer, draining in the middle of lines and strings', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 5 }), fc.integer({ min: 16, max: 300 }), (records, size) => {
+        const chunks: Buffer[] = [];
+        const writer = new AuditLineWriter((bytes) => {
+          expect(bytes.length).toBeGreaterThan(0);
+          chunks.push(Buffer.from(bytes));
+        }, size);
+        for (const entry of records) writer.write(entry);
+        writer.flush();
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(records.map((entry) => `${referenceAuditLine(entry)}\n`).join(''));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
