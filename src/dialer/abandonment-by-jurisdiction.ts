@@ -83,8 +83,15 @@ export class AbandonmentByJurisdiction {
    */
   current(at: number): { jurisdiction: AbandonmentJurisdiction; answered: number; abandoned: number }[] {
     const windows: { jurisdiction: AbandonmentJurisdiction; answered: number; abandoned: number }[] = [];
-    if (this.#dialed.has('US')) windows.push({ jurisdiction: 'US', ...this.#us.current(at) });
-    if (this.#dialed.has('CA')) windows.push({ jurisdiction: 'CA', ...(this.#months.get(monthOf(at)) ?? { answered: 0, abandoned: 0 }) });
+    // Fields written out rather than spread: the pacer asks at every dial.
+    if (this.#dialed.has('US')) {
+      const us = this.#us.current(at);
+      windows.push({ jurisdiction: 'US', answered: us.answered, abandoned: us.abandoned });
+    }
+    if (this.#dialed.has('CA')) {
+      const ca = this.#months.get(monthOf(at));
+      windows.push({ jurisdiction: 'CA', answered: ca?.answered ?? 0, abandoned: ca?.abandoned ?? 0 });
+    }
     return windows;
   }
 

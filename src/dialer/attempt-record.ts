@@ -85,14 +85,14 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
  * seller has no copy of and no rule of this number's country reads.
  */
 function registriesConsulted(facts: ScreeningFacts, registries: RegistryContext): RegistryConsulted[] {
-  const entry = (list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state?: string): RegistryConsulted => ({
-    list,
-    ...(state !== undefined && { state }),
-    source: copy.copy === 'missing' ? null : (source ?? null),
-    copy: copy.copy,
-    syncedAt: instantOrNull(copy.syncedAt),
-    listed: copy.listed,
-  });
+  // Two literals rather than a spread of the optional `state` (this runs for every list of every attempt); the keys
+  // stay in the log's order.
+  const entry = (list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state?: string): RegistryConsulted => {
+    const from = copy.copy === 'missing' ? null : (source ?? null);
+    return state === undefined
+      ? { list, source: from, copy: copy.copy, syncedAt: instantOrNull(copy.syncedAt), listed: copy.listed }
+      : { list, state, source: from, copy: copy.copy, syncedAt: instantOrNull(copy.syncedAt), listed: copy.listed };
+  };
   const consulted = [entry('national', facts.nationalRegistry, registries.national?.source)];
   for (const state of facts.callee.states) consulted.push(entry('state', facts.stateRegistries[state]!, registries.states?.get(state)?.source, state));
   if (facts.number.region === 'CA' || facts.canadaRegistry.copy === 'present') consulted.push(entry('canada', facts.canadaRegistry, registries.canada?.source));
