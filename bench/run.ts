@@ -11,7 +11,9 @@ import { cleanUpRegistryBench, prepareRegistryBench, runRegistryChild, type Regi
  *   libphonenumber parse and a luxon conversion per call; floor: the same input read, split, parsed, answered with
  *   same-size decisions by JSON.stringify and written, which no screener can beat. Medians over rounds.
  * - campaign-predictive: 1,000,000 leads, 200 agents, predictive mode, through the policies and the lifecycle
- *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache).
+ *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache). Then
+ *   `--paired-leads` (100,000) leads in turns with the log written directly and through JSON.stringify, medians
+ *   over `--rounds`, the two logs checked byte-identical.
  * - scrub: a generated CRM export of 300,000 rows through `dialsim scrub --dnc-only` (CSV in, CSV out) against a
  *   registry store of BENCH_REGISTRY_NUMBERS numbers (default 20 million); `--scrub-rows`, `--scrub-numbers` change them.
  * - registry-store, registry-sqlite, registry-set: the national registry kept as a store, in SQLite and in a JS Set,
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     leads: { type: 'string', default: '1000000' },
     'baseline-leads': { type: 'string', default: '50000' },
+    'paired-leads': { type: 'string', default: '100000' },
     seed: { type: 'string', default: '20261123' },
     'scrub-rows': { type: 'string', default: '300000' },
     'scrub-numbers': { type: 'string', default: process.env.BENCH_REGISTRY_NUMBERS ?? '20000000' },
@@ -48,7 +51,7 @@ const log = (text: string) => {
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
 
-function report(line: { bench: string; ops_per_s: number; floor_ops_per_s?: number; baseline_ops_per_s: number; peak_rss_mb: number }, text: string): void {
+function report(line: { bench: string; ops_per_s: number; baseline_ops_per_s: number; peak_rss_mb: number; [extra: string]: number | string }, text: string): void {
   process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${text}\n`);
 }
 
@@ -93,7 +96,7 @@ async function checkBench(): Promise<void> {
 function campaignBench(): void {
   const leads = Number(values.leads);
   const baselineLeads = Number(values['baseline-leads']);
-  const baseline = runCampaignBench(baselineLeads, seed, new LifecycleStepper({ cache: false }));
+  const baseline = runCampaignBench(baselineLeads, seed, { stepper: new LifecycleStepper({ cache: false }) });
   const baselineRate = baseline.attempts / baseline.seconds;
   log(`campaign baseline: ${format(baselineLeads)} leads, ${format(baseline.attempts)} attempts, ${format(baselineRate)} attempts/s`);
   const result = runCampaignBench(leads, seed);
@@ -104,10 +107,37 @@ function campaignBench(): void {
       `audit log ${format(result.auditBytes / 1e6)} MB; ${format(summary.connects)} connects, ${format(summary.abandoned)} abandoned, ` +
       `max 30-day abandonment ${(summary.abandonment.maxRollingRate * 100).toFixed(2)}%`,
   );
+  // The audit log written directly and through JSON.stringify, in turns in this process (the machine's load
+  // changes from minute to minute): what the direct serializer gains, and a check that both logs are the same bytes.
+  const pairedLeads = Number(values['paired-leads']);
+  const rounds = Number(values.rounds);
+  const direct: number[] = [];
+  const reference: number[] = [];
+  let identical = true;
+  for (let round = 1; round <= rounds; round++) {
+    const withReference = runCampaignBench(pairedLeads, seed, { audit: 'reference', hashLog: round === 1 });
+    const withDirect = runCampaignBench(pairedLeads, seed, { hashLog: round === 1 });
+    if (withReference.auditSha256 !== withDirect.auditSha256) identical = false;
+    reference.push(withReference.attempts / withReference.seconds);
+    direct.push(withDirect.attempts / withDirect.seconds);
+    log(`campaign round ${round} (${format(pairedLeads)} leads): direct audit log ${format(direct.at(-1)!)} attempts/s, through JSON.stringify ${format(reference.at(-1)!)}/s`);
+  }
+  if (!identical) throw new Error('campaign bench: the audit log written directly differs from the one written through JSON.stringify');
+  const pairedDirect = Math.round(median(direct));
+  const pairedReference = Math.round(median(reference));
   report(
-    { bench: 'campaign-predictive', ops_per_s: Math.round(rate), baseline_ops_per_s: Math.round(baselineRate), peak_rss_mb: peakRssMb() },
+    {
+      bench: 'campaign-predictive',
+      ops_per_s: Math.round(rate),
+      baseline_ops_per_s: Math.round(baselineRate),
+      paired_leads: pairedLeads,
+      paired_ops_per_s: pairedDirect,
+      stringify_ops_per_s: pairedReference,
+      peak_rss_mb: peakRssMb(),
+    },
     `campaign (predictive, 200 agents): ${format(leads)} leads: ${format(rate)} attempts/s; baseline ${format(baselineRate)}/s ` +
-      `(${(rate / baselineRate).toFixed(1)}x); peak RSS ${peakRssMb()} MB`,
+      `(${(rate / baselineRate).toFixed(1)}x); ${format(pairedLeads)} leads x ${rounds} rounds: median ${format(pairedDirect)}/s, ` +
+      `${format(pairedReference)}/s with the log through JSON.stringify (${(pairedDirect / pairedReference).toFixed(2)}x, same bytes); peak RSS ${peakRssMb()} MB`,
   );
 }
 

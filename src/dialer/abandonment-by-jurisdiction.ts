@@ -58,8 +58,21 @@ export function abandonmentJurisdiction(region: string | null): AbandonmentJuris
   return region !== null && US_REGIONS.includes(region) ? 'US' : null;
 }
 
+// The pacer asks for the current month at every dial: the month last named is kept with its bounds, so a Date is
+// made only when the clock crosses into another month.
+let monthFrom = Number.NaN;
+let monthUntil = Number.NaN;
+let monthText = '';
+
+/** The calendar month (UTC) of an instant, `2026-03`. */
 function monthOf(at: number): string {
-  return new Date(at).toISOString().slice(0, 7);
+  if (!(at >= monthFrom && at < monthUntil)) {
+    const date = new Date(at);
+    monthFrom = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+    monthUntil = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+    monthText = date.toISOString().slice(0, 7);
+  }
+  return monthText;
 }
 
 /** Live answers and abandoned calls by the callee's jurisdiction, each measured over its own window. */
@@ -70,8 +83,15 @@ export class AbandonmentByJurisdiction {
    */
   current(at: number): { jurisdiction: AbandonmentJurisdiction; answered: number; abandoned: number }[] {
     const windows: { jurisdiction: AbandonmentJurisdiction; answered: number; abandoned: number }[] = [];
-    if (this.#dialed.has('US')) windows.push({ jurisdiction: 'US', ...this.#us.current(at) });
-    if (this.#dialed.has('CA')) windows.push({ jurisdiction: 'CA', ...(this.#months.get(monthOf(at)) ?? { answered: 0, abandoned: 0 }) });
+    // Fields written out rather than spread: the pacer asks at every dial.
+    if (this.#dialed.has('US')) {
+      const us = this.#us.current(at);
+      windows.push({ jurisdiction: 'US', answered: us.answered, abandoned: us.abandoned });
+    }
+    if (this.#dialed.has('CA')) {
+      const ca = this.#months.get(monthOf(at));
+      windows.push({ jurisdiction: 'CA', answered: ca?.answered ?? 0, abandoned: ca?.abandoned ?? 0 });
+    }
     return windows;
   }
 

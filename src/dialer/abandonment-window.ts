@@ -102,8 +102,9 @@ export class PredictivePacer {
     const measured = this.windows(at);
     // Before the first dial there is no window yet: it is judged against the strictest cap that may apply.
     const windows = measured.length > 0 ? measured : [{ answered: 0, abandoned: 0, cap: this.options.capBeforeFirstDial }];
-    const share = (window: PacedWindow) => (window.answered === 0 ? 0 : window.abandoned / window.answered / window.cap);
-    const pressure = Math.max(...windows.map(share));
+    // The highest share of its cap any window has used (a loop: this runs at every dial).
+    let pressure = Number.NEGATIVE_INFINITY;
+    for (const window of windows) pressure = Math.max(pressure, window.answered === 0 ? 0 : window.abandoned / window.answered / window.cap);
     // Back off fast when a rate nears its cap, creep back up slowly when every one is well below.
     if (pressure > 0.7) this.#ratio = Math.max(1, this.#ratio - 0.25);
     else if (pressure < 0.4) this.#ratio = Math.min(maxLinesPerAgent, this.#ratio + 0.01);

@@ -22,6 +22,23 @@ export interface AttemptRecordInput {
   readonly registries: RegistryContext;
 }
 
+/**
+ * Instants as the log writes them, remembered: every attempt record formats its own instant, its consents' and its
+ * registry copies' dates, and its history's, and these repeat across attempts (formatInstantUtc caches only the last
+ * day, which the consent and registry dates, on other days, keep replacing). Cleared when full, so it stays small.
+ */
+const formattedInstants = new Map<number, string>();
+const MAX_FORMATTED_INSTANTS = 4096;
+
+function iso(at: number): string {
+  let text = formattedInstants.get(at);
+  if (text === undefined) {
+    if (formattedInstants.size >= MAX_FORMATTED_INSTANTS) formattedInstants.clear();
+    formattedInstants.set(at, (text = formatInstantUtc(at)));
+  }
+  return text;
+}
+
 export function attemptRecord({ attemptId, leadId, decision, facts, registries }: AttemptRecordInput): AttemptRecord {
   const { callee, number } = facts;
   const extensions = Object.keys(facts.extensions).length === 0 ? undefined : facts.extensions;
@@ -30,7 +47,7 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
     attemptId,
     leadId,
     to: number.e164 ?? number.input,
-    at: formatInstantUtc(facts.at),
+    at: iso(facts.at),
     method: facts.method,
     purpose: facts.purpose,
     caller: { seller: facts.seller, kind: facts.callerKind },
@@ -57,7 +74,7 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
       personal: facts.relationship.personal,
     },
     subject: facts.subject,
-    history: facts.history.map((call) => ({ at: formatInstantUtc(call.at), subject: call.subject })),
+    history: facts.history.map((call) => ({ at: iso(call.at), subject: call.subject })),
     ...(extensions && { extensions }),
   };
 }
@@ -68,14 +85,14 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
  * seller has no copy of and no rule of this number's country reads.
  */
 function registriesConsulted(facts: ScreeningFacts, registries: RegistryContext): RegistryConsulted[] {
-  const entry = (list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state?: string): RegistryConsulted => ({
-    list,
-    ...(state !== undefined && { state }),
-    source: copy.copy === 'missing' ? null : (source ?? null),
-    copy: copy.copy,
-    syncedAt: instantOrNull(copy.syncedAt),
-    listed: copy.listed,
-  });
+  // Two literals rather than a spread of the optional `state` (this runs for every list of every attempt); the keys
+  // stay in the log's order.
+  const entry = (list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state?: string): RegistryConsulted => {
+    const from = copy.copy === 'missing' ? null : (source ?? null);
+    return state === undefined
+      ? { list, source: from, copy: copy.copy, syncedAt: instantOrNull(copy.syncedAt), listed: copy.listed }
+      : { list, state, source: from, copy: copy.copy, syncedAt: instantOrNull(copy.syncedAt), listed: copy.listed };
+  };
   const consulted = [entry('national', facts.nationalRegistry, registries.national?.source)];
   for (const state of facts.callee.states) consulted.push(entry('state', facts.stateRegistries[state]!, registries.states?.get(state)?.source, state));
   if (facts.number.region === 'CA' || facts.canadaRegistry.copy === 'present') consulted.push(entry('canada', facts.canadaRegistry, registries.canada?.source));
@@ -84,11 +101,11 @@ function registriesConsulted(facts: ScreeningFacts, registries: RegistryContext)
 }
 
 function consentRecord(status: ConsentStatus): ConsentRecord {
-  return status.valid ? { valid: true, grantedAt: formatInstantUtc(status.grantedAt) } : { valid: false, gap: status.gap, at: instantOrNull(status.at) };
+  return status.valid ? { valid: true, grantedAt: iso(status.grantedAt) } : { valid: false, gap: status.gap, at: instantOrNull(status.at) };
 }
 
 function instantOrNull(at: number | null): string | null {
-  return at === null ? null : formatInstantUtc(at);
+  return at === null ? null : iso(at);
 }
 
 /** An instant the log wrote; a record that does not parse is not one dialsim wrote, so it throws rather than guess. */

@@ -2,6 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { CallerKind, CallPurpose, DialMethod, LineType } from '../core/attempt.js';
 import type { Exemption, Violation } from '../core/decision.js';
 import type { ConsentGap, ExtensionValue, NumberKind, NumberValidity, StateSource } from '../core/facts.js';
+import { AuditLineWriter, auditLine } from './audit-record-json.js';
 import type { RunProvenance } from './provenance.js';
 
 /**
@@ -130,24 +131,27 @@ export interface AuditSink {
   close(): void;
 }
 
-/** Buffers lines and writes them to a file in large blocks: one write per record would dominate a large run. */
+/**
+ * Writes the log to a file through an `AuditLineWriter`: each record encoded straight into a 1 MiB buffer, the buffer
+ * written to the file when full. One write per record would dominate a large run.
+ */
 export class FileAuditSink implements AuditSink {
   readonly #fd: number;
-  #buffer = '';
+  readonly #writer: AuditLineWriter;
   #bytesWritten = 0;
 
   constructor(path: string) {
-    this.#fd = openSync(path, 'w');
+    const fd = openSync(path, 'w');
+    this.#fd = fd;
+    this.#writer = new AuditLineWriter((bytes) => {
+      // writeSync may write less than asked (a full disk, a pipe): the rest is written until all of it is.
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      this.#bytesWritten += bytes.length;
+    });
   }
 
   write(record: AuditRecord): void {
-    this.#buffer += `${JSON.stringify(record)}\n`;
-    if (this.#buffer.length >= 1 << 20) this.#flush();
-  }
-
-  #flush(): void {
-    if (this.#buffer.length > 0) this.#bytesWritten += writeSync(this.#fd, this.#buffer);
-    this.#buffer = '';
+    this.#writer.write(record);
   }
 
   get bytesWritten(): number {
@@ -155,7 +159,7 @@ export class FileAuditSink implements AuditSink {
   }
 
   close(): void {
-    this.#flush();
+    this.#writer.flush();
     closeSync(this.#fd);
   }
 }
@@ -165,7 +169,7 @@ export class MemoryAuditSink implements AuditSink {
   readonly lines: string[] = [];
 
   write(record: AuditRecord): void {
-    this.lines.push(JSON.stringify(record));
+    this.lines.push(auditLine(record));
   }
 
   close(): void {}

@@ -105,7 +105,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   // The floor's own cap when it sets one, otherwise each jurisdiction's limit on the calls to its numbers.
   const capOf = (jurisdiction: AbandonmentJurisdiction) => config.pacing.abandonCap ?? ABANDONMENT_LIMITS[jurisdiction].cap;
   const jurisdictionOf = (decision: Decision) => abandonmentJurisdiction(decision.callee.e164 === null ? null : strategy.number(decision.callee.e164).region);
-  const pacer = new PredictivePacer((at) => byJurisdiction.current(at).map((entry) => ({ ...entry, cap: capOf(entry.jurisdiction) })), {
+  const pacer = new PredictivePacer((at) => byJurisdiction.current(at).map((entry) => ({ answered: entry.answered, abandoned: entry.abandoned, cap: capOf(entry.jurisdiction) })), {
     maxLinesPerAgent: config.pacing.maxLinesPerAgent,
     adaptive: config.pacing.adaptive,
     capBeforeFirstDial: config.pacing.abandonCap ?? Math.min(ABANDONMENT_LIMITS.US.cap, ABANDONMENT_LIMITS.CA.cap),

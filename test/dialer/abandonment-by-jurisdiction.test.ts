@@ -28,6 +28,20 @@ describe('abandonment by jurisdiction', () => {
     ]);
   });
 
+  it("gives the pacer the current calendar month's Canadian counts, to the second either side of a month's end and back", () => {
+    const measured = new AbandonmentByJurisdiction();
+    measured.noteDialed('CA');
+    measured.record('CA', 'answered', at('2026-03-31T23:59:59Z'));
+    for (let i = 0; i < 2; i++) measured.record('CA', 'answered', at('2026-04-01T00:00:00Z'));
+    measured.record('CA', 'abandoned', at('2026-02-28T12:00:00Z'));
+    const counts = (iso: string) => measured.current(at(iso))[0];
+    expect(counts('2026-03-31T23:59:59Z')).toEqual({ jurisdiction: 'CA', answered: 1, abandoned: 0 });
+    expect(counts('2026-04-01T00:00:00Z')).toEqual({ jurisdiction: 'CA', answered: 2, abandoned: 0 });
+    expect(counts('2026-03-01T00:00:00Z')).toEqual({ jurisdiction: 'CA', answered: 1, abandoned: 0 });
+    expect(counts('2026-02-28T23:59:59Z')).toEqual({ jurisdiction: 'CA', answered: 0, abandoned: 1 });
+    expect(counts('2026-05-01T00:00:00Z')).toEqual({ jurisdiction: 'CA', answered: 0, abandoned: 0 });
+  });
+
   it('reports only the jurisdictions called', () => {
     const measured = new AbandonmentByJurisdiction();
     measured.record('CA', 'answered', at('2026-03-10T15:00:00Z'));

@@ -1,0 +1,473 @@
+import type { Exemption, Violation } from '../core/decision.js';
+import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+
+/**
+ * The audit log's lines written straight into a byte buffer, instead of `JSON.stringify` and a string: a large
+ * campaign writes millions of records, and building each line as a string and then encoding it again into the file's
+ * buffer cost a quarter of the run (the string, a rope of pieces, is flattened and copied once more to be encoded).
+ * Each record type is written field by field in the order its builder creates them (the order of docs/audit-log.md's
+ * tables, which is the order `JSON.stringify` follows), the constant parts as prebuilt bytes, so the bytes are the
+ * same as `referenceAuditLine`'s in UTF-8.
+ *
+ * Strings are copied byte by byte while they are printable ASCII without a quote or a backslash; any other string
+ * (one needing an escape, or non-ASCII) is written as JSON.stringify writes it. Open-ended values (message data,
+ * extension facts) are written here only when they are plain scalars, arrays and objects of them; anything else is
+ * left to JSON.stringify. The property test in test/dialer/audit-record-json.test.ts and the scenario-library test
+ * hold the two serializers together.
+ */
+export class AuditLineWriter {
+  readonly #bytes: Buffer;
+  #used = 0;
+
+  constructor(
+    /** Takes the bytes written so far whenever the buffer is full and at `flush`; they are not kept after the call. */
+    private readonly drain: (bytes: Buffer) => void,
+    size = 1 << 20,
+  ) {
+    this.#bytes = Buffer.allocUnsafe(size);
+  }
+
+  /** Writes one record's line and its `\n`. */
+  write(record: AuditRecord): void {
+    switch (record.type) {
+      case 'attempt':
+        this.#attempt(record);
+        break;
+      case 'transition':
+        this.#raw(TRANSITION);
+        this.#string(record.attemptId);
+        this.#raw(FROM);
+        this.#string(record.from);
+        this.#raw(TO);
+        this.#string(record.to);
+        this.#raw(AT);
+        this.#string(record.at);
+        this.#raw(END_LINE);
+        break;
+      case 'dnc-request':
+        this.#raw(DNC_REQUEST);
+        this.#nullableString(record.attemptId);
+        this.#raw(LEAD_ID);
+        this.#string(record.leadId);
+        this.#raw(TO);
+        this.#string(record.to);
+        this.#raw(AT);
+        this.#string(record.at);
+        this.#raw(SELLER);
+        this.#string(record.seller);
+        this.#raw(END_LINE);
+        break;
+      case 'disclosure':
+        this.#raw(DISCLOSURE);
+        this.#string(record.attemptId);
+        this.#raw(AT);
+        this.#string(record.at);
+        this.#raw(ITEMS);
+        this.#strings(record.items);
+        this.#raw(END_LINE);
+        break;
+      case 'identification-message':
+        this.#raw(IDENTIFICATION_MESSAGE);
+        this.#string(record.attemptId);
+        this.#raw(AT);
+        this.#string(record.at);
+        this.#raw(SELLER);
+        this.#string(record.seller);
+        this.#raw(END_LINE);
+        break;
+      case 'header':
+        // Once a run: no gain in writing it by hand.
+        this.#encoded(JSON.stringify(record));
+        this.#raw(NEWLINE);
+        break;
+    }
+  }
+
+  /** Hands every byte written so far to `drain`. */
+  flush(): void {
+    if (this.#used > 0) this.drain(this.#bytes.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  #attempt(record: AttemptRecord): void {
+    const { caller, callee, consents, relationship } = record;
+    this.#raw(ATTEMPT);
+    this.#string(record.attemptId);
+    this.#raw(LEAD_ID);
+    this.#string(record.leadId);
+    this.#raw(TO);
+    this.#string(record.to);
+    this.#raw(AT);
+    this.#string(record.at);
+    this.#raw(METHOD);
+    this.#string(record.method);
+    this.#raw(PURPOSE);
+    this.#string(record.purpose);
+    this.#raw(CALLER_SELLER);
+    this.#string(caller.seller);
+    this.#raw(KIND);
+    this.#string(caller.kind);
+    this.#raw(VERDICT);
+    this.#string(record.verdict);
+    this.#raw(VIOLATIONS);
+    this.#findings(record.violations, MESSAGE);
+    this.#raw(EXEMPTIONS);
+    this.#findings(record.exemptions, REASON);
+    this.#raw(CALLEE_VALIDITY);
+    this.#string(callee.validity);
+    this.#raw(REGION);
+    this.#nullableString(callee.region);
+    this.#raw(KIND);
+    this.#nullableString(callee.kind);
+    this.#raw(LINE_TYPE);
+    this.#string(callee.lineType);
+    this.#raw(BUSINESS);
+    this.#raw(callee.business ? TRUE : FALSE);
+    this.#raw(TIME_ZONES);
+    this.#strings(callee.timeZones);
+    this.#raw(TIME_ZONE_SOURCE);
+    this.#nullableString(callee.timeZoneSource);
+    this.#raw(STATES);
+    this.#strings(callee.states);
+    this.#raw(STATE_SOURCES);
+    this.#strings(callee.stateSources);
+    this.#raw(LOCAL_TIMES);
+    this.#strings(record.localTimes);
+    this.#raw(REGISTRIES);
+    this.#registries(record.registries);
+    this.#raw(CONSENTS_WRITTEN);
+    this.#consent(consents.priorExpressWritten);
+    this.#raw(PRIOR_EXPRESS);
+    this.#consent(consents.priorExpress);
+    this.#raw(RELATIONSHIP);
+    this.#nullableString(relationship.lastTransactionAt);
+    this.#raw(LAST_INQUIRY_AT);
+    this.#nullableString(relationship.lastInquiryAt);
+    this.#raw(PERSONAL);
+    this.#raw(relationship.personal ? TRUE : FALSE);
+    this.#raw(RELATIONSHIP_END_SUBJECT);
+    this.#nullableString(record.subject);
+    this.#raw(HISTORY);
+    this.#history(record.history);
+    // Present only when some rule declares an extension (attempt-record.ts); JSON.stringify skips an undefined one.
+    if (record.extensions !== undefined) {
+      this.#raw(EXTENSIONS);
+      this.#value(record.extensions);
+    }
+    this.#raw(END_LINE);
+  }
+
+  /** Violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. */
+  #findings(list: readonly (Violation | Exemption)[], last: Uint8Array): void {
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < list.length; index++) {
+      const entry = list[index]!;
+      this.#raw(index === 0 ? RULE_FIRST : RULE_NEXT);
+      this.#string(entry.rule);
+      this.#raw(CITATION);
+      this.#string(entry.citation);
+      this.#raw(MESSAGE_ID);
+      this.#string(entry.messageId);
+      this.#raw(DATA);
+      this.#value(entry.data);
+      this.#raw(last);
+      this.#string(last === MESSAGE ? (entry as Violation).message : (entry as Exemption).reason);
+      this.#raw(CLOSE_OBJECT);
+    }
+    this.#raw(CLOSE_ARRAY);
+  }
+
+  #registries(list: readonly RegistryConsulted[]): void {
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < list.length; index++) {
+      const entry = list[index]!;
+      this.#raw(index === 0 ? LIST_FIRST : LIST_NEXT);
+      this.#string(entry.list);
+      if (entry.state !== undefined) {
+        this.#raw(STATE);
+        this.#string(entry.state);
+      }
+      this.#raw(SOURCE);
+      this.#nullableString(entry.source);
+      this.#raw(COPY);
+      this.#string(entry.copy);
+      this.#raw(SYNCED_AT);
+      this.#nullableString(entry.syncedAt);
+      this.#raw(LISTED);
+      this.#raw(entry.listed ? TRUE : FALSE);
+      this.#raw(CLOSE_OBJECT);
+    }
+    this.#raw(CLOSE_ARRAY);
+  }
+
+  #consent(entry: ConsentRecord): void {
+    if (entry.valid) {
+      this.#raw(VALID_GRANTED_AT);
+      this.#string(entry.grantedAt);
+    } else {
+      this.#raw(INVALID_GAP);
+      this.#string(entry.gap);
+      this.#raw(AT);
+      this.#nullableString(entry.at);
+    }
+    this.#raw(CLOSE_OBJECT);
+  }
+
+  #history(calls: AttemptRecord['history']): void {
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index]!;
+      this.#raw(index === 0 ? HISTORY_AT_FIRST : HISTORY_AT_NEXT);
+      this.#string(call.at);
+      this.#raw(SUBJECT);
+      this.#nullableString(call.subject);
+      this.#raw(CLOSE_OBJECT);
+    }
+    this.#raw(CLOSE_ARRAY);
+  }
+
+  #strings(list: readonly string[]): void {
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < list.length; index++) {
+      if (index > 0) this.#raw(COMMA);
+      this.#string(list[index]!);
+    }
+    this.#raw(CLOSE_ARRAY);
+  }
+
+  /**
+   * A value of an open shape (message data, extension facts): strings, finite numbers, booleans, null, and arrays and
+   * plain objects of them are written here, in `Object.keys` order (the order JSON.stringify uses); anything else
+   * (undefined, a non-finite number, nesting, an object with `toJSON`...) is left to JSON.stringify, whole.
+   */
+  #value(value: unknown): void {
+    if (!isPlainValue(value)) {
+      this.#encoded(JSON.stringify(value));
+      return;
+    }
+    if (typeof value === 'object' && value !== null) {
+      if (Array.isArray(value)) {
+        this.#raw(OPEN_ARRAY);
+        for (let index = 0; index < value.length; index++) {
+          if (index > 0) this.#raw(COMMA);
+          this.#scalar(value[index]);
+        }
+        this.#raw(CLOSE_ARRAY);
+        return;
+      }
+      const object = value as Record<string, unknown>;
+      let first = true;
+      this.#raw(OPEN_OBJECT);
+      for (const key of Object.keys(object)) {
+        if (!first) this.#raw(COMMA);
+        first = false;
+        this.#string(key);
+        this.#raw(COLON);
+        const item = object[key];
+        if (Array.isArray(item)) this.#value(item);
+        else this.#scalar(item);
+      }
+      this.#raw(CLOSE_OBJECT);
+      return;
+    }
+    this.#scalar(value);
+  }
+
+  /** A string, finite number, boolean or null (`isPlainValue` has checked it). */
+  #scalar(value: unknown): void {
+    if (typeof value === 'string') this.#string(value);
+    else if (typeof value === 'number') this.#ascii(String(value));
+    else this.#raw(value === true ? TRUE : value === false ? FALSE : NULL);
+  }
+
+  #nullableString(text: string | null): void {
+    if (text === null) this.#raw(NULL);
+    else this.#string(text);
+  }
+
+  /**
+   * A JSON string literal: copied byte by byte while it is printable ASCII without a quote or a backslash; otherwise
+   * rewound and written as JSON.stringify writes it (escapes, and non-ASCII encoded as UTF-8).
+   */
+  #string(text: string): void {
+    const length = text.length;
+    if (this.#used + length + 2 > this.#bytes.length) {
+      this.#room(length + 2);
+      if (length + 2 > this.#bytes.length) {
+        this.#encoded(JSON.stringify(text));
+        return;
+      }
+    }
+    const bytes = this.#bytes;
+    const start = this.#used;
+    let at = start;
+    bytes[at++] = 0x22;
+    for (let index = 0; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) {
+        // DEL (0x7f) and non-ASCII need no escape, but take this path too: JSON.stringify and UTF-8 handle them.
+        this.#used = start;
+        this.#encoded(JSON.stringify(text));
+        return;
+      }
+      bytes[at++] = code;
+    }
+    bytes[at++] = 0x22;
+    this.#used = at;
+  }
+
+  /** Text known to be ASCII (a number's digits). */
+  #ascii(text: string): void {
+    this.#room(text.length);
+    if (text.length > this.#bytes.length) {
+      this.drain(Buffer.from(text, 'latin1'));
+      return;
+    }
+    const bytes = this.#bytes;
+    let at = this.#used;
+    for (let index = 0; index < text.length; index++) bytes[at++] = text.charCodeAt(index);
+    this.#used = at;
+  }
+
+  /** Any text, encoded as UTF-8. */
+  #encoded(text: string): void {
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    const bound = text.length * 3;
+    this.#room(bound);
+    if (bound > this.#bytes.length) {
+      this.drain(Buffer.from(text, 'utf8'));
+      return;
+    }
+    this.#used += this.#bytes.write(text, this.#used, 'utf8');
+  }
+
+  #raw(fragment: Uint8Array): void {
+    this.#room(fragment.length);
+    if (fragment.length > this.#bytes.length) {
+      this.drain(Buffer.from(fragment));
+      return;
+    }
+    const bytes = this.#bytes;
+    let at = this.#used;
+    for (let index = 0; index < fragment.length; index++) bytes[at++] = fragment[index]!;
+    this.#used = at;
+  }
+
+  /**
+   * Makes room for `needed` bytes by draining what is written, even in the middle of a line: the bytes go out in
+   * order all the same. A piece larger than the whole buffer is drained on its own (`#encoded`).
+   */
+  #room(needed: number): void {
+    if (this.#used + needed > this.#bytes.length) this.flush();
+  }
+}
+
+/** A value `#value` writes itself: a scalar, or an array or a plain object of scalars (an object's arrays too). */
+function isPlainValue(value: unknown): boolean {
+  if (isPlainScalar(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.every(isPlainScalar);
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (!isPlainScalar(item) && !(Array.isArray(item) && item.every(isPlainScalar))) return false;
+  }
+  return true;
+}
+
+function isPlainScalar(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+let lineWriter: AuditLineWriter | undefined;
+let lineChunks: Buffer[] = [];
+
+/**
+ * One record's line as a string (without its `\n`), from the same writer the file sink uses: for the memory sink and
+ * tests.
+ */
+export function auditLine(record: AuditRecord): string {
+  lineWriter ??= new AuditLineWriter((bytes) => lineChunks.push(Buffer.from(bytes)), 1 << 16);
+  lineWriter.write(record);
+  lineWriter.flush();
+  const line = lineChunks.length === 1 ? lineChunks[0]! : Buffer.concat(lineChunks);
+  lineChunks = [];
+  return line.toString('utf8', 0, line.length - 1);
+}
+
+/** The reference serializer: what the log's bytes are defined by, kept for the tests that hold `AuditLineWriter` to it. */
+export function referenceAuditLine(record: AuditRecord): string {
+  return JSON.stringify(record);
+}
+
+/** A constant part of a line, as bytes (every fragment is ASCII). */
+function fragment(text: string): Uint8Array {
+  return Uint8Array.from(text, (char) => char.charCodeAt(0));
+}
+
+const TRANSITION = fragment('{"type":"transition","attemptId":');
+const DNC_REQUEST = fragment('{"type":"dnc-request","attemptId":');
+const DISCLOSURE = fragment('{"type":"disclosure","attemptId":');
+const IDENTIFICATION_MESSAGE = fragment('{"type":"identification-message","attemptId":');
+const ATTEMPT = fragment('{"type":"attempt","attemptId":');
+const FROM = fragment(',"from":');
+const TO = fragment(',"to":');
+const AT = fragment(',"at":');
+const SELLER = fragment(',"seller":');
+const LEAD_ID = fragment(',"leadId":');
+const ITEMS = fragment(',"items":');
+const METHOD = fragment(',"method":');
+const PURPOSE = fragment(',"purpose":');
+const CALLER_SELLER = fragment(',"caller":{"seller":');
+const KIND = fragment(',"kind":');
+const VERDICT = fragment('},"verdict":');
+const VIOLATIONS = fragment(',"violations":');
+const EXEMPTIONS = fragment(',"exemptions":');
+const RULE_FIRST = fragment('{"rule":');
+const RULE_NEXT = fragment(',{"rule":');
+const CITATION = fragment(',"citation":');
+const MESSAGE_ID = fragment(',"messageId":');
+const DATA = fragment(',"data":');
+const MESSAGE = fragment(',"message":');
+const REASON = fragment(',"reason":');
+const CALLEE_VALIDITY = fragment(',"callee":{"validity":');
+const REGION = fragment(',"region":');
+const LINE_TYPE = fragment(',"lineType":');
+const BUSINESS = fragment(',"business":');
+const TIME_ZONES = fragment(',"timeZones":');
+const TIME_ZONE_SOURCE = fragment(',"timeZoneSource":');
+const STATES = fragment(',"states":');
+const STATE_SOURCES = fragment(',"stateSources":');
+const LOCAL_TIMES = fragment('},"localTimes":');
+const REGISTRIES = fragment(',"registries":');
+const LIST_FIRST = fragment('{"list":');
+const LIST_NEXT = fragment(',{"list":');
+const STATE = fragment(',"state":');
+const SOURCE = fragment(',"source":');
+const COPY = fragment(',"copy":');
+const SYNCED_AT = fragment(',"syncedAt":');
+const LISTED = fragment(',"listed":');
+const CONSENTS_WRITTEN = fragment(',"consents":{"priorExpressWritten":');
+const PRIOR_EXPRESS = fragment(',"priorExpress":');
+const VALID_GRANTED_AT = fragment('{"valid":true,"grantedAt":');
+const INVALID_GAP = fragment('{"valid":false,"gap":');
+const RELATIONSHIP = fragment('},"relationship":{"lastTransactionAt":');
+const LAST_INQUIRY_AT = fragment(',"lastInquiryAt":');
+const PERSONAL = fragment(',"personal":');
+const SUBJECT = fragment(',"subject":');
+const HISTORY = fragment(',"history":');
+const RELATIONSHIP_END_SUBJECT = fragment('},"subject":');
+const HISTORY_AT_FIRST = fragment('{"at":');
+const HISTORY_AT_NEXT = fragment(',{"at":');
+const EXTENSIONS = fragment(',"extensions":');
+const END_LINE = fragment('}\n');
+const NEWLINE = fragment('\n');
+const OPEN_ARRAY = fragment('[');
+const CLOSE_ARRAY = fragment(']');
+const OPEN_OBJECT = fragment('{');
+const CLOSE_OBJECT = fragment('}');
+const COMMA = fragment(',');
+const COLON = fragment(':');
+const TRUE = fragment('true');
+const FALSE = fragment('false');
+const NULL = fragment('null');

@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FileAuditSink, type AttemptRecord, type AuditRecord, type AuditSink } from '../../src/dialer/audit-log.js';
+import { AuditLineWriter, auditLine, referenceAuditLine } from '../../src/dialer/audit-record-json.js';
+import { packForScenarioFile } from '../../src/scenario/scenario-pack.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { runScenario } from '../../src/scenario/run-scenario.js';
+
+/**
+ * The direct serializer must write exactly the bytes JSON.stringify writes: over generated records of every type,
+ * with strings that need every kind of escape, and over every record the scenario library's runs write.
+ */
+
+/** Text with the characters JSON.stringify treats specially well represented: quotes, backslashes, control characters, lone and paired surrogates, non-ASCII. */
+const text = fc
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.string({ maxLength: 6 }) },
+      fc.constantFrom('"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udfff', '\ud83d\ude00', 'é', '–', '/'),
+      fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+    ),
+    { maxLength: 8 },
+  )
+  .map((parts) => parts.join(''));
+const nullableText = fc.option(text, { nil: null });
+const texts = fc.array(text, { maxLength: 4 });
+const messageData = fc.dictionary(text, fc.oneof(text, fc.integer(), fc.double()), { maxKeys: 4 });
+
+const violation = fc.record({ rule: text, citation: text, messageId: text, data: messageData, message: text });
+const exemption = fc.record({ rule: text, citation: text, messageId: text, data: messageData, reason: text });
+const registryEntry = fc
+  .tuple(fc.constantFrom('national', 'state', 'canada', 'internal'), fc.option(text, { nil: undefined }), nullableText, fc.constantFrom('present', 'missing', 'uncovered'), nullableText, fc.boolean())
+  .map(([list, state, source, copy, syncedAt, listed]) => ({ list, ...(state !== undefined && { state }), source, copy, syncedAt, listed }));
+const consent = fc.oneof(
+  fc.record({ valid: fc.constant(true as const), grantedAt: text }),
+  fc.record({ valid: fc.constant(false as const), gap: text, at: nullableText }),
+);
+const extensionValue = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.oneof(text, fc.integer())));
+
+const attempt = fc
+  .record({
+    attemptId: text,
+    leadId: text,
+    to: text,
+    at: text,
+    method: text,
+    purpose: text,
+    caller: fc.record({ seller: text, kind: text }),
+    verdict: fc.constantFrom('allow', 'block'),
+    violations: fc.array(violation, { maxLength: 3 }),
+    exemptions: fc.array(exemption, { maxLength: 3 }),
+    callee: fc.record({
+      validity: text,
+      region: nullableText,
+      kind: nullableText,
+      lineType: text,
+      business: fc.boolean(),
+      timeZones: texts,
+      timeZoneSource: fc.constantFrom('address', 'area-code', null),
+      states: texts,
+      stateSources: texts,
+    }),
+    localTimes: texts,
+    registries: fc.array(registryEntry, { maxLength: 5 }),
+    consents: fc.record({ priorExpressWritten: consent, priorExpress: consent }),
+    relationship: fc.record({ lastTransactionAt: nullableText, lastInquiryAt: nullableText, personal: fc.boolean() }),
+    subject: nullableText,
+    history: fc.array(fc.record({ at: text, subject: nullableText }), { maxLength: 3 }),
+    extensions: fc.option(fc.dictionary(text, extensionValue, { maxKeys: 3 }), { nil: undefined }),
+  })
+  // The builder (attempt-record.ts) leaves `extensions` out when no rule declares one; `type` comes first.
+  .map(({ extensions, ...rest }) => ({ type: 'attempt', ...rest, ...(extensions !== undefined && { extensions }) }) as unknown as AttemptRecord);
+
+const record: fc.Arbitrary<AuditRecord> = fc.oneof(
+  attempt,
+  fc.record({ attemptId: text, from: text, to: text, at: text }).map((fields) => ({ type: 'transition' as const, ...fields })),
+  fc.record({ attemptId: nullableText, leadId: text, to: text, at: text, seller: text }).map((fields) => ({ type: 'dnc-request' as const, ...fields })),
+  fc.record({ attemptId: text, at: text, items: texts }).map((fields) => ({ type: 'disclosure' as const, ...fields })),
+  fc.record({ attemptId: text, at: text, seller: text }).map((fields) => ({ type: 'identification-message' as const, ...fields })),
+);
+
+describe('auditLine', () => {
+  it('writes every record type byte for byte as JSON.stringify does', () => {
+    fc.assert(
+      fc.property(record, (generated) => {
+        expect(auditLine(generated)).toBe(referenceAuditLine(generated));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('falls back to JSON.stringify for message data it does not write itself (non-finite numbers, undefined, toJSON)', () => {
+    const data = [{ n: Number.NaN }, { n: Number.POSITIVE_INFINITY }, { gone: undefined }, { when: new Date(0) }, { list: [1, undefined] }, { nested: { a: 1 } }];
+    for (const entry of data) {
+      const generated = fc.sample(attempt, { seed: 7, numRuns: 1 })[0]!;
+      const withData = { ...generated, violations: [{ rule: 'r', citation: 'c', messageId: 'm', data: entry as never, message: 'x' }] };
+      expect(auditLine(withData)).toBe(JSON.stringify(withData));
+    }
+  });
+});
+
+describe('AuditLineWriter', () => {
+  it('gives the same bytes however small its buffer, draining in the middle of lines and strings', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 5 }), fc.integer({ min: 16, max: 300 }), (records, size) => {
+        const chunks: Buffer[] = [];
+        const writer = new AuditLineWriter((bytes) => {
+          expect(bytes.length).toBeGreaterThan(0);
+          chunks.push(Buffer.from(bytes));
+        }, size);
+        for (const entry of records) writer.write(entry);
+        writer.flush();
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(records.map((entry) => `${referenceAuditLine(entry)}\n`).join(''));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the file sink', () => {
+  it('writes the reference lines, each ending in a newline, even a line longer than its buffer', () => {
+    const path = join(tmpdir(), `dialsim-audit-json-${process.pid}.jsonl`);
+    const records: AuditRecord[] = [
+      ...fc.sample(record, { seed: 11, numRuns: 2000 }),
+      // Longer than the sink's 1 MiB buffer, with two- and three-byte characters to end on.
+      { type: 'disclosure', attemptId: 'A0000001', at: '2026-03-02T14:00:00Z', items: ['é'.repeat(400_000), '–'.repeat(300_000)] },
+      ...fc.sample(record, { seed: 12, numRuns: 500 }),
+    ];
+    try {
+      const sink = new FileAuditSink(path);
+      for (const entry of records) sink.write(entry);
+      sink.close();
+      const expected = records.map((entry) => `${referenceAuditLine(entry)}\n`).join('');
+      const written = readFileSync(path);
+      expect(written.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+      expect(sink.bytesWritten).toBe(written.length);
+    } finally {
+      rmSync(path, { force: true });
+    }
+  });
+});
+
+describe('every library scenario', () => {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const scenariosDir = join(root, 'scenarios');
+  const files = readdirSync(scenariosDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort();
+
+  it.each(files)('%s: its audit log is byte-identical to the reference serializer', async (name) => {
+    const pack = await packForScenarioFile(join(scenariosDir, name));
+    const mismatches: string[] = [];
+    let count = 0;
+    const sink: AuditSink = {
+      write(entry) {
+        count++;
+        if (auditLine(entry) !== referenceAuditLine(entry)) mismatches.push(referenceAuditLine(entry));
+      },
+      close() {},
+    };
+    runScenario(loadScenario(join(scenariosDir, name), { pack }), { pack, audit: sink });
+    expect(count).toBeGreaterThan(0);
+    expect(mismatches.slice(0, 3)).toEqual([]);
+  });
+});
