@@ -157,17 +157,20 @@ function ndjsonBatches(input: AsyncIterable<string | Buffer>, source: string, co
     try {
       value = JSON.parse(text);
     } catch (error) {
-      return { cells: columns.map(() => ''), line, problem: `the line is not JSON (${(error as Error).message})` };
+      // The line's text goes into the problem: a row that cannot be read must still not be lost.
+      return { cells: columns.map(() => ''), line, problem: `the line is not JSON (${(error as Error).message}): ${JSON.stringify(text)}` };
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { cells: columns.map(() => ''), line, problem: 'the line is not a JSON object of fields' };
+      return { cells: columns.map(() => ''), line, problem: `the line is not a JSON object of fields: ${text.trim()}` };
     }
     const object = value as Record<string, unknown>;
     const extra = Object.keys(object).filter((key) => !columns.includes(key));
     const nested = columns.filter((key) => typeof object[key] === 'object' && object[key] !== null);
     const cells = columns.map((key) => (object[key] === undefined || object[key] === null || typeof object[key] === 'object' ? '' : String(object[key])));
-    if (extra.length > 0) return { cells, line, problem: `the line has fields the first line does not (${extra.map((key) => `"${key}"`).join(', ')})` };
-    if (nested.length > 0) return { cells, line, problem: `fields ${nested.map((key) => `"${key}"`).join(', ')} hold objects or arrays; a lead's fields are text, numbers or true/false` };
+    // The values that have no column, and the nested ones, are quoted in the problem so that none is lost.
+    const quoted = (keys: readonly string[]) => keys.map((key) => `${JSON.stringify(key)}: ${JSON.stringify(object[key])}`).join(', ');
+    if (extra.length > 0) return { cells, line, problem: `the line has fields the first line does not (${quoted(extra)})` };
+    if (nested.length > 0) return { cells, line, problem: `fields ${quoted(nested)} hold objects or arrays; a lead's fields are text, numbers or true/false` };
     return { cells, line };
   };
   async function* batches(): AsyncGenerator<readonly ReadRow[]> {

@@ -81,13 +81,14 @@ describe('openLeadTable (NDJSON)', () => {
     ]);
   });
 
-  it('flags a line that is not JSON, has new fields, or nests objects, and goes on', async () => {
-    const { rows } = await read(['{"phone":"1"}\nnope\n{"phone":"2","zip":"x"}\n{"phone":{"a":1}}\n'], 'ndjson');
+  it('flags a line that is not JSON, is not an object, has new fields, or nests objects, keeping what it held, and goes on', async () => {
+    const { rows } = await read(['{"phone":"1"}\nnope\n[1,2]\n{"phone":"2","zip":"x"}\n{"phone":{"a":1}}\n'], 'ndjson');
     expect(rows.map((row) => row.problem)).toEqual([
       undefined,
-      expect.stringMatching(/^the line is not JSON \(/),
-      'the line has fields the first line does not ("zip")',
-      'fields "phone" hold objects or arrays; a lead\'s fields are text, numbers or true/false',
+      expect.stringMatching(/^the line is not JSON \(.*\): "nope"$/),
+      'the line is not a JSON object of fields: [1,2]',
+      'the line has fields the first line does not ("zip": "x")',
+      'fields "phone": {"a":1} hold objects or arrays; a lead\'s fields are text, numbers or true/false',
     ]);
   });
 
