@@ -9,7 +9,7 @@ import { encodeExchange, exchangeHas, exchangeLines, exchangeRecordWords, LINES_
  * (exchange-code.ts), an index by NPA-NXX, and per area code the date of the download it came from and its source.
  * Freshness is judged per area code, and a number in an area code the copy does not cover cannot be vouched for.
  *
- * The file is read whole into a SharedArrayBuffer, so that worker threads can share one copy.
+ * The file is read whole into a SharedArrayBuffer, so that worker threads can share one copy (`fromBytes`).
  *
  * Layout: a 64-byte header (signature, format version, section sizes, CRC-32 of the rest, the count of numbers);
  * the metadata as JSON (area codes with their dates and sources); a slot per possible area code (-1 where the
@@ -50,8 +50,6 @@ export class RegistryStore implements NumberRegistry {
   readonly #syncedAtByAreaCode: Float64Array;
   readonly #areaCodes: readonly AreaCodeCopy[];
   readonly #size: number;
-  /** The whole file, shareable with worker threads. */
-  readonly bytes: Uint8Array;
   readonly createdBy: string;
 
   private constructor(bytes: Uint8Array, label: string) {
@@ -77,7 +75,6 @@ export class RegistryStore implements NumberRegistry {
     }
     const metadata = parseMetadata(bytes.subarray(HEADER_BYTES, HEADER_BYTES + metadataBytes));
     if (metadata === undefined) throw problem('is damaged: its metadata cannot be read; rebuild it with `dialsim registry import`');
-    this.bytes = bytes;
     this.createdBy = metadata.createdBy;
     this.#slots = new Int32Array(bytes.buffer, bytes.byteOffset + slotsAt, AREA_CODES);
     this.#index = new Uint32Array(bytes.buffer, bytes.byteOffset + indexAt, indexEntries);
