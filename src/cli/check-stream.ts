@@ -70,9 +70,62 @@ export interface NdjsonCounts {
 const FLUSH_AT = 64 * 1024;
 
 /**
- * `dialsim check --ndjson`: one request per line in, one decision (or `{"line": N, "error": ...}`) per line out,
- * in order. Streams: input chunks are split as they arrive and output is flushed in batches of UTF-8, so memory stays flat
- * however long the stream. Blank lines are skipped and get no output line; lines are numbered from 1.
+ * Screens `check --ndjson` lines one at a time into output batches, counting answers and malformed lines: the
+ * same code in the calling thread and in each worker, so that both give the same bytes.
+ */
+export class NdjsonLineScreener {
+  readonly #options: ScreenOptions;
+  readonly #withDefaultPack: ScreenOptions;
+
+  constructor(options: ScreenOptions) {
+    this.#options = options;
+    this.#withDefaultPack = withPacksInForce(options);
+  }
+
+  /** Screens line `lineNumber` (its carriage return already removed); a blank line gets no output line. */
+  line(line: string, lineNumber: number, batches: OutputBatches, counts: NdjsonCounts): void {
+    if (line.trim() === '') return;
+    const result = this.#screen(line);
+    if ('decision' in result) {
+      counts.answered++;
+      batches.line(decisionJson(result.decision));
+    } else {
+      counts.malformed++;
+      batches.line(JSON.stringify({ line: lineNumber, error: result.error }));
+    }
+  }
+
+  /**
+   * Screens whole lines, `text` holding them each ended by a line feed (the last may lack one), numbered from
+   * `firstLine`: a worker's batch.
+   */
+  lines(text: string, firstLine: number, batches: OutputBatches, counts: NdjsonCounts): void {
+    let lineNumber = firstLine;
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      this.line(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), lineNumber++, batches, counts);
+      start = end + 1;
+    }
+  }
+
+  #screen(line: string): ScreenedText {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return screenRequestText(line, this.#options);
+    }
+    return screenParsed(json, this.#options, this.#withDefaultPack);
+  }
+}
+
+/**
+ * `dialsim check --ndjson` in the calling thread: one request per line in, one decision (or `{"line": N, "error": ...}`)
+ * per line out, in order. Streams: input chunks are split as they arrive and output is flushed in batches of UTF-8,
+ * so memory stays flat however long the stream. Blank lines are skipped and get no output line; lines are numbered
+ * from 1. `screenNdjson` (check-workers.ts) spreads the same work over worker threads.
  */
 export async function screenNdjsonStream(
   input: AsyncIterable<string | Buffer>,
@@ -84,31 +137,10 @@ export async function screenNdjsonStream(
   const batches = new OutputBatches(FLUSH_AT);
   // Decodes across chunk boundaries, so a character split between two chunks is not corrupted.
   const decoder = new StringDecoder('utf8');
-  const withDefaultPack = withPacksInForce(options);
-  const screenLine = (line: string): ScreenedText => {
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      return screenRequestText(line, options);
-    }
-    return screenParsed(json, options, withDefaultPack);
-  };
+  const screener = new NdjsonLineScreener(options);
+  const handle = (line: string): void => screener.line(line, ++lineNumber, batches, counts);
 
-  const handle = (line: string): void => {
-    lineNumber++;
-    if (line.trim() === '') return;
-    const result = screenLine(line);
-    if ('decision' in result) {
-      counts.answered++;
-      batches.line(decisionJson(result.decision));
-    } else {
-      counts.malformed++;
-      batches.line(JSON.stringify({ line: lineNumber, error: result.error }));
-    }
-  };
-
-  // The unfinished line is kept as parts and only the new chunk is searched for line ends: re-joining and
+// The unfinished line is kept as parts and only the new chunk is searched for line ends: re-joining and
   // re-scanning the whole pending text per chunk made a very long line quadratic.
   let pendingParts: string[] = [];
   const endLine = (tail: string): void => {

@@ -36,12 +36,14 @@ function isClosed(stream: NodeJS.WritableStream): boolean {
 }
 
 /**
- * Writes and waits for the stream to drain when it asks to, so large outputs stay within memory. A stream whose
+ * Writes and waits for the stream to drain when it asks to, so large outputs stay within memory; `written`, when
+ * given, is called once the stream is done with the bytes (a buffer may then be filled again). A stream whose
  * reader has gone (EPIPE: it errors, then closes) rejects with OutputClosedError instead of waiting for ever.
  */
-export async function write(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
+export async function write(stream: NodeJS.WritableStream, text: string | Uint8Array, written?: () => void): Promise<void> {
   if (isClosed(stream)) throw new OutputClosedError();
-  if (stream.write(text)) return;
+  // `written` is told once the stream has finished with the bytes, so that their memory may be used again.
+  if (stream.write(text, written && ((error) => error === undefined || error === null ? written() : undefined))) return;
   await new Promise<void>((resolve, reject) => {
     const settle = (closed: boolean) => {
       stream.off('drain', onDrain);

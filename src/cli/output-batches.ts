@@ -10,9 +10,25 @@ export class OutputBatches {
   #used = 0;
   readonly #full: Buffer[] = [];
 
-  constructor(batchBytes = 64 * 1024) {
+  readonly #spares: ArrayBuffer[];
+
+  /**
+   * `spares`: buffers of at least `batchBytes` to fill before new ones are allocated (a worker thread's, handed back
+   * by the thread that wrote them). Every buffer is its own ArrayBuffer, never a slice of Node's shared pool, so a
+   * batch's buffer can be handed to another thread whole.
+   */
+  constructor(batchBytes = 64 * 1024, spares: ArrayBuffer[] = []) {
     this.#batchBytes = batchBytes;
-    this.#buffer = Buffer.allocUnsafe(batchBytes);
+    this.#spares = spares;
+    this.#buffer = this.#allocate(batchBytes);
+  }
+
+  #allocate(bytes: number): Buffer {
+    if (bytes <= this.#batchBytes) {
+      const spare = this.#spares.at(-1);
+      if (spare !== undefined && spare.byteLength >= bytes) return Buffer.from(this.#spares.pop()!);
+    }
+    return Buffer.allocUnsafeSlow(bytes);
   }
 
   /** Appends `text` and a line end. */
@@ -21,7 +37,7 @@ export class OutputBatches {
     const worst = text.length * 3 + 1;
     if (this.#used + worst > this.#buffer.length) {
       this.#seal();
-      if (worst > this.#buffer.length) this.#buffer = Buffer.allocUnsafe(worst);
+      if (worst > this.#buffer.length) this.#buffer = this.#allocate(worst);
     }
     this.#used += this.#buffer.write(text, this.#used, 'utf8');
     this.#buffer[this.#used++] = 10;
@@ -37,7 +53,7 @@ export class OutputBatches {
     if (this.#used === 0) return;
     this.#full.push(this.#buffer.subarray(0, this.#used));
     // A new buffer, not the old one reused: the stream may still hold the sealed bytes until it has written them.
-    this.#buffer = Buffer.allocUnsafe(this.#batchBytes);
+    this.#buffer = this.#allocate(this.#batchBytes);
     this.#used = 0;
   }
 }

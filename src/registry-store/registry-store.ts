@@ -50,9 +50,12 @@ export class RegistryStore implements NumberRegistry {
   readonly #syncedAtByAreaCode: Float64Array;
   readonly #areaCodes: readonly AreaCodeCopy[];
   readonly #size: number;
+  /** The whole file, kept (a view, not a copy) so that worker threads can share it. */
+  #bytes: Uint8Array;
+  readonly #label: string;
   readonly createdBy: string;
 
-  private constructor(bytes: Uint8Array, label: string) {
+  private constructor(bytes: Uint8Array, label: string, checksumVerified = false) {
     const problem = (what: string): StoreFileError => new StoreFileError(`${label} ${what}`);
     if (bytes.byteLength < HEADER_BYTES || new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) {
       throw problem('is not a dialsim registry store (it does not start with the store signature); build one with `dialsim registry import`');
@@ -70,12 +73,14 @@ export class RegistryStore implements NumberRegistry {
     if (bytes.byteLength !== expected) {
       throw problem(`is damaged: its header describes ${expected} bytes but the file has ${bytes.byteLength} (truncated or appended to); rebuild it with \`dialsim registry import\``);
     }
-    if (storeChecksum(bytes) !== view.getUint32(CHECKSUM_AT, true)) {
+    if (!checksumVerified && storeChecksum(bytes) !== view.getUint32(CHECKSUM_AT, true)) {
       throw problem('is damaged: its checksum does not match its contents (changed or corrupted after it was written); rebuild it with `dialsim registry import`');
     }
     const metadata = parseMetadata(bytes.subarray(HEADER_BYTES, HEADER_BYTES + metadataBytes));
     if (metadata === undefined) throw problem('is damaged: its metadata cannot be read; rebuild it with `dialsim registry import`');
     this.createdBy = metadata.createdBy;
+    this.#bytes = bytes;
+    this.#label = label;
     this.#slots = new Int32Array(bytes.buffer, bytes.byteOffset + slotsAt, AREA_CODES);
     this.#index = new Uint32Array(bytes.buffer, bytes.byteOffset + indexAt, indexEntries);
     this.#data = new Uint32Array(bytes.buffer, bytes.byteOffset + dataAt, dataWords);
@@ -110,6 +115,24 @@ export class RegistryStore implements NumberRegistry {
   /** A store from its bytes (a worker's view of a shared store, or a store built in memory for tests). */
   static fromBytes(bytes: Uint8Array, label = 'the registry store'): RegistryStore {
     return new RegistryStore(bytes, label);
+  }
+
+  /**
+   * The store's bytes in a SharedArrayBuffer, for `fromBytes` in a worker thread: the same memory, not a copy per
+   * worker. A store opened from a file is read into one already; one built from other bytes is moved into one once.
+   */
+  sharedBytes(): { readonly bytes: Uint8Array; readonly label: string } {
+    if (!(this.#bytes.buffer instanceof SharedArrayBuffer)) {
+      const shared = new Uint8Array(new SharedArrayBuffer(this.#bytes.byteLength));
+      shared.set(this.#bytes);
+      this.#bytes = shared;
+    }
+    return { bytes: this.#bytes, label: this.#label };
+  }
+
+  /** A worker thread's view of a store shared by `sharedBytes`, whose checksum the thread that opened it has verified. */
+  static fromSharedBytes(shared: { readonly bytes: Uint8Array; readonly label: string }): RegistryStore {
+    return new RegistryStore(shared.bytes, shared.label, true);
   }
 
   get size(): number {

@@ -15,7 +15,7 @@ export interface NumberRegistry {
  * `+` and digits (never produced by resolution, but a caller may add it) is kept in a plain set beside it.
  */
 export class InMemoryRegistry implements NumberRegistry {
-  #slots = new Float64Array(16);
+  #slots: Float64Array<ArrayBufferLike> = new Float64Array(16);
   #count = 0;
   readonly #others = new Set<string>();
 
@@ -50,11 +50,40 @@ export class InMemoryRegistry implements NumberRegistry {
     if (insert(this.#slots, key)) this.#count++;
   }
 
+  /**
+   * The table in memory that worker threads can read (src/workers/shared-registries.ts): moved into a
+   * SharedArrayBuffer once, and read from there by this registry too. A registry shared is not added to any more.
+   */
+  sharedTable(): SharedNumberTable {
+    if (!(this.#slots.buffer instanceof SharedArrayBuffer)) {
+      const shared = new Float64Array(new SharedArrayBuffer(this.#slots.byteLength));
+      shared.set(this.#slots);
+      this.#slots = shared;
+    }
+    return { slots: this.#slots, count: this.#count, others: [...this.#others] };
+  }
+
+  /** A worker's view of a registry shared by `sharedTable`: the same memory, not a copy. */
+  static fromSharedTable(table: SharedNumberTable): InMemoryRegistry {
+    const registry = new InMemoryRegistry();
+    registry.#slots = table.slots;
+    registry.#count = table.count;
+    for (const other of table.others) registry.#others.add(other);
+    return registry;
+  }
+
   #grow(): void {
     const old = this.#slots;
     this.#slots = new Float64Array(old.length * 2);
     for (const key of old) if (key !== 0) insert(this.#slots, key);
   }
+}
+
+/** An InMemoryRegistry's table as a worker thread receives it. */
+export interface SharedNumberTable {
+  readonly slots: Float64Array;
+  readonly count: number;
+  readonly others: readonly string[];
 }
 
 /** The digits of `+13035550123` as the number 13035550123; 0 (never a key) for anything else. */
@@ -81,7 +110,7 @@ function slotOf(key: number): number {
 }
 
 /** Puts a key in its slot; false when it was there already. */
-function insert(slots: Float64Array, key: number): boolean {
+function insert(slots: Float64Array<ArrayBufferLike>, key: number): boolean {
   const mask = slots.length - 1;
   for (let index = slotOf(key) & mask; ; index = (index + 1) & mask) {
     const slot = slots[index]!;
@@ -102,12 +131,23 @@ export function unionRegistry(first: NumberRegistry, second: NumberRegistry): Nu
 
 /** Membership in either registry, read at each lookup: for a list that grows while in use (a campaign's internal list). */
 export function liveUnion(first: NumberRegistry, second: NumberRegistry): NumberRegistry {
-  return {
-    has: (e164) => first.has(e164) || second.has(e164),
-    get size() {
-      return first.size + second.size;
-    },
-  };
+  return new RegistryUnion(first, second);
+}
+
+/** Membership in either of two registries, kept as its two parts so that it can be shared with worker threads. */
+export class RegistryUnion implements NumberRegistry {
+  constructor(
+    readonly first: NumberRegistry,
+    readonly second: NumberRegistry,
+  ) {}
+
+  has(e164: string): boolean {
+    return this.first.has(e164) || this.second.has(e164);
+  }
+
+  get size(): number {
+    return this.first.size + this.second.size;
+  }
 }
 
 export const EMPTY_REGISTRY: NumberRegistry = new InMemoryRegistry();

@@ -6,8 +6,8 @@ import { reachable } from './import-graph.js';
 /** The checkout's root: `import 'dialsim'` from a project that installed this checkout reaches dist/ under it. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The entries of the package (package.json exports and bin): what a user's import or command can load. */
-const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts'];
+/** The entries of the package (package.json exports and bin) and the worker scripts: what a user's import or command can load. */
+const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts', 'src/cli/check-worker.ts'];
 
 /**
  * Tests that use dialsim as a user does (through package.json exports, so through dist/) need a build no older

@@ -1,7 +1,7 @@
 /** User-facing text of `dialsim check`, kept together so wording can be reviewed (and translated) in one place. */
 export const checkMessages = {
   summary: 'Screen one call attempt (or a stream of them) against the compliance policies',
-  help: `Usage: dialsim check [--json | --ndjson] [--context FILE] [--packs ID,...] [--policy MODULE]... [FILE|-]
+  help: `Usage: dialsim check [--json | --ndjson [--workers N]] [--context FILE] [--packs ID,...] [--policy MODULE]... [FILE|-]
 
 Screens a call attempt before it is dialed and prints the decision: allow or block, with every violated rule,
 its citation and a message with the concrete values, and every exemption that lifted a rule.
@@ -12,6 +12,8 @@ Options:
   --json            Read ONE JSON request, print ONE JSON decision.
   --ndjson          Read one JSON request per line, print one JSON decision per line in the same order.
                     A malformed line prints {"line": N, "error": "..."} in its place and the stream goes on.
+  --workers N       --ndjson only: screen on N threads (default: the machine's cores; 1: in this thread).
+                    The output is the same, in the same order; the registries are shared, not copied.
   --context FILE    A JSON document {"registries": {...}} shared by every request (national, state and DNCL
                     copies with their syncedAt, internal list; a "numbers" list may instead be "file": "path",
                     one number per line).
@@ -39,6 +41,7 @@ Example:
 Request fields and rule ids: docs/cli.md and docs/rules.md; custom policies: docs/testing.md.
 `,
   bothModes: 'choose one of --json and --ndjson',
+  workersNeedNdjson: '--workers spreads a stream of requests over threads: it needs --ndjson',
   tooManyFiles: (files: readonly string[]) => `expected at most one input file, got ${files.length}: ${files.join(' ')}`,
   cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   notJson: (reason: string) => `the request is not valid JSON (${reason})`,

@@ -5,12 +5,14 @@ import { packsInForce } from '../../engine/packs-in-force.js';
 import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
 import type { RegistryContext } from '../../resolve/registry.js';
 import type { Decision } from '../../core/decision.js';
-import { screenNdjsonStream, screenRequestText } from '../check-stream.js';
+import { screenRequestText } from '../check-stream.js';
+import { screenNdjson } from '../check-workers.js';
 import { decisionForOutput } from '../decision-output.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { loadCheckContext } from '../load-context.js';
 import { parsePacksOption } from '../packs-option.js';
+import { parseWorkersOption } from '../workers-option.js';
 import type { ScreenOptions } from '../../engine/screen.js';
 import type { PolicyPack } from '../../core/policy.js';
 import { checkMessages as messages } from './check-messages.js';
@@ -18,7 +20,8 @@ import { checkMessages as messages } from './check-messages.js';
 
 function inputStream(file: string | undefined, io: CliIo): NodeJS.ReadableStream {
   if (file === undefined || file === '-') return io.stdin;
-  return createReadStream(file, { encoding: 'utf8' });
+  // Bytes, not text: the workers are handed whole lines of UTF-8, and decoding is each reader's own job.
+  return createReadStream(file);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -50,16 +53,20 @@ export const checkCommand: CommandDefinition = {
       context: { type: 'string' },
       policy: { type: 'string', multiple: true },
       packs: { type: 'string' },
+      workers: { type: 'string' },
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
     if (values.json && values.ndjson) return fail(io, messages.bothModes);
+    if (values.workers !== undefined && !values.ndjson) return fail(io, messages.workersNeedNdjson);
     if (positionals.length > 1) return fail(io, messages.tooManyFiles(positionals));
 
     let registries: RegistryContext | undefined;
     let packs: readonly string[] | undefined;
+    let workers: number;
     try {
       packs = parsePacksOption(values.packs);
+      workers = parseWorkersOption(values.workers);
       registries = values.context === undefined ? undefined : loadCheckContext(values.context);
     } catch (error) {
       if (error instanceof InputError) return fail(io, error.message);
@@ -85,7 +92,10 @@ export const checkCommand: CommandDefinition = {
 
     try {
       if (values.ndjson) {
-        const counts = await screenNdjsonStream(stream as AsyncIterable<string | Buffer>, (chunk) => write(io.stdout, chunk), options);
+        const counts = await screenNdjson(stream as AsyncIterable<string | Buffer>, (chunk, written) => write(io.stdout, chunk, written), options, {
+          workers,
+          ...(values.policy && { policyModules: values.policy }),
+        });
         if (counts.malformed > 0) {
           await write(io.stderr, `dialsim check: ${messages.ndjsonSummary(counts.answered, counts.malformed)}\n`);
           return 1;

@@ -1,0 +1,32 @@
+import { loadPolicyModules } from '../policy-modules/load-policy-module.js';
+import type { ScreenOptions } from '../engine/screen.js';
+import { serveJobs } from '../workers/serve-jobs.js';
+import { registriesFromShared } from '../workers/shared-registries.js';
+import type { NdjsonBatch, NdjsonBatchAnswer, NdjsonWorkerSetup } from './check-workers.js';
+import { NdjsonLineScreener } from './check-stream.js';
+import { OutputBatches } from './output-batches.js';
+
+/** Spare output buffers a worker keeps at most; more would only hold memory no batch needs. */
+const MOST_SPARES = 64;
+
+/** A `check --ndjson` worker thread: screens the batches of lines the calling thread reads, one at a time. */
+await serveJobs<NdjsonBatch, NdjsonBatchAnswer>(async (data) => {
+  const setup = data as NdjsonWorkerSetup;
+  const custom = setup.policyModules === undefined ? undefined : await loadPolicyModules(setup.policyModules);
+  const options: ScreenOptions = {
+    ...(setup.registries && { registries: registriesFromShared(setup.registries) }),
+    ...(setup.packs && { packs: setup.packs }),
+    ...(custom && { custom }),
+  };
+  const screener = new NdjsonLineScreener(options);
+  // Output buffers the calling thread has written and handed back, filled again rather than left to the collector.
+  const spares: ArrayBuffer[] = [];
+  return ({ bytes, firstLine, spareBuffers }) => {
+    for (const spare of spareBuffers) if (spares.length < MOST_SPARES) spares.push(spare);
+    const counts = { answered: 0, malformed: 0 };
+    const batches = new OutputBatches(setup.outputBatchBytes, spares);
+    screener.lines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), firstLine, batches, counts);
+    const output = batches.take(true).map((batch) => ({ buffer: batch.buffer as ArrayBuffer, length: batch.byteLength }));
+    return { result: { output, ...counts }, transfer: output.map((batch) => batch.buffer) };
+  };
+});

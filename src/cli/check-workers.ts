@@ -1,0 +1,157 @@
+import type { ScreenOptions } from '../engine/screen.js';
+import { shareRegistries, type SharedRegistries } from '../workers/shared-registries.js';
+import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
+import { screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
+
+/** How a worker thread is set up for `check --ndjson`: what it needs to screen as the calling thread would. */
+export interface NdjsonWorkerSetup {
+  readonly registries?: SharedRegistries;
+  readonly packs?: readonly string[];
+  /** The `--policy` modules, loaded again in each worker (a module's functions cannot be sent to another thread). */
+  readonly policyModules?: readonly string[];
+  readonly outputBatchBytes: number;
+}
+
+/** Whole lines of input, in UTF-8, and the number of the first; output buffers written already, to fill again. */
+export interface NdjsonBatch {
+  readonly bytes: Uint8Array;
+  readonly firstLine: number;
+  readonly spareBuffers: readonly ArrayBuffer[];
+}
+
+/** The batch's output, in buffers each starting with its first `length` bytes used, and its counts. */
+export interface NdjsonBatchAnswer extends NdjsonCounts {
+  readonly output: readonly { readonly buffer: ArrayBuffer; readonly length: number }[];
+}
+
+/**
+ * Where the output goes; `written`, when the writer calls it, says the chunk's memory may be filled again. The
+ * workers' output buffers then go back to them, rather than piling up here: this thread allocates so little that its
+ * collector runs rarely, and a stream's worth of answered batches would wait for it.
+ */
+export type NdjsonOutput = (chunk: Buffer, written?: () => void) => void | Promise<void>;
+
+export interface NdjsonWorkerOptions {
+  /** Threads screening at once; 1 screens in the calling thread. */
+  readonly workers: number;
+  /** The `--policy` modules the options' `custom` packs were loaded from, for the workers to load too. */
+  readonly policyModules?: readonly string[];
+}
+
+/**
+ * Input is handed to workers in batches of whole lines of about this many bytes: large enough that passing a batch
+ * costs little beside screening it (about a thousand requests), small enough that the workers start at once.
+ */
+const BATCH_BYTES = 256 * 1024;
+const OUTPUT_BATCH_BYTES = 64 * 1024;
+/** Written output buffers handed back to a worker with each batch: about what one batch's output fills. */
+const SPARES_PER_BATCH = 16;
+const LINE_FEED = 0x0a;
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+
+/**
+ * `dialsim check --ndjson` over `workers` threads: the calling thread reads the input and cuts it into batches of
+ * whole lines; the workers screen them with the same code as `screenNdjsonStream`, and the answers are written in
+ * input order, so the output, line numbers and error lines are exactly those of one thread. The registries are
+ * shared, not copied: each worker reads the same SharedArrayBuffers. An input shorter than one batch, or a run
+ * from the TypeScript sources, is screened in the calling thread, where starting workers would cost more than it saves.
+ */
+export async function screenNdjson(
+  input: AsyncIterable<string | Buffer>,
+  output: NdjsonOutput,
+  options: ScreenOptions,
+  { workers, policyModules }: NdjsonWorkerOptions,
+): Promise<NdjsonCounts> {
+  const script = compiledWorkerScript(import.meta.url, 'check-worker');
+  // Custom packs given as objects rather than modules a worker could load, or a resolution strategy of the
+  // caller's own (functions cannot be sent to another thread), can only be used here.
+  const shareable = options.pack === undefined && options.strategy === undefined && (options.custom === undefined || policyModules !== undefined);
+  if (workers <= 1 || script === undefined || !shareable) return screenNdjsonStream(input, output, options);
+
+  // Input is held until a batch is full: a short input never starts a worker.
+  let parts: Buffer[] = [];
+  let partsBytes = 0;
+  let pool: WorkerPool<NdjsonBatch, NdjsonBatchAnswer> | undefined;
+  const counts: NdjsonCounts = { answered: 0, malformed: 0 };
+  // Answers are awaited in the order the batches were given, so the output keeps the input's order; a few batches
+  // per worker in flight keep every worker busy while the oldest answer is written.
+  const inFlight: Promise<NdjsonBatchAnswer>[] = [];
+  const spareBuffers: ArrayBuffer[] = [];
+  const writeOldest = async (): Promise<void> => {
+    const answer = await inFlight.shift()!;
+    counts.answered += answer.answered;
+    counts.malformed += answer.malformed;
+    for (const { buffer, length } of answer.output) await output(Buffer.from(buffer, 0, length), () => spareBuffers.push(buffer));
+  };
+  let nextLine = 1;
+  const dispatch = async (bytes: Buffer): Promise<void> => {
+    if (pool === undefined) {
+      // A byte-order mark from a Windows editor is not part of the first request.
+      if (BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(BYTE_ORDER_MARK.length);
+      pool = await WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script, workers, workerSetup(options, policyModules));
+    }
+    const firstLine = nextLine;
+    nextLine += lineFeeds(bytes);
+    const spares = spareBuffers.splice(0, SPARES_PER_BATCH);
+    inFlight.push(pool.run({ bytes, firstLine, spareBuffers: spares }, [bytes.buffer as ArrayBuffer, ...spares]));
+    while (inFlight.length >= pool.size * 2) await writeOldest();
+  };
+
+  try {
+    for await (const read of input) {
+      const chunk = typeof read === 'string' ? Buffer.from(read, 'utf8') : read;
+      parts.push(chunk);
+      partsBytes += chunk.length;
+      if (partsBytes < BATCH_BYTES) continue;
+      // A batch ends at the last line feed of the newest chunk (only that one is searched, so a line longer than a
+      // batch costs no rescanning); the unfinished line after it starts the next batch.
+      const end = chunk.lastIndexOf(LINE_FEED);
+      if (end === -1) continue;
+      const tail = chunk.subarray(end + 1);
+      parts[parts.length - 1] = chunk.subarray(0, end + 1);
+      await dispatch(ownBuffer(parts, partsBytes - tail.length));
+      parts = tail.length > 0 ? [tail] : [];
+      partsBytes = tail.length;
+    }
+    if (pool === undefined) return await screenNdjsonStream(replay(parts), output, options);
+    if (partsBytes > 0) await dispatch(ownBuffer(parts, partsBytes));
+    while (inFlight.length > 0) await writeOldest();
+    return counts;
+  } finally {
+    // Also when writing fails half way (a closed pipe): no worker is left running, and the answers no longer wanted
+    // are settled, not left to reject unheard.
+    const unwanted = Promise.allSettled(inFlight);
+    await pool?.close();
+    await unwanted;
+  }
+}
+
+function workerSetup(options: ScreenOptions, policyModules: readonly string[] | undefined): NdjsonWorkerSetup {
+  return {
+    ...(options.registries && { registries: shareRegistries(options.registries) }),
+    ...(options.packs && { packs: options.packs }),
+    ...(policyModules && { policyModules }),
+    outputBatchBytes: OUTPUT_BATCH_BYTES,
+  };
+}
+
+async function* replay(chunks: readonly Buffer[]): AsyncIterable<Buffer> {
+  yield* chunks;
+}
+
+/**
+ * The parts copied into a buffer of their own, never a slice of Node's shared pool (which `Buffer.concat` may
+ * return): it is handed to a worker whole, leaving nothing behind here.
+ */
+function ownBuffer(parts: readonly Buffer[], bytes: number): Buffer {
+  const whole = Buffer.allocUnsafeSlow(bytes);
+  let at = 0;
+  for (const part of parts) at += part.copy(whole, at);
+  return whole;
+}
+
+function lineFeeds(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(LINE_FEED); at !== -1; at = bytes.indexOf(LINE_FEED, at + 1)) count++;
+  return count;
+}

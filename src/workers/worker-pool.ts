@@ -1,0 +1,117 @@
+import { Worker } from 'node:worker_threads';
+
+/** What a pool's worker says once it has started: ready for jobs, or why it cannot take any. */
+export type WorkerStartMessage = { readonly ready: true } | { readonly failed: string };
+
+/** A job's answer from a worker, by the job's id. */
+export type WorkerJobMessage<Result> = { readonly id: number; readonly result: Result } | { readonly id: number; readonly crashed: string };
+
+interface PoolWorker {
+  readonly worker: Worker;
+  /** Jobs given to this worker and not yet answered. */
+  pending: number;
+}
+
+/** A worker that could not start: the message is the user's to act on (an unreadable policy module, say). */
+export class WorkerStartError extends Error {}
+
+/**
+ * A fixed set of worker threads running one script, each job given to the worker with the fewest unanswered ones.
+ * Answers come back as promises; a caller that awaits them in the order it gave them keeps its output in input
+ * order. A worker that dies or throws rejects every job still waiting, so nothing is silently lost.
+ */
+export class WorkerPool<Job, Result> {
+  readonly #workers: PoolWorker[];
+  readonly #waiting = new Map<number, { readonly worker: PoolWorker; resolve(result: Result): void; reject(error: Error): void }>();
+  #nextId = 0;
+  #broken: Error | undefined;
+
+  private constructor(workers: Worker[]) {
+    this.#workers = workers.map((worker) => ({ worker, pending: 0 }));
+    for (const entry of this.#workers) {
+      entry.worker.on('message', (message: WorkerJobMessage<Result>) => this.#answer(entry, message));
+      entry.worker.on('error', (error) => this.#fail(error));
+      entry.worker.on('exit', (code) => {
+        if (this.#waiting.size > 0) this.#fail(new Error(`a worker thread exited (code ${code}) with jobs unanswered`));
+      });
+    }
+  }
+
+  /** Starts `count` workers of `script`, each given `workerData`, and waits until every one is ready. */
+  static async start<Job, Result>(script: URL, count: number, workerData: unknown): Promise<WorkerPool<Job, Result>> {
+    const workers = Array.from({ length: count }, () => new Worker(script, { workerData }));
+    try {
+      await Promise.all(workers.map(readiness));
+    } catch (error) {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      throw error;
+    }
+    return new WorkerPool<Job, Result>(workers);
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /** Gives the job to the least busy worker; the buffers in `transfer` are handed over (and unusable here), not copied. */
+  run(job: Job, transfer: readonly ArrayBuffer[] = []): Promise<Result> {
+    if (this.#broken !== undefined) return Promise.reject(this.#broken);
+    let chosen = this.#workers[0]!;
+    for (const entry of this.#workers) if (entry.pending < chosen.pending) chosen = entry;
+    const id = this.#nextId++;
+    chosen.pending++;
+    return new Promise<Result>((resolve, reject) => {
+      this.#waiting.set(id, { worker: chosen, resolve, reject });
+      chosen.worker.postMessage({ id, job }, [...transfer]);
+    });
+  }
+
+  /** Stops every worker; jobs still waiting are rejected. */
+  async close(): Promise<void> {
+    this.#fail(new Error('the worker pool was closed'));
+    await Promise.all(this.#workers.map((entry) => entry.worker.terminate()));
+  }
+
+  #answer(entry: PoolWorker, message: WorkerJobMessage<Result>): void {
+    const waiting = this.#waiting.get(message.id);
+    if (waiting === undefined) return;
+    this.#waiting.delete(message.id);
+    entry.pending--;
+    if ('crashed' in message) {
+      this.#fail(new Error(`a worker thread failed: ${message.crashed}`));
+      waiting.reject(this.#broken!);
+    } else waiting.resolve(message.result);
+  }
+
+  #fail(error: Error): void {
+    this.#broken ??= error;
+    for (const [id, waiting] of this.#waiting) {
+      this.#waiting.delete(id);
+      waiting.reject(this.#broken);
+    }
+  }
+}
+
+function readiness(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onExit = (code: number) => reject(new Error(`a worker thread exited (code ${code}) before it was ready`));
+    worker.once('error', reject);
+    worker.once('exit', onExit);
+    worker.once('message', (message: WorkerStartMessage) => {
+      worker.off('error', reject);
+      worker.off('exit', onExit);
+      if ('failed' in message) reject(new WorkerStartError(message.failed));
+      else resolve();
+    });
+  });
+}
+
+/**
+ * The compiled worker script `name` beside the module at `moduleUrl`, or undefined when dialsim runs from its
+ * TypeScript sources (under vitest): Node cannot start a worker from a `.ts` file by itself, and screening in
+ * the calling thread gives the same output.
+ */
+export function compiledWorkerScript(moduleUrl: string, name: string): URL | undefined {
+  if (!moduleUrl.endsWith('.js')) return undefined;
+  return new URL(`./${name}.js`, moduleUrl);
+}

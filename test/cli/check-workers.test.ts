@@ -1,0 +1,137 @@
+/**
+ * Issue 14: `dialsim check --ndjson --workers N`. The output, line numbers, error lines, counts and exit code are
+ * exactly those of one thread, whatever the input holds, and the registries (a store, number files, state lists) are
+ * the same shared memory in every worker. Runs the built CLI: workers start from the compiled scripts.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkRequestChunks } from '../../bench/check-requests.js';
+import { nearMisses, type Json } from '../../bench/near-miss-requests.js';
+import { seededRandom } from '../../src/core/seeded-random.js';
+import { writeDownload } from '../registry-store/ftc-files.js';
+import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+function check(args: readonly string[], input?: string | Buffer): Run {
+  assertBuildIsFresh();
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+  const result = spawnSync(process.execPath, [join(repoRoot, 'dist/src/cli/bin.js'), 'check', ...args], { cwd: repoRoot, env, input, maxBuffer: 1 << 30, timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'dialsim-workers-'));
+
+/** Numbers the generated requests draw some of theirs from, so that the registries block some calls. */
+const NATIONAL = ['3035550123', '2125550100', '7205550100', '3125550199'];
+const INTERNAL = ['3035550124'];
+
+/**
+ * Generated requests with their near misses (wrong types, missing fields, bad instants), requests naming their own
+ * packs, blank lines, CRLF line ends, JSON that does not parse, bytes that are not UTF-8, and a request longer than
+ * a batch: more than a megabyte, so that several batches go to each worker.
+ */
+async function awkwardInput(seed: number, count: number): Promise<Buffer> {
+  const random = seededRandom(seed);
+  const parts: Buffer[] = [];
+  let longAdded = false;
+  for await (const chunk of checkRequestChunks({ count, seed, nationalListed: NATIONAL, internalListed: INTERNAL })) {
+    for (const line of chunk.split('\n').filter(Boolean)) {
+      const request = JSON.parse(line) as { [key: string]: Json };
+      const roll = random();
+      if (roll < 0.05) {
+        const misses = nearMisses(request, (n) => Math.floor(random() * n));
+        parts.push(Buffer.from(`${JSON.stringify(misses[Math.floor(random() * misses.length)])}\n`));
+      } else if (roll < 0.08) parts.push(Buffer.from(`${JSON.stringify({ ...request, packs: ['us-federal'] })}\r\n`));
+      else if (roll < 0.09) parts.push(Buffer.from('\n  \n'));
+      else if (roll < 0.095) parts.push(Buffer.from('{"at": "2026-03-10T12:00:00Z", "to": \n'));
+      else if (roll < 0.097) parts.push(Buffer.concat([Buffer.from('{"to": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}\n')]));
+      else parts.push(Buffer.from(`${line}\n`));
+    }
+    if (!longAdded) {
+      longAdded = true;
+      const long = { at: '2026-03-10T15:00:00-05:00', to: '(303) 555-0199', method: 'manual', caller: { seller: 'acme' }, notes: 'n'.repeat(400_000) };
+      parts.push(Buffer.from(`${JSON.stringify(long)}\n`));
+    }
+  }
+  return Buffer.concat(parts);
+}
+
+describe('dialsim check --ndjson --workers', () => {
+  it('gives the bytes, the exit code and the summary of one thread, over batches of awkward input, from a file and from stdin', async () => {
+    const input = await awkwardInput(14, 12_000);
+    const file = join(folder, 'requests.ndjson');
+    // A byte-order mark before the first request, and no line feed after the last.
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), input, Buffer.from('{"to": "last"}')]));
+    const context = join(folder, 'context.json');
+    writeFileSync(join(folder, 'internal.txt'), INTERNAL.map((n) => `+1${n}`).join('\n'));
+    writeFileSync(context, JSON.stringify({ registries: { national: { syncedAt: '2026-03-01', numbers: NATIONAL.map((n) => `+1${n}`) }, internal: { file: 'internal.txt' } } }));
+
+    const one = check(['--ndjson', '--workers', '1', '--context', context, file]);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/^dialsim check: \d+ of \d+ lines were malformed; each got an error line in its place\n$/);
+    const lines = one.stdout.toString('utf8').split('\n');
+    expect(lines.length).toBeGreaterThan(11_500);
+    expect(lines.some((line) => line.includes('notes'))).toBe(true);
+    expect(lines.filter((line) => line.startsWith('{"line":')).length).toBeGreaterThan(500);
+    expect(lines.at(-2)).toMatch(/^\{"line":\d+,"error":/);
+
+    for (const workers of ['2', '3']) {
+      const many = check(['--ndjson', '--workers', workers, '--context', context, file]);
+      expect({ code: many.code, stderr: many.stderr }).toEqual({ code: one.code, stderr: one.stderr });
+      expect(many.stdout.equals(one.stdout)).toBe(true);
+    }
+    const piped = check(['--ndjson', '--workers', '2', '--context', context], Buffer.concat([input, Buffer.from('{"to": "last"}')]));
+    expect(piped.stdout.equals(one.stdout)).toBe(true);
+  });
+
+  it('shares a registry store and state lists with the workers, and loads --policy modules in each', async () => {
+    const store = join(folder, 'registry.dnc');
+    const downloads = [writeDownload(folder, '2026-2-25_303_a1.txt', ['303,5550123', '303,5550124']), writeDownload(folder, '2026-2-20_212_b2.txt', ['212,5550100'])];
+    expect(spawnSync(process.execPath, [join(repoRoot, 'dist/src/cli/bin.js'), 'registry', 'import', ...downloads, '--out', store]).status).toBe(0);
+    const context = join(folder, 'store-context.json');
+    writeFileSync(
+      context,
+      JSON.stringify({ registries: { national: { store: 'registry.dnc', numbers: ['+13125550199'] }, states: { CO: { store: 'registry.dnc' }, NY: { syncedAt: '2026-03-01', numbers: ['+12125550100'] } } } }),
+    );
+    const policy = join(folder, 'no-calls-to-555-0199.mjs');
+    writeFileSync(
+      policy,
+      `export default {
+  id: 'acme.no-0199',
+  title: 'Acme never calls numbers ending 0199',
+  citation: 'Acme calling policy §7',
+  messages: { ends0199: 'acme never calls {e164}' },
+  evaluate: (facts) => (facts.number.e164?.endsWith('0199') ? { outcome: 'violation', messageId: 'ends0199', data: { e164: facts.number.e164 } } : { outcome: 'pass' }),
+};\n`,
+    );
+    const file = join(folder, 'store-requests.ndjson');
+    writeFileSync(file, await awkwardInput(15, 6_000));
+    const one = check(['--ndjson', '--workers', '1', '--context', context, '--policy', policy, file]);
+    expect(one.stderr).not.toContain('policy module');
+    const text = one.stdout.toString('utf8');
+    expect(text).toContain('"dnc.national"');
+    expect(text).toContain('acme.no-0199');
+    const two = check(['--ndjson', '--workers', '2', '--context', context, '--policy', policy, file]);
+    expect({ code: two.code, stderr: two.stderr }).toEqual({ code: one.code, stderr: one.stderr });
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+  });
+
+  it('refuses a worker count that is not a whole number from 1 to 64, and --workers without --ndjson', () => {
+    for (const bad of ['0', '65', 'two', '1.5', '']) {
+      const run = check(['--ndjson', '--workers', bad], '');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--workers: expected a whole number of threads from 1 to 64, got "${bad}"`);
+    }
+    const single = check(['--json', '--workers', '2'], '{}');
+    expect(single.code).toBe(2);
+    expect(single.stderr).toContain('--workers spreads a stream of requests over threads: it needs --ndjson');
+  });
+});
