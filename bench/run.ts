@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { createCachedStrategy, directStrategy, runCheckRound, runFloorRound, sampleDecisions } from './check-bench.js';
 import { runCampaignBench } from './campaign-bench.js';
 import { runScrubBench } from './scrub-bench.js';
+import { runWorkersRound, writeRequestFile } from './check-workers-bench.js';
+import { availableParallelism } from 'node:os';
 import { LifecycleStepper } from '../src/lifecycle/transitions.js';
 import { cleanUpRegistryBench, prepareRegistryBench, runRegistryChild, type RegistryBenchLine } from './registry-bench.js';
 
@@ -18,6 +20,9 @@ import { cleanUpRegistryBench, prepareRegistryBench, runRegistryChild, type Regi
  *   registry store of BENCH_REGISTRY_NUMBERS numbers (default 20 million); `--scrub-rows`, `--scrub-numbers` change them.
  * - registry-store, registry-sqlite, registry-set: the national registry kept as a store, in SQLite and in a JS Set,
  *   at BENCH_REGISTRY_NUMBERS numbers (default 20 million; the registry holds 258.5 million), each in its own process.
+ * - check-ndjson-workers: the same requests from a file through `check --ndjson --workers N` (`--workers`, default
+ *   the machine's cores), each round in a process of its own beside a round on one worker, which is its baseline;
+ *   the floor is the one-thread floor above. Peak RSS is the largest of the N-worker rounds' processes.
  * `--json` prints one JSON object per benchmark line; `--only check|campaign|scrub|registry` runs one of them.
  */
 
@@ -34,6 +39,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261123' },
     'scrub-rows': { type: 'string', default: '300000' },
     'scrub-numbers': { type: 'string', default: process.env.BENCH_REGISTRY_NUMBERS ?? '20000000' },
+    workers: { type: 'string', default: String(availableParallelism()) },
   },
 });
 
@@ -91,6 +97,34 @@ async function checkBench(): Promise<void> {
       `(${Math.round((100 * ops) / floorOps)}% of the floor, ${format(floorOps)}/s: read, split, JSON.parse, JSON.stringify, write); ` +
       `baseline ${format(base)}/s (${(ops / base).toFixed(1)}x); with request generation counted ${format(median(withGeneration))}/s; peak RSS ${peakRssMb()} MB`,
   );
+  await workersBench(count, rounds, floorOps);
+}
+
+/** check --ndjson on one worker and on `--workers`, in turns, each round in its own process over the same file. */
+async function workersBench(count: number, rounds: number, floorOps: number): Promise<void> {
+  const workers = Number(values.workers);
+  const requests = await writeRequestFile(count, seed);
+  try {
+    const one: number[] = [];
+    const many: number[] = [];
+    let peak = 0;
+    for (let round = 1; round <= rounds; round++) {
+      one.push(runWorkersRound(requests.file, 1, seed).decisionsPerSecond);
+      const spread = runWorkersRound(requests.file, workers, seed);
+      many.push(spread.decisionsPerSecond);
+      peak = Math.max(peak, spread.peakRssMb);
+      log(`check --workers round ${round}: ${format(many.at(-1)!)} decisions/s on ${workers} workers; ${format(one.at(-1)!)}/s on one`);
+    }
+    const ops = Math.round(median(many));
+    const single = Math.round(median(one));
+    report(
+      { bench: 'check-ndjson-workers', workers, ops_per_s: ops, floor_ops_per_s: floorOps, baseline_ops_per_s: single, speedup: Number((ops / single).toFixed(2)), peak_rss_mb: peak },
+      `check --ndjson --workers ${workers}: ${format(count)} requests from a file x ${rounds} rounds: median ${format(ops)} decisions/s, ` +
+        `${(ops / single).toFixed(2)}x one worker (${format(single)}/s, same file, same run); one-thread floor ${format(floorOps)}/s; peak RSS ${peak} MB`,
+    );
+  } finally {
+    requests.remove();
+  }
 }
 
 function campaignBench(): void {
