@@ -1,7 +1,5 @@
-import { loadPolicyModules } from '../policy-modules/load-policy-module.js';
-import type { ScreenOptions } from '../engine/screen.js';
 import { serveJobs } from '../workers/serve-jobs.js';
-import { registriesFromShared } from '../workers/shared-registries.js';
+import { screenOptionsFromShared } from '../workers/shared-screen-options.js';
 import type { NdjsonBatch, NdjsonBatchAnswer, NdjsonWorkerSetup } from './check-workers.js';
 import { NdjsonLineScreener } from './check-stream.js';
 import { OutputBatches } from './output-batches.js';
@@ -12,13 +10,7 @@ const MOST_SPARES = 64;
 /** A `check --ndjson` worker thread: screens the batches of lines the calling thread reads, one at a time. */
 await serveJobs<NdjsonBatch, NdjsonBatchAnswer>(async (data) => {
   const setup = data as NdjsonWorkerSetup;
-  const custom = setup.policyModules === undefined ? undefined : await loadPolicyModules(setup.policyModules);
-  const options: ScreenOptions = {
-    ...(setup.registries && { registries: registriesFromShared(setup.registries) }),
-    ...(setup.packs && { packs: setup.packs }),
-    ...(custom && { custom }),
-  };
-  const screener = new NdjsonLineScreener(options);
+  const screener = new NdjsonLineScreener(await screenOptionsFromShared(setup.screen));
   // Output buffers the calling thread has written and handed back, filled again rather than left to the collector.
   const spares: ArrayBuffer[] = [];
   return ({ bytes, firstLine, spareBuffers }) => {

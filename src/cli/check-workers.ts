@@ -1,14 +1,12 @@
 import type { ScreenOptions } from '../engine/screen.js';
-import { shareRegistries, type SharedRegistries } from '../workers/shared-registries.js';
+import { AnswersInOrder } from '../workers/answers-in-order.js';
+import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
 import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
 import { screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
 
-/** How a worker thread is set up for `check --ndjson`: what it needs to screen as the calling thread would. */
+/** How a worker thread is set up for `check --ndjson`: the options as the calling thread has them, and its batch size. */
 export interface NdjsonWorkerSetup {
-  readonly registries?: SharedRegistries;
-  readonly packs?: readonly string[];
-  /** The `--policy` modules, loaded again in each worker (a module's functions cannot be sent to another thread). */
-  readonly policyModules?: readonly string[];
+  readonly screen: SharedScreenOptions;
   readonly outputBatchBytes: number;
 }
 
@@ -56,45 +54,33 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
  * shared, not copied: each worker reads the same SharedArrayBuffers. An input shorter than one batch, or a run
  * from the TypeScript sources, is screened in the calling thread, where starting workers would cost more than it saves.
  */
-export async function screenNdjson(
-  input: AsyncIterable<string | Buffer>,
-  output: NdjsonOutput,
-  options: ScreenOptions,
-  { workers, policyModules }: NdjsonWorkerOptions,
-): Promise<NdjsonCounts> {
+export async function screenNdjson(input: AsyncIterable<string | Buffer>, output: NdjsonOutput, options: ScreenOptions, { workers, policyModules }: NdjsonWorkerOptions): Promise<NdjsonCounts> {
   const script = compiledWorkerScript(import.meta.url, 'check-worker');
-  // Custom packs given as objects rather than modules a worker could load, or a resolution strategy of the
-  // caller's own (functions cannot be sent to another thread), can only be used here.
-  const shareable = options.pack === undefined && options.strategy === undefined && (options.custom === undefined || policyModules !== undefined);
-  if (workers <= 1 || script === undefined || !shareable) return screenNdjsonStream(input, output, options);
+  const shared = workers > 1 && script !== undefined ? shareScreenOptions(options, policyModules) : undefined;
+  if (shared === undefined) return screenNdjsonStream(input, output, options);
 
   // Input is held until a batch is full: a short input never starts a worker.
   let parts: Buffer[] = [];
   let partsBytes = 0;
   let pool: WorkerPool<NdjsonBatch, NdjsonBatchAnswer> | undefined;
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
-  // Answers are awaited in the order the batches were given, so the output keeps the input's order; a few batches
-  // per worker in flight keep every worker busy while the oldest answer is written.
-  const inFlight: Promise<NdjsonBatchAnswer>[] = [];
   const spareBuffers: ArrayBuffer[] = [];
-  const writeOldest = async (): Promise<void> => {
-    const answer = await inFlight.shift()!;
+  const answers = new AnswersInOrder<NdjsonBatchAnswer>(workers * 2, async (answer) => {
     counts.answered += answer.answered;
     counts.malformed += answer.malformed;
     for (const { buffer, length } of answer.output) await output(Buffer.from(buffer, 0, length), () => spareBuffers.push(buffer));
-  };
+  });
   let nextLine = 1;
   const dispatch = async (bytes: Buffer): Promise<void> => {
     if (pool === undefined) {
       // A byte-order mark from a Windows editor is not part of the first request.
       if (BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(BYTE_ORDER_MARK.length);
-      pool = await WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script, workers, workerSetup(options, policyModules));
+      pool = await WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers, { screen: shared, outputBatchBytes: OUTPUT_BATCH_BYTES } satisfies NdjsonWorkerSetup);
     }
     const firstLine = nextLine;
     nextLine += lineFeeds(bytes);
     const spares = spareBuffers.splice(0, SPARES_PER_BATCH);
-    inFlight.push(pool.run({ bytes, firstLine, spareBuffers: spares }, [bytes.buffer as ArrayBuffer, ...spares]));
-    while (inFlight.length >= pool.size * 2) await writeOldest();
+    await answers.add(pool.run({ bytes, firstLine, spareBuffers: spares }, [bytes.buffer as ArrayBuffer, ...spares]));
   };
 
   try {
@@ -115,24 +101,14 @@ export async function screenNdjson(
     }
     if (pool === undefined) return await screenNdjsonStream(replay(parts), output, options);
     if (partsBytes > 0) await dispatch(ownBuffer(parts, partsBytes));
-    while (inFlight.length > 0) await writeOldest();
+    await answers.drain();
     return counts;
   } finally {
-    // Also when writing fails half way (a closed pipe): no worker is left running, and the answers no longer wanted
-    // are settled, not left to reject unheard.
-    const unwanted = Promise.allSettled(inFlight);
+    // Also when writing fails half way (a closed pipe): no worker is left running, and no answer is left to reject unheard.
+    const abandoned = answers.abandon();
     await pool?.close();
-    await unwanted;
+    await abandoned;
   }
-}
-
-function workerSetup(options: ScreenOptions, policyModules: readonly string[] | undefined): NdjsonWorkerSetup {
-  return {
-    ...(options.registries && { registries: shareRegistries(options.registries) }),
-    ...(options.packs && { packs: options.packs }),
-    ...(policyModules && { policyModules }),
-    outputBatchBytes: OUTPUT_BATCH_BYTES,
-  };
 }
 
 async function* replay(chunks: readonly Buffer[]): AsyncIterable<Buffer> {

@@ -30,7 +30,12 @@ export type CsvLineEnd = '\n' | '\r\n';
  * spreadsheetSafeLine(['Ann', '=1+1'], '\r\n'); // "Ann,'=1+1\r\n"
  */
 export function spreadsheetSafeLine(cells: readonly string[], lineEnd: CsvLineEnd): string {
+  return spreadsheetSafeCells(cells) + lineEnd;
+}
+
+/** Spreadsheet-safe cells joined by commas, without a line end: the start of a line that goes on. */
+export function spreadsheetSafeCells(cells: readonly string[]): string {
   let line = '';
   for (let index = 0; index < cells.length; index++) line += (index === 0 ? '' : ',') + spreadsheetSafeCell(cells[index]!);
-  return line + lineEnd;
+  return line;
 }

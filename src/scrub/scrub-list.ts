@@ -4,10 +4,10 @@ import { InputError } from '../core/input-error.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { decisionForOutput } from '../cli/decision-output.js';
 import type { FieldMapping } from './field-mapping.js';
-import type { LeadTable } from './lead-table.js';
+import type { LeadRow, LeadTable } from './lead-table.js';
 import { rowAttempt, rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
 import { SeenNumbers } from './seen-numbers.js';
-import { spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
+import { spreadsheetSafeCells, spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
 
 /** `full`: every rule at the row's instant; `dnc-only`: no time-of-day, day or frequency rule (see `timeRules`). */
 export type ScrubMode = 'full' | 'dnc-only';
@@ -77,9 +77,90 @@ export interface ScrubHooks {
 }
 
 /**
+ * One row screened, all but what depends on the rows before it: the duplicate column, and the summary's counts.
+ * `head` is the output line up to that column; an error row's `line` is whole.
+ */
+export type ScreenedRow =
+  | { readonly head: string; readonly e164: string | null; readonly verdict: 'allow' | 'block'; readonly rules: readonly string[] }
+  | { readonly line: string; readonly error: string; readonly kind: RowErrorKind };
+
+/** Screens rows on their own, in any thread: the same code whether one thread scrubs the list or several. */
+export class RowScreener {
+  readonly #header: readonly string[];
+  readonly #keys: readonly string[];
+  readonly #settings: ScrubSettings;
+  readonly #options: ScreenOptions;
+
+  constructor(header: readonly string[], settings: ScrubSettings) {
+    this.#header = header;
+    this.#keys = settings.output === 'csv' ? header : leadKeys(header);
+    this.#settings = settings;
+    this.#options = { ...settings.screen, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
+  }
+
+  screen({ cells, problem }: LeadRow, row: number): ScreenedRow {
+    const { mapping, mode, output } = this.#settings;
+    const built = problem === undefined ? rowAttempt(cells, this.#header, mapping, this.#settings.defaults) : { error: problem, kind: 'malformed row' as const };
+    const screened = 'error' in built ? built : screenRow(built.attempt, this.#options, this.#header, mapping);
+    if ('error' in screened) {
+      const line = output === 'csv' ? errorCsvLine(cells, row, mode, screened.error) : errorJsonLine(this.#keys, cells, row, mode, screened.error);
+      return { line, error: screened.error, kind: screened.kind };
+    }
+    const { decision } = screened;
+    return {
+      head: output === 'csv' ? decisionCsvHead(cells, row, mode, decision) : decisionJsonHead(this.#keys, cells, row, mode, decision),
+      e164: decision.callee.e164,
+      verdict: decision.verdict,
+      rules: [...new Set(decision.violations.map((found) => found.rule))],
+    };
+  }
+}
+
+/**
+ * Finishes screened rows in list order: marks each number seen before as a duplicate of its first row, completes
+ * the line, and counts the row in the summary. Nothing is kept per row but the duplicate table of numbers.
+ */
+export class ScrubTally {
+  readonly #summary: ScrubSummary;
+  readonly #seen = new SeenNumbers();
+  readonly #csv: boolean;
+  readonly #source: string;
+
+  constructor(summary: ScrubSummary, settings: ScrubSettings) {
+    this.#summary = summary;
+    this.#csv = settings.output === 'csv';
+    this.#source = settings.source;
+  }
+
+  /** The header line of the output: the input's columns and then the scrub's (CSV only; NDJSON has none). */
+  headerLine(header: readonly string[]): string {
+    return this.#csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS], LINE_END) : '';
+  }
+
+  /** The whole output line of row `row` (read from `line` of the input). */
+  finish(screened: ScreenedRow, row: number, line: number): string {
+    const summary = this.#summary;
+    summary.rows = row;
+    if ('error' in screened) {
+      summary.errors.set(screened.kind, (summary.errors.get(screened.kind) ?? 0) + 1);
+      if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${this.#source}:${line}): ${screened.error}`);
+      return screened.line;
+    }
+    const duplicateOf = screened.e164 === null ? undefined : this.#seen.firstRow(screened.e164, row);
+    if (duplicateOf !== undefined) summary.duplicates++;
+    if (screened.verdict === 'allow') summary.callable++;
+    else {
+      summary.blocked++;
+      for (const rule of screened.rules) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
+    }
+    return this.#csv ? `${screened.head},${duplicateOf ?? ''},${LINE_END}` : `${screened.head}${duplicateOf === undefined ? '' : `,"duplicateOf":${duplicateOf}`}}\n`;
+  }
+}
+
+/**
  * Screens a lead list row by row and writes every row, in order, with its columns and then the scrub's columns:
  * rows in equals rows out, whatever a row holds. Nothing is kept per row but a duplicate table of numbers, so memory
- * stays flat however long the list.
+ * stays flat however long the list. `scrubLeadTableOnWorkers` spreads the same work over worker threads.
  */
 export async function scrubLeadTable(
   table: LeadTable,
@@ -87,34 +168,14 @@ export async function scrubLeadTable(
   output: (chunk: string) => Promise<void>,
   { summary = emptyScrubSummary(), progress = () => {} }: ScrubHooks = {},
 ): Promise<ScrubSummary> {
-  const { header } = table;
-  const options: ScreenOptions = { ...settings.screen, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
-  const seen = new SeenNumbers();
-  const csv = settings.output === 'csv';
-  const keys = csv ? header : leadKeys(header);
-  let buffered = csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS], LINE_END) : '';
-
+  const screener = new RowScreener(table.header, settings);
+  const tally = new ScrubTally(summary, settings);
+  let buffered = tally.headerLine(table.header);
   try {
     for await (const batch of table.batches) {
-      for (const { cells, line, problem } of batch) {
-        const row = ++summary.rows;
-        const built = problem === undefined ? rowAttempt(cells, header, settings.mapping, settings.defaults) : { error: problem, kind: 'malformed row' as const };
-        const screened = 'error' in built ? built : screenRow(built.attempt, options, header, settings.mapping);
-        if ('error' in screened) {
-          summary.errors.set(screened.kind, (summary.errors.get(screened.kind) ?? 0) + 1);
-          if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${settings.source}:${line}): ${screened.error}`);
-          buffered += csv ? errorCsvLine(cells, row, settings.mode, screened.error) : errorJsonLine(keys, cells, row, settings.mode, screened.error);
-        } else {
-          const { decision } = screened;
-          const duplicateOf = decision.callee.e164 === null ? undefined : seen.firstRow(decision.callee.e164, row);
-          if (duplicateOf !== undefined) summary.duplicates++;
-          if (decision.verdict === 'allow') summary.callable++;
-          else {
-            summary.blocked++;
-            for (const rule of new Set(decision.violations.map((found) => found.rule))) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
-          }
-          buffered += csv ? decisionCsvLine(cells, row, settings.mode, decision, duplicateOf) : decisionJsonLine(keys, cells, row, settings.mode, decision, duplicateOf);
-        }
+      for (const row of batch) {
+        const number = summary.rows + 1;
+        buffered += tally.finish(screener.screen(row, number), number, row.line);
       }
       if (buffered.length >= FLUSH_AT) {
         await output(buffered);
@@ -140,9 +201,10 @@ function screenRow(attempt: CallAttempt, options: ScreenOptions, header: readonl
   }
 }
 
-function decisionCsvLine(cells: readonly string[], row: number, mode: ScrubMode, decision: Decision, duplicateOf: number | undefined): string {
+/** A decision row's CSV line up to its duplicate and error cells, which ScrubTally adds. */
+function decisionCsvHead(cells: readonly string[], row: number, mode: ScrubMode, decision: Decision): string {
   const { violations, callee } = decision;
-  return spreadsheetSafeLine([
+  return spreadsheetSafeCells([
     ...cells,
     String(row),
     mode,
@@ -156,9 +218,7 @@ function decisionCsvLine(cells: readonly string[], row: number, mode: ScrubMode,
     callee.timeZones.join(' '),
     callee.states.join(' '),
     decision.nextAllowedAt ?? '',
-    duplicateOf === undefined ? '' : String(duplicateOf),
-    '',
-  ], LINE_END);
+  ]);
 }
 
 function errorCsvLine(cells: readonly string[], row: number, mode: ScrubMode, error: string): string {
@@ -193,8 +253,9 @@ function leadObject(keys: readonly string[], cells: readonly string[]): Record<s
   return lead;
 }
 
-function decisionJsonLine(keys: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, decision: Decision, duplicateOf: number | undefined): string {
-  return `${JSON.stringify({ row, mode, lead: leadObject(keys, cells), ...decisionForOutput(decision), ...(duplicateOf !== undefined && { duplicateOf }) })}\n`;
+/** A decision row's NDJSON line without its closing brace, which ScrubTally adds after `duplicateOf` if there is one. */
+function decisionJsonHead(keys: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, decision: Decision): string {
+  return JSON.stringify({ row, mode, lead: leadObject(keys, cells), ...decisionForOutput(decision) }).slice(0, -1);
 }
 
 function errorJsonLine(keys: readonly string[], cells: readonly string[], row: number, mode: ScrubMode, error: string): string {

@@ -1,0 +1,35 @@
+import type { ScreenOptions } from '../engine/screen.js';
+import { loadPolicyModules } from '../policy-modules/load-policy-module.js';
+import { registriesFromShared, shareRegistries, type SharedRegistries } from './shared-registries.js';
+
+/** What a worker thread needs to screen as the calling thread would: the options, in a form it can be sent. */
+export interface SharedScreenOptions {
+  readonly registries?: SharedRegistries;
+  readonly packs?: readonly string[];
+  /** The `--policy` modules, loaded again in each worker (a module's functions cannot be sent to another thread). */
+  readonly policyModules?: readonly string[];
+}
+
+/**
+ * The options as a worker can be given them, or undefined when they cannot be: custom packs given as objects rather
+ * than modules a worker could load, one pack put together by the caller, or a resolution strategy of its own
+ * (functions cannot be sent to another thread). Those are screened in the calling thread.
+ */
+export function shareScreenOptions(options: ScreenOptions, policyModules: readonly string[] | undefined): SharedScreenOptions | undefined {
+  if (options.pack !== undefined || options.strategy !== undefined || (options.custom !== undefined && policyModules === undefined)) return undefined;
+  return {
+    ...(options.registries && { registries: shareRegistries(options.registries) }),
+    ...(options.packs && { packs: options.packs }),
+    ...(policyModules && { policyModules }),
+  };
+}
+
+/** The options in a worker, reading the registries the calling thread shared; `timeRules` as the command sets it. */
+export async function screenOptionsFromShared(shared: SharedScreenOptions): Promise<ScreenOptions> {
+  const custom = shared.policyModules === undefined ? undefined : await loadPolicyModules(shared.policyModules);
+  return {
+    ...(shared.registries && { registries: registriesFromShared(shared.registries) }),
+    ...(shared.packs && { packs: shared.packs }),
+    ...(custom && { custom }),
+  };
+}
