@@ -67,7 +67,10 @@ export const dncState = definePolicy({
       const copy = facts.stateRegistries[row.state] ?? { copy: 'missing', syncedAt: null, listed: false };
       const problem = registryCopyProblem(copy, facts.at, list.refreshDays, facts.number.e164);
       if (problem !== undefined) {
-        (violations ??= []).push({ ...problem, data: { ...base, ...problem.data, ...(problem.messageId === 'stale' && { days: list.refreshDays }) }, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : problem.messageId === 'areaCodeNotCovered' ? `copy lacks area code ${problem.data.areaCode}` : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
+        // Built with assign rather than spreads (same keys, same order): this runs for most calls to a listed state.
+        const data: Record<string, string | number> = Object.assign({}, base, problem.data);
+        if (problem.messageId === 'stale') data.days = list.refreshDays;
+        (violations ??= []).push({ messageId: problem.messageId, data, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : problem.messageId === 'areaCodeNotCovered' ? `copy lacks area code ${problem.data.areaCode}` : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
         continue;
       }
       if (!copy.listed) continue;
