@@ -35,13 +35,18 @@ export function consentOutcome(
   accepted: readonly { status: ConsentStatus; name: string }[],
   call: string,
 ): PolicyOutcome<ConsentMessageId> {
-  const base: MessageData = { call, seller: facts.seller, consentKind: accepted.map((consent) => consent.name).join(' or ') };
+  let consentKind = accepted[0]!.name;
+  for (let index = 1; index < accepted.length; index++) consentKind += ` or ${accepted[index]!.name}`;
+  const base: MessageData = { call, seller: facts.seller, consentKind };
   for (const { status, name } of accepted) {
     if (status.valid) return lifted('consented', { ...base, consentKind: name, date: formatDateUtc(status.grantedAt) });
   }
-  const gaps = accepted.map(({ status }) => status).filter((status) => !status.valid);
-  gaps.sort((a, b) => GAP_PRECEDENCE.indexOf(a.gap) - GAP_PRECEDENCE.indexOf(b.gap));
-  const closest = gaps[0]!;
+  // None is valid: the closest is the first of the highest precedence (what a stable sort by precedence puts first).
+  let closest: (ConsentStatus & { valid: false }) | undefined;
+  for (const { status } of accepted) {
+    if (status.valid) continue;
+    if (closest === undefined || GAP_PRECEDENCE.indexOf(status.gap) < GAP_PRECEDENCE.indexOf(closest.gap)) closest = status;
+  }
   // Revocation and grant times are shown to the second: a consent revoked an hour before the call must read so.
-  return violation(GAP_MESSAGE[closest.gap], closest.at === null ? base : { ...base, instant: formatInstantUtc(closest.at) });
+  return violation(GAP_MESSAGE[closest!.gap], closest!.at === null ? base : { ...base, instant: formatInstantUtc(closest!.at) });
 }

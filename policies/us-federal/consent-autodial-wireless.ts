@@ -1,6 +1,12 @@
 import { definePolicy } from '../../src/core/policy.js';
 import { CONSENT_MESSAGES, consentOutcome } from '../consent-outcome.js';
 
+/** The call as the findings name it, by method and line: four constant sentences, not built per attempt. */
+const CALL_WORDS = {
+  autodialer: { mobile: 'autodialed call to a mobile line', unknown: 'autodialed call to a line of unknown type (treated as mobile)' },
+  prerecorded: { mobile: 'prerecorded call to a mobile line', unknown: 'prerecorded call to a line of unknown type (treated as mobile)' },
+} as const;
+
 export const consentAutodialWireless = definePolicy({
   id: 'consent.autodial-wireless',
   title: 'Autodialed or prerecorded calls to mobile lines need prior consent',
@@ -17,8 +23,7 @@ export const consentAutodialWireless = definePolicy({
   messages: CONSENT_MESSAGES,
   applies: (facts) => facts.method !== 'manual' && facts.callee.lineType !== 'landline',
   evaluate: (facts) => {
-    const line = facts.callee.lineType === 'mobile' ? 'a mobile line' : 'a line of unknown type (treated as mobile)';
-    const call = `${facts.method === 'autodialer' ? 'autodialed' : 'prerecorded'} call to ${line}`;
+    const call = CALL_WORDS[facts.method === 'autodialer' ? 'autodialer' : 'prerecorded'][facts.callee.lineType === 'mobile' ? 'mobile' : 'unknown'];
     const written = { status: facts.consents.priorExpressWritten, name: 'prior express written consent' };
     return facts.purpose === 'telemarketing'
       ? consentOutcome(facts, [written], call)

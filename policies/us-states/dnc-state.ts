@@ -3,7 +3,7 @@ import type { ScreeningFacts } from '../../src/core/facts.js';
 import { formatDateUtc } from '../../src/core/instant.js';
 import { definePolicy, lifted, pass, violation, type MessageData } from '../../src/core/policy.js';
 import { registryCopyProblem } from '../../src/core/registry-copy.js';
-import type { StateDncExemption } from './state-row.js';
+import type { StateDncExemption, StateLawVersion, StateRow } from './state-row.js';
 import { appliesToStates, calleeDates, candidateRows, joinCitations, possessive, stateName, versionInForce } from './state-scope.js';
 
 type Finding = { readonly messageId: string; readonly data: MessageData; readonly citation: string };
@@ -15,6 +15,15 @@ function exemptionFor(facts: ScreeningFacts, recognised: readonly StateDncExempt
   if (recognised.includes('inquiry-3-months') && withinMonthsBefore(lastInquiryAt, facts.at, 3)) return { messageId: 'inquiry', data: { date: formatDateUtc(lastInquiryAt) } };
   const consent = facts.consents.priorExpressWritten;
   if (recognised.includes('prior-express-written-consent') && consent.valid) return { messageId: 'writtenConsent', data: { seller: facts.seller, date: formatDateUtc(consent.grantedAt) } };
+  return undefined;
+}
+
+/** The list of the first of the callee's dates on which the row's law in force, reaching the callee, keeps one. */
+function dncListInForce(row: StateRow, facts: ScreeningFacts): NonNullable<StateLawVersion['dncList']> | undefined {
+  for (const date of calleeDates(facts)) {
+    const list = versionInForce(row, date, facts)?.dncList;
+    if (list !== undefined) return list;
+  }
   return undefined;
 }
 
@@ -48,29 +57,32 @@ export const dncState = definePolicy({
   },
   applies: appliesToStates('dncList'),
   evaluate: (facts) => {
-    const violations: (Finding & { text: string })[] = [];
-    const exemptions: Finding[] = [];
+    let violations: (Finding & { text: string })[] | undefined;
+    let exemptions: Finding[] | undefined;
     for (const row of candidateRows(facts)) {
-      const cited = calleeDates(facts).flatMap((date) => versionInForce(row, date, facts)?.dncList ?? [])[0];
+      const cited = dncListInForce(row, facts);
       if (cited === undefined) continue;
       const list = cited.value;
       const base = { list: `${possessive(row)} do-not-call list (${list.name})`, state: stateName(row), code: row.state, e164: facts.number.e164 ?? '' };
       const copy = facts.stateRegistries[row.state] ?? { copy: 'missing', syncedAt: null, listed: false };
       const problem = registryCopyProblem(copy, facts.at, list.refreshDays, facts.number.e164);
       if (problem !== undefined) {
-        violations.push({ ...problem, data: { ...base, ...problem.data, ...(problem.messageId === 'stale' && { days: list.refreshDays }) }, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : problem.messageId === 'areaCodeNotCovered' ? `copy lacks area code ${problem.data.areaCode}` : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
+        // Built with assign rather than spreads (same keys, same order): this runs for most calls to a listed state.
+        const data: Record<string, string | number> = Object.assign({}, base, problem.data);
+        if (problem.messageId === 'stale') data.days = list.refreshDays;
+        (violations ??= []).push({ messageId: problem.messageId, data, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : problem.messageId === 'areaCodeNotCovered' ? `copy lacks area code ${problem.data.areaCode}` : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
         continue;
       }
       if (!copy.listed) continue;
       const exemption = exemptionFor(facts, list.exemptions);
-      if (exemption !== undefined) exemptions.push({ ...exemption, data: { ...base, ...exemption.data }, citation: cited.citation });
-      else violations.push({ messageId: 'onList', data: base, citation: cited.citation, text: `${row.state}: on the list` });
+      if (exemption !== undefined) (exemptions ??= []).push({ ...exemption, data: { ...base, ...exemption.data }, citation: cited.citation });
+      else (violations ??= []).push({ messageId: 'onList', data: base, citation: cited.citation, text: `${row.state}: on the list` });
     }
-    if (violations.length === 1) return violation(violations[0]!.messageId as 'onList', violations[0]!.data, { citation: violations[0]!.citation });
-    if (violations.length > 1) {
+    if (violations?.length === 1) return violation(violations[0]!.messageId as 'onList', violations[0]!.data, { citation: violations[0]!.citation });
+    if (violations !== undefined) {
       return violation('several', { count: violations.length, cases: violations.map((found) => found.text).join(', ') }, { citation: joinCitations(violations.map((found) => found.citation)) });
     }
-    if (exemptions.length > 0) return lifted(exemptions[0]!.messageId as 'transaction', exemptions[0]!.data, { citation: exemptions[0]!.citation });
+    if (exemptions !== undefined) return lifted(exemptions[0]!.messageId as 'transaction', exemptions[0]!.data, { citation: exemptions[0]!.citation });
     return pass;
   },
   examples: [

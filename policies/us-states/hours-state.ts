@@ -1,28 +1,42 @@
 import { secondOfDay as secondsOf, wallClock } from '../../src/core/clock.js';
-import type { LocalTime } from '../../src/core/facts.js';
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
 import type { CallingWindow, StateHours, StateRow, Weekday } from './state-row.js';
 import { appliesToStates, candidateRows, dayName, joinCitations, localDateOf, possessive, stateName, versionInForce, weekdayOf } from './state-scope.js';
 
 
-/** The wall clock the statute reads: the callee's, or the fixed clock it names (Mississippi's Central Standard Time). */
-function statuteClock(local: LocalTime, at: number, hours: StateHours): { iso: string; secondOfDay: number; where: string } {
-  if (hours.clock === undefined) return { iso: local.iso, secondOfDay: local.secondOfDay, where: local.zone };
-  const shifted = new Date(at + hours.clock.offsetMinutes * 60_000);
+/** A fixed clock the statute names (Mississippi's Central Standard Time), read at the instant of the call. */
+function fixedClock(at: number, clock: NonNullable<StateHours['clock']>): { iso: string; secondOfDay: number; where: string } {
+  const shifted = new Date(at + clock.offsetMinutes * 60_000);
   const iso = shifted.toISOString().slice(0, 19);
   const secondOfDay = shifted.getUTCHours() * 3600 + shifted.getUTCMinutes() * 60 + shifted.getUTCSeconds();
-  return { iso, secondOfDay, where: hours.clock.name };
+  return { iso, secondOfDay, where: clock.name };
 }
 
 interface Outside {
   readonly messageId: 'beforeWindow' | 'afterWindow' | 'noCallsThatDay';
-  readonly text: string;
   readonly data: Record<string, string>;
   readonly citation: string;
+  /** The state's code, for the case's text when several are listed. */
+  readonly code: string;
 }
 
+/** One case of `outsideSeveral`, from the finding's own data: worded only when there are several. */
+function caseText(found: Outside): string {
+  const { data } = found;
+  if (found.messageId === 'noCallsThatDay') return `no ${data.calls} on ${data.day}s in ${found.code}`;
+  if (found.messageId === 'beforeWindow') return `${data.localTime} in ${data.zone} is before ${data.start} (${found.code})`;
+  return `${data.localTime} in ${data.zone} is at or after ${data.end} (${found.code})`;
+}
+
+/** Whether a rule's windows are the same every day, so its name needs no day; worked out once per rule. */
+const sameEveryDay = new WeakMap<StateHours, boolean>();
+
 function windowName(row: StateRow, hours: StateHours, day: Weekday): string {
-  const same = Object.values(hours.windows).every((window) => window !== null && window.from === hours.windows.monday?.from && window.to === hours.windows.monday?.to);
+  let same = sameEveryDay.get(hours);
+  if (same === undefined) {
+    same = Object.values(hours.windows).every((window) => window !== null && window.from === hours.windows.monday?.from && window.to === hours.windows.monday?.to);
+    sameEveryDay.set(hours, same);
+  }
   return `${possessive(row)} ${same ? '' : `${dayName(day)} `}window`;
 }
 
@@ -57,34 +71,40 @@ export const hoursState = definePolicy({
   },
   applies: appliesToStates('hours'),
   evaluate: (facts) => {
-    const outside: Outside[] = [];
+    let outside: Outside[] | undefined;
     for (const row of candidateRows(facts)) {
       for (const local of facts.callee.localTimes) {
         const version = versionInForce(row, localDateOf(local), facts);
-        for (const cited of version?.hours ?? []) {
+        if (version?.hours === undefined) continue;
+        for (const cited of version.hours) {
           const hours = cited.value;
           if (hours.methods !== undefined && !hours.methods.includes(facts.method)) continue;
-          const clock = statuteClock(local, facts.at, hours);
-          const day = weekdayOf(clock.iso.slice(0, 10));
-          const banned = version!.bannedDays?.value.weekdays.includes(day) ?? false;
+          // The callee's clock, or the fixed one the statute names.
+          const fixed = hours.clock === undefined ? undefined : fixedClock(facts.at, hours.clock);
+          const iso = fixed === undefined ? local.iso : fixed.iso;
+          const secondOfDay = fixed === undefined ? local.secondOfDay : fixed.secondOfDay;
+          const where = fixed === undefined ? local.zone : fixed.where;
+          const day = weekdayOf(iso.slice(0, 10));
           const window: CallingWindow | null = hours.windows[day];
-          const localTime = wallClock(clock.iso);
+          let found: Outside | undefined;
           if (window === null) {
             // A day the state bans outright is reported once, by days.state.
+            const banned = version.bannedDays?.value.weekdays.includes(day) ?? false;
             if (banned && hours.methods === undefined) continue;
-            outside.push({ messageId: 'noCallsThatDay', text: `no ${callsWord(hours)} on ${dayName(day)}s in ${row.state}`, data: { localTime, zone: clock.where, day: dayName(day), state: stateName(row), calls: callsWord(hours) }, citation: cited.citation });
-          } else if (clock.secondOfDay < secondsOf(window.from)) {
-            outside.push({ messageId: 'beforeWindow', text: `${localTime} in ${clock.where} is before ${window.from} (${row.state})`, data: { localTime, zone: clock.where, start: window.from, window: windowName(row, hours, day) }, citation: cited.citation });
-          } else if (clock.secondOfDay >= secondsOf(window.to)) {
-            outside.push({ messageId: 'afterWindow', text: `${localTime} in ${clock.where} is at or after ${window.to} (${row.state})`, data: { localTime, zone: clock.where, end: window.to, window: windowName(row, hours, day) }, citation: cited.citation });
+            found = { messageId: 'noCallsThatDay', data: { localTime: wallClock(iso), zone: where, day: dayName(day), state: stateName(row), calls: callsWord(hours) }, citation: cited.citation, code: row.state };
+          } else if (secondOfDay < secondsOf(window.from)) {
+            found = { messageId: 'beforeWindow', data: { localTime: wallClock(iso), zone: where, start: window.from, window: windowName(row, hours, day) }, citation: cited.citation, code: row.state };
+          } else if (secondOfDay >= secondsOf(window.to)) {
+            found = { messageId: 'afterWindow', data: { localTime: wallClock(iso), zone: where, end: window.to, window: windowName(row, hours, day) }, citation: cited.citation, code: row.state };
           }
+          if (found !== undefined) (outside ??= []).push(found);
         }
       }
     }
-    if (outside.length === 0) return pass;
+    if (outside === undefined) return pass;
     const citation = joinCitations(outside.map((found) => found.citation));
     if (outside.length === 1) return violation(outside[0]!.messageId, outside[0]!.data, { citation });
-    return violation('outsideSeveral', { count: outside.length, cases: outside.map((found) => found.text).join(', ') }, { citation });
+    return violation('outsideSeveral', { count: outside.length, cases: outside.map(caseText).join(', ') }, { citation });
   },
   examples: [
     {

@@ -30,8 +30,40 @@ export function appliesToStates(field: RuleField) {
   return (facts: ScreeningFacts): boolean => {
     if (facts.purpose !== 'telemarketing') return false;
     if (facts.callee.states.length === 0) return !facts.callee.business;
-    return candidateRows(facts).some((row) => row.versions.some((version) => version[field] !== undefined && reaches(version, facts)));
+    return someRowReaches(facts, STATE_ROWS, field);
   };
+}
+
+/** Per row and kind of rule: whether some version has one, and whether some version with one reaches business lines. */
+type RowReach = Readonly<Record<RuleField, { readonly residential: boolean; readonly business: boolean }>>;
+const reachOfRows = new WeakMap<StateRow, RowReach>();
+
+function reachOf(row: StateRow): RowReach {
+  let reach = reachOfRows.get(row);
+  if (reach === undefined) {
+    const of = (field: RuleField) => ({
+      residential: row.versions.some((version) => version[field] !== undefined),
+      business: row.versions.some((version) => version[field] !== undefined && version.scope.value === 'all'),
+    });
+    reach = { hours: of('hours'), bannedDays: of('bannedDays'), frequencyCap: of('frequencyCap'), dncList: of('dncList') };
+    reachOfRows.set(row, reach);
+  }
+  return reach;
+}
+
+/**
+ * Whether some candidate row has a version with a rule of this kind that `reaches` the callee: what the rules' `applies`
+ * ask on every attempt, so each row's answer is worked out once instead of scanning its versions per attempt.
+ */
+function someRowReaches(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow>, field: RuleField): boolean {
+  const business = facts.callee.business;
+  for (const state of facts.callee.states) {
+    const row = table.get(state);
+    if (row === undefined) continue;
+    const reach = reachOf(row)[field];
+    if (business ? reach.business : reach.residential) return true;
+  }
+  return false;
 }
 
 /**
@@ -40,9 +72,7 @@ export function appliesToStates(field: RuleField) {
  * when the province is unknown: the contract's Canadian rules do not depend on it.
  */
 export function appliesToTableRows(field: RuleField, table: ReadonlyMap<string, StateRow>) {
-  return (facts: ScreeningFacts): boolean =>
-    facts.purpose === 'telemarketing' &&
-    candidateRows(facts, table).some((row) => row.versions.some((version) => version[field] !== undefined && reaches(version, facts)));
+  return (facts: ScreeningFacts): boolean => facts.purpose === 'telemarketing' && someRowReaches(facts, table, field);
 }
 
 /** The version's scope reaches the callee: every callee for `all`, residential ones only otherwise. */
@@ -66,8 +96,14 @@ export function localDateOf(local: LocalTime): string {
  * when no zone is known. A rule that is not about the time of day is judged by the law in force on each of them.
  */
 export function calleeDates(facts: ScreeningFacts): string[] {
-  if (facts.callee.localTimes.length === 0) return [formatDateUtc(facts.at)];
-  return [...new Set(facts.callee.localTimes.map(localDateOf))];
+  const { localTimes } = facts.callee;
+  if (localTimes.length === 0) return [formatDateUtc(facts.at)];
+  const dates: string[] = [];
+  for (const local of localTimes) {
+    const date = localDateOf(local);
+    if (!dates.includes(date)) dates.push(date);
+  }
+  return dates;
 }
 
 export { dayName, weekdayOf };
@@ -79,6 +115,7 @@ export function possessive(row: StateRow): string {
 
 /** Citations of the facts that decided, once each, in order. */
 export function joinCitations(citations: readonly string[]): string {
+  if (citations.length === 1) return citations[0]!;
   return [...new Set(citations)].join('; ');
 }
 

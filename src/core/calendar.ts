@@ -35,11 +35,25 @@ export function withinMonthsBefore(date: number | null, at: number, months: numb
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/**
+ * Weekdays by date, since a stream of calls falls on a few hundred dates and the rules ask per candidate zone and
+ * instant; bounded, as a date is any string the caller passes.
+ */
+const weekdays = new Map<string, Weekday>();
+const MAX_CACHED_DATES = 10_000;
+
 /** The weekday of a calendar date `YYYY-MM-DD` (a callee-local date: the first ten characters of a local time). */
 export function weekdayOf(date: string): Weekday {
-  const day = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay();
-  return WEEKDAYS[(day + 6) % 7]!;
+  let weekday = weekdays.get(date);
+  if (weekday === undefined) {
+    const day = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay();
+    weekday = WEEKDAYS[(day + 6) % 7]!;
+    if (weekdays.size >= MAX_CACHED_DATES) weekdays.clear();
+    weekdays.set(date, weekday);
+  }
+  return weekday;
 }
+
 
 /** `Sunday` for `sunday`. */
 export function dayName(day: Weekday): string {

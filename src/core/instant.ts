@@ -93,10 +93,23 @@ export function formatInstantUtc(epochMs: number): string {
   return `${formattedDayPrefix}${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}Z`;
 }
 
+/** Dates by UTC day number: messages name a few hundred distinct days, each formatted once. */
+const utcDates = new Map<number, string>();
+const MAX_CACHED_UTC_DATES = 10_000;
+
 /** The date part of an instant in UTC, e.g. `2026-03-01`: the resolution most messages need. */
 export function formatDateUtc(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
+  const day = Math.floor(epochMs / 86_400_000);
+  let date = utcDates.get(day);
+  if (date === undefined) {
+    // From the instant itself, not the day's start: an instant toISOString refuses still throws as before.
+    date = new Date(epochMs).toISOString().slice(0, 10);
+    if (utcDates.size >= MAX_CACHED_UTC_DATES) utcDates.clear();
+    utcDates.set(day, date);
+  }
+  return date;
 }
+
 
 /** A duration as whole days and a clock, e.g. `31 days 00:00:01`, so a limit passed by one second reads as such. */
 export function formatDuration(ms: number): string {

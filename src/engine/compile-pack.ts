@@ -22,6 +22,9 @@ export interface CompiledPack {
   readonly terminal: readonly CompiledPolicy[];
   readonly regular: readonly CompiledPolicy[];
   readonly guards: ReadonlyMap<OptionalFact, CompiledPolicy>;
+  /** The regular rules that declare `timeRule`, in pack order, and the same by id: what `nextAllowedAt` searches with. */
+  readonly timeRules: readonly CompiledPolicy[];
+  readonly timeRuleById: ReadonlyMap<string, CompiledPolicy>;
   /**
    * The regions some member pack covers, which makes a number's jurisdiction supported; null when no member names
    * its regions (a company's own pack alone), so that no number is refused for its country.
@@ -88,7 +91,9 @@ export function compilePack(pack: PolicyPack): CompiledPack {
       }
     }
   }
-  const result: CompiledPack = { pack, terminal, regular, guards, regions };
+  const timeRules = regular.filter((entry) => entry.policy.timeRule === true);
+  const timeRuleById = new Map(timeRules.map((entry) => [entry.policy.id, entry]));
+  const result: CompiledPack = { pack, terminal, regular, guards, timeRules, timeRuleById, regions };
   compiled.set(pack, result);
   return result;
 }

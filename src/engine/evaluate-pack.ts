@@ -1,7 +1,7 @@
 import type { Decision, Exemption, Violation } from '../core/decision.js';
 import { OPTIONAL_FACTS, type OptionalFact, type ScreeningFacts } from '../core/facts.js';
 import type { EngineMessageId, MessageData, PolicyFacts, PolicyOutcome, PolicyPack } from '../core/policy.js';
-import { compilePack, type CompiledPolicy } from './compile-pack.js';
+import { compilePack, type CompiledPack, type CompiledPolicy } from './compile-pack.js';
 import { checkExtensions } from './extension-facts.js';
 import { renderTemplate } from './message-template.js';
 
@@ -10,7 +10,11 @@ import { renderTemplate } from './message-template.js';
  * knows no rule by name; what each rule does (terminal, guarded facts, applicability) is in its own declaration.
  */
 export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision {
-  const compiled = compilePack(pack);
+  return evaluateCompiled(compilePack(pack), facts);
+}
+
+/** `evaluatePack` over a pack already compiled, for callers that hold it (screen), sparing the cache lookup. */
+export function evaluateCompiled(compiled: CompiledPack, facts: ScreeningFacts): Decision {
   for (const entry of compiled.terminal) {
     // A terminal rule that does not speak to the attempt is skipped like any other, not run regardless.
     const applies = runApplies(entry, facts);
@@ -46,6 +50,33 @@ export function evaluatePack(pack: PolicyPack, facts: ScreeningFacts): Decision 
     else if (outcome.outcome === 'lifted') exemptions.push(toExemption(entry, outcome, facts));
   }
   return decide(facts, violations, exemptions);
+}
+
+/**
+ * Whether `evaluateCompiled` would block these facts, found without building the decision: the first violation
+ * settles it, and no finding is worded. Runs the same rules the same way (guards in place of rules whose fact is
+ * missing), so its answer is the verdict's; the property tests hold it to `evaluatePack`.
+ */
+export function packBlocks(compiled: CompiledPack, facts: ScreeningFacts): boolean {
+  for (const entry of compiled.terminal) {
+    const applies = runApplies(entry, facts);
+    if (applies === false) continue;
+    if (applies !== true || runPolicy(entry, facts).outcome === 'violation') return true;
+  }
+  for (const entry of compiled.regular) {
+    const applies = runApplies(entry, facts);
+    if (applies !== true) {
+      if (applies !== false) return true;
+      continue;
+    }
+    const missing = missingFact(entry.policy.requires, facts);
+    if (missing !== undefined) {
+      if (runPolicy(compiled.guards.get(missing)!, facts).outcome === 'violation') return true;
+      continue;
+    }
+    if (runPolicy(entry, facts).outcome === 'violation') return true;
+  }
+  return false;
 }
 
 /** Whether one rule blocks the attempt on its own: it applies and its evaluation is a violation (or fails). */

@@ -33,19 +33,17 @@ export interface NextAllowedInput {
  */
 export function nextAllowedAt({ compiled, facts, decision, factsAt, blocks, allowed }: NextAllowedInput): number | undefined {
   if (decision.verdict !== 'block') return undefined;
-  const timeRules = compiled.regular.filter((entry) => entry.policy.timeRule === true);
-  const byId = new Map(timeRules.map((entry) => [entry.policy.id, entry]));
-  const onlyTime = decision.violations.every((found) => byId.get(found.rule)?.templates.has(found.messageId) === true);
-  if (!onlyTime) return undefined;
+  const { timeRules, timeRuleById } = compiled;
+  for (const found of decision.violations) {
+    if (timeRuleById.get(found.rule)?.templates.has(found.messageId) !== true) return undefined;
+  }
   // The rules that blocked are asked first: at most candidates one of them still blocks, and that settles it.
-  const blocking = new Set(decision.violations.map((found) => found.rule));
-  const ordered = [...timeRules.filter((entry) => blocking.has(entry.policy.id)), ...timeRules.filter((entry) => !blocking.has(entry.policy.id))];
+  const ordered = blockingFirst(timeRules, decision);
 
   const end = facts.at + NEXT_ALLOWED_HORIZON_MS;
   // The rules' own instants, sorted, merged on the fly with the half-hour grid: most calls pass within the first
   // few candidates, so neither list is built whole.
-  const named = timeRules.flatMap((entry) => entry.policy.changesAt?.(facts) ?? []).filter((at) => at > facts.at && at <= end);
-  named.sort((a, b) => a - b);
+  const named = namedInstants(timeRules, facts, end);
   let next = 0;
   let grid = Math.floor(facts.at / GRID_MS) * GRID_MS + GRID_MS;
   let previous = Number.NaN;
@@ -57,7 +55,35 @@ export function nextAllowedAt({ compiled, facts, decision, factsAt, blocks, allo
     if (at === previous) continue;
     previous = at;
     const later = factsAt(at);
-    if (!ordered.some((entry) => blocks(entry, later))) return allowed(later) ? at : undefined;
+    if (!anyBlocks(ordered, later, blocks)) return allowed(later) ? at : undefined;
   }
   return undefined;
+}
+
+/** The time rules with those the decision names first, each group in pack order. */
+function blockingFirst(timeRules: readonly CompiledPolicy[], decision: Decision): CompiledPolicy[] {
+  const named = (entry: CompiledPolicy) => decision.violations.some((found) => found.rule === entry.policy.id);
+  const ordered: CompiledPolicy[] = [];
+  for (const entry of timeRules) if (named(entry)) ordered.push(entry);
+  for (const entry of timeRules) if (!named(entry)) ordered.push(entry);
+  return ordered;
+}
+
+const NO_INSTANTS: readonly number[] = [];
+
+/** The instants after the call and within the horizon that the time rules name, sorted. */
+function namedInstants(timeRules: readonly CompiledPolicy[], facts: ScreeningFacts, end: number): readonly number[] {
+  let named: number[] | undefined;
+  for (const entry of timeRules) {
+    const instants = entry.policy.changesAt?.(facts);
+    if (instants === undefined) continue;
+    for (const at of instants) if (at > facts.at && at <= end) (named ??= []).push(at);
+  }
+  if (named === undefined) return NO_INSTANTS;
+  return named.sort((a, b) => a - b);
+}
+
+function anyBlocks(ordered: readonly CompiledPolicy[], facts: ScreeningFacts, blocks: NextAllowedInput['blocks']): boolean {
+  for (const entry of ordered) if (blocks(entry, facts)) return true;
+  return false;
 }

@@ -57,6 +57,7 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
   );
   const e164 = number.e164;
   const states = candidateStates(attempt, number);
+  const local = candidateLocalTimes(attempt, number, strategy);
 
   return {
     at: attempt.at,
@@ -68,8 +69,10 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
     callee: {
       lineType: attempt.callee.lineType,
       business: attempt.callee.business,
-      ...candidateLocalTimes(attempt, number, strategy),
-      ...states,
+      zoneSource: local.zoneSource,
+      localTimes: local.localTimes,
+      states: states.states,
+      stateSources: states.stateSources,
     },
     nationalRegistry: copyFacts(attempt.registries.national ?? null, shared.national, 'registries.national.numbers', e164, strategy),
     stateRegistries: stateCopies(states.states, attempt, shared.states, e164, strategy),
