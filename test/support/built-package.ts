@@ -7,7 +7,7 @@ import { reachable } from './import-graph.js';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The entries of the package (package.json exports and bin) and the worker scripts: what a user's import or command can load. */
-const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts', 'src/cli/check-worker.ts'];
+const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts', 'src/cli/check-worker.ts', 'src/scrub/scrub-worker.ts'];
 
 /**
  * Tests that use dialsim as a user does (through package.json exports, so through dist/) need a build no older

@@ -5,7 +5,7 @@ export const scrubMessages = {
   summary: 'Scrub a lead list (CSV or NDJSON) against the registries: every row out, with its verdict and reasons',
   help: `Usage: dialsim scrub FILE|- --seller NAME --context FILE [--at INSTANT] [--dnc-only]
                      [--method manual|autodialer|prerecorded] [--map FIELD=COLUMN,...] [--values FIELD=CELL:VALUE,...]
-                     [--packs ID,...] [--policy MODULE]... [--out FILE] [--ndjson]
+                     [--packs ID,...] [--policy MODULE]... [--out FILE] [--ndjson] [--workers N]
 
 Screens every row of a lead list as \`dialsim check\` screens one request, and writes every row, in order, with
 all its columns, followed by the verdict (allow, block or error), the rules that block with their messages and
@@ -32,6 +32,8 @@ Options:
   --policy MODULE     A custom policy module, as for dialsim check; repeatable.
   --out FILE          Write the scrubbed list to FILE (written beside it, then renamed) instead of stdout.
   --ndjson            Write one JSON object a row instead of CSV.
+  --workers N         Screen on N threads (default: the machine's cores; 1: in this thread). The output and
+                      the summary are the same; the registries are shared, not copied.
   -h, --help          Show this help.
 
 Fields: ${SCRUB_FIELD_NAMES.join(', ')} (phone required). Columns are matched to fields by common names

@@ -11,12 +11,14 @@ import type { ScreenOptions } from '../../engine/screen.js';
 import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
 import { parseMappingFlags, resolveFieldMapping } from '../../scrub/field-mapping.js';
 import { formatOfFile, openLeadTable } from '../../scrub/lead-table.js';
-import { emptyScrubSummary, SCRUB_COLUMNS, scrubLeadTable, type ScrubMode } from '../../scrub/scrub-list.js';
+import { emptyScrubSummary, SCRUB_COLUMNS, type ScrubMode } from '../../scrub/scrub-list.js';
+import { scrubLeadTableOnWorkers } from '../../scrub/scrub-workers.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { loadCheckContext } from '../load-context.js';
 import { outputPathProblem } from '../output-path.js';
 import { parsePacksOption } from '../packs-option.js';
+import { parseWorkersOption } from '../workers-option.js';
 import { ProgressBar } from '../progress-bar.js';
 import { scrubMessages as messages } from './scrub-messages.js';
 import { scrubSummaryText } from './scrub-summary.js';
@@ -44,6 +46,7 @@ export const scrubCommand: CommandDefinition = {
       policy: { type: 'string', multiple: true },
       out: { type: 'string' },
       ndjson: { type: 'boolean', default: false },
+      workers: { type: 'string' },
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
@@ -80,7 +83,9 @@ export const scrubCommand: CommandDefinition = {
 
     let screenOptions: ScreenOptions;
     let mappingFlags;
+    let workers: number;
     try {
+      workers = parseWorkersOption(values.workers);
       mappingFlags = parseMappingFlags(values.map, values.values);
       const packs = parsePacksOption(values.packs);
       const registries = loadCheckContext(values.context);
@@ -126,7 +131,7 @@ export const scrubCommand: CommandDefinition = {
       const stderrIsTty = (io.stderr as { isTTY?: boolean }).isTTY === true;
       const bar = new ProgressBar({ ...io, isTty: stderrIsTty && (partial !== undefined || io.isTty !== true) }, basename(source));
       const size = file === '-' ? 0 : statSync(file).size;
-      await scrubLeadTable(
+      await scrubLeadTableOnWorkers(
         table,
         { mapping, defaults: { seller: values.seller, at, method: values.method as DialMethod }, screen: screenOptions, mode, output: values.ndjson ? 'ndjson' : 'csv', source },
         (chunk) => write(sink, chunk),
@@ -136,6 +141,7 @@ export const scrubCommand: CommandDefinition = {
             if (size > 0) bar.update(Math.min(1, table.bytesRead() / size));
           },
         },
+        { workers, ...(values.policy && { policyModules: values.policy }) },
       );
       bar.done();
       if (partial !== undefined) {

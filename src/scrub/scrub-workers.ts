@@ -1,0 +1,119 @@
+import { AnswersInOrder } from '../workers/answers-in-order.js';
+import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
+import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
+import type { LeadRow, LeadTable } from './lead-table.js';
+import { emptyScrubSummary, scrubLeadTable, ScrubTally, type ScreenedRow, type ScrubHooks, type ScrubSettings, type ScrubSummary } from './scrub-list.js';
+
+/** How a worker thread is set up for `scrub`: the list's header, the settings and the screen options it can be sent. */
+export interface ScrubWorkerSetup {
+  readonly header: readonly string[];
+  readonly settings: Omit<ScrubSettings, 'screen'>;
+  readonly screen: SharedScreenOptions;
+}
+
+/** Rows of the list, and the number of the first (rows count from 1 after the header). */
+export interface RowBatch {
+  readonly rows: readonly LeadRow[];
+  readonly firstRow: number;
+}
+
+export interface ScrubWorkerOptions {
+  /** Threads screening at once; 1 screens in the calling thread. */
+  readonly workers: number;
+  /** The `--policy` modules the settings' `custom` packs were loaded from, for the workers to load too. */
+  readonly policyModules?: readonly string[];
+}
+
+/** Rows handed to a worker at a time: enough that passing them costs little beside screening them. */
+const ROWS_PER_BATCH = 2_000;
+/** Output is written in batches of about this many characters, as with one thread. */
+const FLUSH_AT = 64 * 1024;
+
+interface AnsweredBatch {
+  readonly screened: readonly ScreenedRow[];
+  readonly firstRow: number;
+  /** Where each row starts in the input, for the summary's first errors. */
+  readonly lines: readonly number[];
+}
+
+/**
+ * `scrubLeadTable` over `workers` threads: this thread reads the list and hands out batches of rows; the workers
+ * screen them with the same RowScreener, and this thread finishes them in list order with the same ScrubTally
+ * (duplicates, counts), so the output and the summary are exactly those of one thread. The registries are shared,
+ * not copied. A list shorter than one batch, or a run from the TypeScript sources, is scrubbed in this thread.
+ */
+export async function scrubLeadTableOnWorkers(
+  table: LeadTable,
+  settings: ScrubSettings,
+  output: (chunk: string) => Promise<void>,
+  { summary = emptyScrubSummary(), progress = () => {} }: ScrubHooks,
+  { workers, policyModules }: ScrubWorkerOptions,
+): Promise<ScrubSummary> {
+  const script = compiledWorkerScript(import.meta.url, 'scrub-worker');
+  const screen = workers > 1 && script !== undefined ? shareScreenOptions(settings.screen, policyModules) : undefined;
+  if (screen === undefined) return scrubLeadTable(table, settings, output, { summary, progress });
+
+  const rows = table.batches[Symbol.asyncIterator]();
+  // Rows are held until a batch is full: a short list never starts a worker.
+  let held: LeadRow[] = [];
+  let readError: unknown;
+  const read = async (): Promise<boolean> => {
+    try {
+      const next = await rows.next();
+      if (next.done === true) return false;
+      held.push(...next.value);
+      return true;
+    } catch (error) {
+      // Rows read before the list became unreadable are still screened and written, as with one thread.
+      readError = error;
+      return false;
+    }
+  };
+  let more = true;
+  while (held.length < ROWS_PER_BATCH && (more = await read()));
+  if (!more && readError === undefined && held.length < ROWS_PER_BATCH) {
+    return scrubLeadTable({ ...table, batches: replay(held) }, settings, output, { summary, progress });
+  }
+
+  const { screen: _inThisThread, ...rest } = settings;
+  const pool = await WorkerPool.start<RowBatch, readonly ScreenedRow[]>(script!, workers, { header: table.header, settings: rest, screen } satisfies ScrubWorkerSetup);
+  const tally = new ScrubTally(summary, settings);
+  let buffered = tally.headerLine(table.header);
+  const answers = new AnswersInOrder<AnsweredBatch>(workers * 2, async ({ screened, firstRow, lines }) => {
+    for (let index = 0; index < screened.length; index++) buffered += tally.finish(screened[index]!, firstRow + index, lines[index]!);
+    if (buffered.length >= FLUSH_AT) {
+      await output(buffered);
+      buffered = '';
+      progress();
+    }
+  });
+  let nextRow = 1;
+  const dispatch = async (batch: LeadRow[]): Promise<void> => {
+    const firstRow = nextRow;
+    nextRow += batch.length;
+    const lines = batch.map((row) => row.line);
+    await answers.add(pool.run({ rows: batch, firstRow }).then((screened) => ({ screened, firstRow, lines })));
+  };
+  try {
+    for (;;) {
+      while (held.length >= ROWS_PER_BATCH) await dispatch(held.splice(0, ROWS_PER_BATCH));
+      if (!more) break;
+      more = await read();
+    }
+    if (held.length > 0) await dispatch(held.splice(0));
+    await answers.drain();
+    if (buffered !== '') await output(buffered);
+    buffered = '';
+    progress();
+    if (readError !== undefined) throw readError;
+    return summary;
+  } finally {
+    const abandoned = answers.abandon();
+    await pool.close();
+    await abandoned;
+  }
+}
+
+async function* replay(rows: readonly LeadRow[]): AsyncIterable<readonly LeadRow[]> {
+  yield rows;
+}
