@@ -11,7 +11,8 @@ import { nationalNumber } from './check-requests.js';
 
 export interface ScrubBenchResult {
   readonly rows: number;
-  readonly seconds: number;
+  /** Wall time of each run, by its worker count, in the order asked. */
+  readonly runs: readonly { readonly workers: number; readonly seconds: number }[];
   /** Numbers in the registry store the list is scrubbed against. */
   readonly registryNumbers: number;
 }
@@ -40,9 +41,9 @@ function* crmExport(rows: number, seed: number, listed: readonly string[]): Gene
 /**
  * `dialsim scrub` end to end, in process: CSV in on standard input, the whole CLI path (context file loading, the
  * registry store opened, header mapping, screening in dnc-only mode, spreadsheet-safe CSV out) into a sink that
- * only counts. The store's import is not timed.
+ * only counts, once per worker count in `workers`, against the same store. The store's import is not timed.
  */
-export async function runScrubBench(rows: number, registryNumbers: number, seed: number): Promise<ScrubBenchResult> {
+export async function runScrubBench(rows: number, registryNumbers: number, seed: number, workers: readonly number[]): Promise<ScrubBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'dialsim-scrub-bench-'));
   try {
     // The national registry as a seller keeps it at scale: a store imported from FTC-style downloads, dated nine
@@ -60,28 +61,32 @@ export async function runScrubBench(rows: number, registryNumbers: number, seed:
       }
     }
     writeFileSync(join(dir, 'context.json'), JSON.stringify({ registries: { national: { store: 'registry.dnc' }, internal: { numbers: [] } } }));
-    let lines = 0;
-    const stdout = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (let index = chunk.indexOf(10); index !== -1; index = chunk.indexOf(10, index + 1)) lines++;
-        done();
-      },
-    });
-    let errors = '';
-    const stderr = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        if (errors.length < 4000) errors += chunk.toString('utf8');
-        done();
-      },
-    });
-    const argv = ['scrub', '-', '--seller', 'acme', '--context', join(dir, 'context.json'), '--dnc-only', '--at', '2026-03-10T17:00:00Z', '--map', 'lineType=Mobile?', '--values', 'lineType=yes:mobile,no:landline'];
-    const started = process.hrtime.bigint();
-    const code = await runCli(argv, { stdin: Readable.from(crmExport(rows, seed, listed)), stdout, stderr });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    // The notes hold no line breaks, so the output has the header and one line per row. Exit 1 is expected: a
-    // state given for a number of another country (a Canadian number with "NY") is an error row, as in check.
-    if (code === 2 || lines !== rows + 1) throw new Error(`scrub bench: exit ${code}, ${lines} lines for ${rows} rows\n${errors}`);
-    return { rows, seconds, registryNumbers };
+    const runs: { workers: number; seconds: number }[] = [];
+    for (const count of workers) {
+      let lines = 0;
+      const stdout = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (let index = chunk.indexOf(10); index !== -1; index = chunk.indexOf(10, index + 1)) lines++;
+          done();
+        },
+      });
+      let errors = '';
+      const stderr = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          if (errors.length < 4000) errors += chunk.toString('utf8');
+          done();
+        },
+      });
+      const argv = ['scrub', '-', '--seller', 'acme', '--context', join(dir, 'context.json'), '--dnc-only', '--at', '2026-03-10T17:00:00Z', '--map', 'lineType=Mobile?', '--values', 'lineType=yes:mobile,no:landline', '--workers', String(count)];
+      const started = process.hrtime.bigint();
+      const code = await runCli(argv, { stdin: Readable.from(crmExport(rows, seed, listed)), stdout, stderr });
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // The notes hold no line breaks, so the output has the header and one line per row. Exit 1 is expected: a
+      // state given for a number of another country (a Canadian number with "NY") is an error row, as in check.
+      if (code === 2 || lines !== rows + 1) throw new Error(`scrub bench: exit ${code}, ${lines} lines for ${rows} rows on ${count} workers\n${errors}`);
+      runs.push({ workers: count, seconds });
+    }
+    return { rows, runs, registryNumbers };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -33,6 +33,12 @@ export class OutputBatches {
 
   /** Appends `text` and a line end. */
   line(text: string): void {
+    this.text(text);
+    this.#buffer[this.#used++] = 10;
+  }
+
+  /** Appends `text` as it is (with room kept for a line end after it). */
+  text(text: string): void {
     // Three bytes per UTF-16 unit is the most UTF-8 takes (a surrogate pair: four bytes for two units).
     const worst = text.length * 3 + 1;
     if (this.#used + worst > this.#buffer.length) {
@@ -40,7 +46,6 @@ export class OutputBatches {
       if (worst > this.#buffer.length) this.#buffer = this.#allocate(worst);
     }
     this.#used += this.#buffer.write(text, this.#used, 'utf8');
-    this.#buffer[this.#used++] = 10;
   }
 
   /** The batches filled so far, and with `all`, the one being filled too; each is handed out once. */

@@ -17,8 +17,25 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * comma, a quote or a line break, quotes doubled (RFC 4180). `+1 303 555 0123` becomes `'+1 303 555 0123`.
  */
 export function spreadsheetSafeCell(cell: string): string {
+  // Most cells (numbers, names, rule ids) need neither: one pass over their characters says so, where the two
+  // regular expressions cost a scrubbed list a few per cent of its time.
+  if (cell === '' || (!startsFormula(cell.charCodeAt(0)) && !needsQuotes(cell))) return cell;
   const safe = FORMULA_START.test(cell) ? `'${cell}` : cell;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** `=`, `+`, `-`, `@`, tab, carriage return: FORMULA_START's characters. */
+function startsFormula(code: number): boolean {
+  return code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13;
+}
+
+/** Whether the cell holds a quote, a comma, a carriage return or a line feed: NEEDS_QUOTES's characters. */
+function needsQuotes(cell: string): boolean {
+  for (let index = 0; index < cell.length; index++) {
+    const code = cell.charCodeAt(index);
+    if (code === 34 || code === 44 || code === 13 || code === 10) return true;
+  }
+  return false;
 }
 
 /** How a line ends: each output keeps one (a scrubbed list `\n`, the attempt and training exports `\r\n`). */

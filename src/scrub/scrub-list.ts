@@ -1,8 +1,10 @@
 import type { CallAttempt } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
 import { InputError } from '../core/input-error.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { decisionForOutput } from '../cli/decision-output.js';
+import { OutputBatches } from '../cli/output-batches.js';
 import type { FieldMapping } from './field-mapping.js';
 import type { LeadRow, LeadTable } from './lead-table.js';
 import { rowAttempt, rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
@@ -61,7 +63,7 @@ export interface ScrubSummary {
 }
 
 const FIRST_ERRORS = 5;
-/** Output is written in batches of about this many characters: one write per row would dominate the cost. */
+/** Output is written in batches of about this many bytes: one write per row would dominate the cost. */
 const FLUSH_AT = 64 * 1024;
 
 /** A summary of nothing yet, for `scrubLeadTable` to fill. */
@@ -95,7 +97,10 @@ export class RowScreener {
     this.#header = header;
     this.#keys = settings.output === 'csv' ? header : leadKeys(header);
     this.#settings = settings;
-    this.#options = { ...settings.screen, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
+    // A row names no packs of its own, so the packs in force are put together once for the list, not per row.
+    const { screen: options } = settings;
+    const pack = options.pack ?? packsInForce({ ...(options.packs && { packs: options.packs }), ...(options.custom && { custom: options.custom }) });
+    this.#options = { ...options, pack, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
   }
 
   screen({ cells, problem }: LeadRow, row: number): ScreenedRow {
@@ -165,27 +170,27 @@ export class ScrubTally {
 export async function scrubLeadTable(
   table: LeadTable,
   settings: ScrubSettings,
-  output: (chunk: string) => Promise<void>,
+  output: (chunk: Buffer) => Promise<void>,
   { summary = emptyScrubSummary(), progress = () => {} }: ScrubHooks = {},
 ): Promise<ScrubSummary> {
   const screener = new RowScreener(table.header, settings);
   const tally = new ScrubTally(summary, settings);
-  let buffered = tally.headerLine(table.header);
+  const batches = new OutputBatches(FLUSH_AT);
+  batches.text(tally.headerLine(table.header));
   try {
     for await (const batch of table.batches) {
       for (const row of batch) {
         const number = summary.rows + 1;
-        buffered += tally.finish(screener.screen(row, number), number, row.line);
+        batches.text(tally.finish(screener.screen(row, number), number, row.line));
       }
-      if (buffered.length >= FLUSH_AT) {
-        await output(buffered);
-        buffered = '';
+      for (const chunk of batches.take()) {
+        await output(chunk);
         progress();
       }
     }
   } finally {
     // Also when the list becomes unreadable half way: the rows screened so far are written, then the error is told.
-    if (buffered !== '') await output(buffered);
+    for (const chunk of batches.take(true)) await output(chunk);
   }
   progress();
   return summary;

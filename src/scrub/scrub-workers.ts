@@ -1,6 +1,7 @@
 import { AnswersInOrder } from '../workers/answers-in-order.js';
 import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
 import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
+import { OutputBatches } from '../cli/output-batches.js';
 import type { LeadRow, LeadTable } from './lead-table.js';
 import { emptyScrubSummary, scrubLeadTable, ScrubTally, type ScreenedRow, type ScrubHooks, type ScrubSettings, type ScrubSummary } from './scrub-list.js';
 
@@ -26,7 +27,7 @@ export interface ScrubWorkerOptions {
 
 /** Rows handed to a worker at a time: enough that passing them costs little beside screening them. */
 const ROWS_PER_BATCH = 2_000;
-/** Output is written in batches of about this many characters, as with one thread. */
+/** Output is written in batches of about this many bytes, as with one thread. */
 const FLUSH_AT = 64 * 1024;
 
 interface AnsweredBatch {
@@ -45,7 +46,7 @@ interface AnsweredBatch {
 export async function scrubLeadTableOnWorkers(
   table: LeadTable,
   settings: ScrubSettings,
-  output: (chunk: string) => Promise<void>,
+  output: (chunk: Buffer) => Promise<void>,
   { summary = emptyScrubSummary(), progress = () => {} }: ScrubHooks,
   { workers, policyModules }: ScrubWorkerOptions,
 ): Promise<ScrubSummary> {
@@ -78,12 +79,12 @@ export async function scrubLeadTableOnWorkers(
   const { screen: _inThisThread, ...rest } = settings;
   const pool = await WorkerPool.start<RowBatch, readonly ScreenedRow[]>(script!, workers, { header: table.header, settings: rest, screen } satisfies ScrubWorkerSetup);
   const tally = new ScrubTally(summary, settings);
-  let buffered = tally.headerLine(table.header);
+  const batches = new OutputBatches(FLUSH_AT);
+  batches.text(tally.headerLine(table.header));
   const answers = new AnswersInOrder<AnsweredBatch>(workers * 2, async ({ screened, firstRow, lines }) => {
-    for (let index = 0; index < screened.length; index++) buffered += tally.finish(screened[index]!, firstRow + index, lines[index]!);
-    if (buffered.length >= FLUSH_AT) {
-      await output(buffered);
-      buffered = '';
+    for (let index = 0; index < screened.length; index++) batches.text(tally.finish(screened[index]!, firstRow + index, lines[index]!));
+    for (const chunk of batches.take()) {
+      await output(chunk);
       progress();
     }
   });
@@ -102,8 +103,7 @@ export async function scrubLeadTableOnWorkers(
     }
     if (held.length > 0) await dispatch(held.splice(0));
     await answers.drain();
-    if (buffered !== '') await output(buffered);
-    buffered = '';
+    for (const chunk of batches.take(true)) await output(chunk);
     progress();
     if (readError !== undefined) throw readError;
     return summary;

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spreadsheetSafeCell, spreadsheetSafeLine } from '../../src/core/spreadsheet-safe-csv.js';
 
@@ -35,5 +36,22 @@ describe('spreadsheet-safe CSV cells', () => {
   it('ends a line as its output does: a line feed or CRLF, nothing else between cells', () => {
     expect(spreadsheetSafeLine(['a', '=b', ''], '\n')).toBe("a,'=b,\n");
     expect(spreadsheetSafeLine(['a', '=b', ''], '\r\n')).toBe("a,'=b,\r\n");
+  });
+});
+
+describe('the character scan that skips the regular expressions for plain cells', () => {
+  /** The cell as the two regular expressions alone write it: the reference the scan must agree with. */
+  const reference = (cell: string) => {
+    const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  it('writes every cell as the regular expressions do', () => {
+    const awkward = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', 'a', '1', 'é', '–', '\u{1F600}');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(awkward, { maxLength: 8 }).map((parts) => parts.join(''))), (cell) => {
+        expect(spreadsheetSafeCell(cell)).toBe(reference(cell));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
