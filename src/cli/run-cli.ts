@@ -1,15 +1,34 @@
 import { packageVersion } from '../core/package-version.js';
-import { checkCommand } from './commands/check.js';
-import { registryCommand } from './commands/registry.js';
-import { rulesCommand } from './commands/rules.js';
-import { runCommand } from './commands/run.js';
-import { scrubCommand } from './commands/scrub.js';
-import { trainCommand } from './commands/train.js';
-import { walkthroughCommand } from './commands/walkthrough.js';
+import { checkMessages } from './commands/check-messages.js';
+import { registryMessages } from './commands/registry-messages.js';
+import { rulesMessages } from './commands/rules-messages.js';
+import { runMessages } from './commands/run-messages.js';
+import { scrubMessages } from './commands/scrub-messages.js';
+import { trainMessages } from './commands/train-messages.js';
+import { walkthroughMessages } from './commands/walkthrough-messages.js';
 import { OutputClosedError, write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
-const COMMANDS: readonly CommandDefinition[] = [runCommand, checkCommand, scrubCommand, trainCommand, walkthroughCommand, rulesCommand, registryCommand];
+/** A command as the main help lists it, its code loaded only when it runs. */
+interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<CommandDefinition>;
+}
 
+/**
+ * The commands, each loaded when it is run: `dialsim check` need not load the simulator, the report or the trainer
+ * (a few hundred milliseconds and tens of megabytes at every start, and again in the calling thread beside its
+ * workers).
+ */
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'run', summary: runMessages.summary, load: async () => (await import('./commands/run.js')).runCommand },
+  { name: 'check', summary: checkMessages.summary, load: async () => (await import('./commands/check.js')).checkCommand },
+  { name: 'scrub', summary: scrubMessages.summary, load: async () => (await import('./commands/scrub.js')).scrubCommand },
+  { name: 'train', summary: trainMessages.summary, load: async () => (await import('./commands/train.js')).trainCommand },
+  { name: 'walkthrough', summary: walkthroughMessages.summary, load: async () => (await import('./commands/walkthrough.js')).walkthroughCommand },
+  { name: 'rules', summary: rulesMessages.summary, load: async () => (await import('./commands/rules.js')).rulesCommand },
+  { name: 'registry', summary: registryMessages.summary, load: async () => (await import('./commands/registry.js')).registryCommand },
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -53,11 +72,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     await write(io.stdout, `${packageVersion()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command === undefined) {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
     await write(io.stderr, `dialsim: unknown command "${name}"\n\n${mainHelp()}`);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {
