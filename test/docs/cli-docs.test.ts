@@ -131,7 +131,7 @@ describe(CLI_DOC, () => {
 
   it('documents every option of `dialsim check --help`', () => {
     const options = [...checkMessages.help.matchAll(/^ {2}(-\w, )?(--[a-z]+)/gm)].map((match) => match[2]!);
-    expect(options).toEqual(['--json', '--ndjson', '--context', '--packs', '--policy', '--help']);
+    expect(options).toEqual(['--json', '--ndjson', '--workers', '--context', '--packs', '--policy', '--help']);
     expect(options.filter((option) => !text.includes(`\`${option}`))).toEqual([]);
   });
 });
