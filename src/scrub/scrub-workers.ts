@@ -76,8 +76,9 @@ export async function scrubLeadTableOnWorkers(
     return scrubLeadTable({ ...table, batches: replay(held) }, settings, output, { summary, progress });
   }
 
-  const { screen: _inThisThread, ...rest } = settings;
-  const pool = await WorkerPool.start<RowBatch, readonly ScreenedRow[]>(script!, workers, { header: table.header, settings: rest, screen } satisfies ScrubWorkerSetup);
+  const { mapping, defaults, mode, output: format, source } = settings;
+  const setup: ScrubWorkerSetup = { header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen };
+  const pool = await WorkerPool.start<RowBatch, readonly ScreenedRow[]>(script!, workers, setup);
   const tally = new ScrubTally(summary, settings);
   const batches = new OutputBatches(FLUSH_AT);
   batches.text(tally.headerLine(table.header));

@@ -14,6 +14,9 @@ export class AnswersInOrder<Answer> {
 
   /** Adds a job's answer to wait for; takes the oldest ones first while `limit` are in flight. */
   async add(answer: Promise<Answer>): Promise<void> {
+    // A job that fails while older answers are still being taken is reported when its turn comes, not as a
+    // rejection nobody handled (which would end the process before the error could be told).
+    answer.catch(() => {});
     this.#inFlight.push(answer);
     while (this.#inFlight.length >= this.#limit) await this.#take(await this.#inFlight.shift()!);
   }
