@@ -124,6 +124,25 @@ describe('dialsim check --ndjson --workers', () => {
     expect(two.stdout.equals(one.stdout)).toBe(true);
   });
 
+  it('says so, exit 2, when a worker cannot start (a policy module that loads here but not in a worker thread)', async () => {
+    const policy = join(folder, 'main-thread-only.mjs');
+    writeFileSync(
+      policy,
+      `import { isMainThread } from 'node:worker_threads';
+if (!isMainThread) throw new Error('this module refuses worker threads');
+export default { id: 'acme.main-only', title: 'Passes', citation: 'Acme calling policy §9', messages: { never: 'never said' }, evaluate: () => ({ outcome: 'pass' }) };\n`,
+    );
+    const file = join(folder, 'many.ndjson');
+    writeFileSync(file, await awkwardInput(16, 3_000));
+    const run = check(['--ndjson', '--workers', '2', '--policy', policy, file]);
+    expect(run.code).toBe(2);
+    expect(run.stdout.length).toBe(0);
+    expect(run.stderr).toBe(
+      `dialsim check: a worker thread could not start: policy module ${policy}: failed to load: Error: this module refuses worker threads (--workers 1 screens in this thread)\n`,
+    );
+    expect(check(['--ndjson', '--workers', '1', '--policy', policy, file]).code).toBe(1);
+  });
+
   it('refuses a worker count that is not a whole number from 1 to 64, and --workers without --ndjson', () => {
     for (const bad of ['0', '65', 'two', '1.5', '']) {
       const run = check(['--ndjson', '--workers', bad], '');

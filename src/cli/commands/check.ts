@@ -13,6 +13,7 @@ import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.
 import { loadCheckContext } from '../load-context.js';
 import { parsePacksOption } from '../packs-option.js';
 import { parseWorkersOption } from '../workers-option.js';
+import { WorkerStartError } from '../../workers/worker-pool.js';
 import type { ScreenOptions } from '../../engine/screen.js';
 import type { PolicyPack } from '../../core/policy.js';
 import { checkMessages as messages } from './check-messages.js';
@@ -109,6 +110,7 @@ export const checkCommand: CommandDefinition = {
       await write(io.stdout, values.json ? `${JSON.stringify(decisionForOutput(result.decision))}\n` : humanDecision(result.decision));
       return 0;
     } catch (error) {
+      if (error instanceof WorkerStartError) return fail(io, messages.workerCannotStart(error.message));
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
         return fail(io, messages.cannotRead(positionals[0] ?? '-', (error as Error).message));

@@ -19,6 +19,7 @@ import { loadCheckContext } from '../load-context.js';
 import { outputPathProblem } from '../output-path.js';
 import { parsePacksOption } from '../packs-option.js';
 import { parseWorkersOption } from '../workers-option.js';
+import { WorkerStartError } from '../../workers/worker-pool.js';
 import { ProgressBar } from '../progress-bar.js';
 import { scrubMessages as messages } from './scrub-messages.js';
 import { scrubSummaryText } from './scrub-summary.js';
@@ -152,6 +153,7 @@ export const scrubCommand: CommandDefinition = {
       return summary.errors.size > 0 ? 1 : 0;
     } catch (error) {
       await discardPartial();
+      if (error instanceof WorkerStartError) return fail(io, messages.workerCannotStart(error.message));
       if (error instanceof InputError) {
         return fail(io, summary.rows > 0 ? `${error.message}\n${partial === undefined ? messages.writtenBefore(summary.rows) : messages.partialOutput(summary.rows)}` : error.message);
       }
