@@ -146,10 +146,10 @@ export class CallRecorder {
     // Written before this call joins the lead's history: the record states the history the decision saw.
     audit.write(attemptRecord({ attemptId: call.attemptId, leadId: lead.id, decision, facts, registries }));
     if (decision.verdict === 'allow') {
-      // A new array of the exact length rather than a push: a pushed array grows to 17 slots, and a large campaign
-      // holds one per lead in play.
+      // A new array of the exact length: a pushed or spread array is given room for 17 more (176 bytes for 3 calls
+      // instead of 32), and a large campaign holds one per lead in play.
       const placed = this.#historyByLead.get(lead.id);
-      this.#historyByLead.set(lead.id, placed === undefined ? [at] : [...placed, at]);
+      this.#historyByLead.set(lead.id, placed === undefined ? [at] : placed.concat(at));
     }
     if (decision.verdict === 'allow' && this.#extensionNeeds.has('recentCalls')) {
       const calls = this.#callsByLead.get(lead.id) ?? [];
