@@ -18,6 +18,15 @@ import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } fro
 export class AuditLineWriter {
   readonly #bytes: Buffer;
   #used = 0;
+  /**
+   * `,"from":…,"to":…,"at":` for each pair of states seen, as one piece: a run writes millions of transitions between
+   * a few dozen pairs.
+   */
+  readonly #transitionPieces = new Map<string, Map<string, Uint8Array>>();
+  /** `,"method":…,"kind":…}` for the last caller written, which in a campaign is every attempt's. */
+  #caller: { method: string; purpose: string; seller: string; kind: string; piece: Uint8Array } | undefined;
+  /** Each list's (and each state list's) entry last written, as one piece: most attempts consult the same copies. */
+  readonly #registryPieces = new Map<string, { entry: RegistryConsulted; piece: Uint8Array }>();
 
   constructor(
     /** Takes the bytes written so far whenever the buffer is full and at `flush`; they are not kept after the call. */
@@ -36,11 +45,7 @@ export class AuditLineWriter {
       case 'transition':
         this.#raw(TRANSITION);
         this.#string(record.attemptId);
-        this.#raw(FROM);
-        this.#string(record.from);
-        this.#raw(TO);
-        this.#string(record.to);
-        this.#raw(AT);
+        this.#raw(this.#transitionPiece(record.from, record.to));
         this.#string(record.at);
         this.#raw(END_LINE);
         break;
@@ -99,14 +104,7 @@ export class AuditLineWriter {
     this.#string(record.to);
     this.#raw(AT);
     this.#string(record.at);
-    this.#raw(METHOD);
-    this.#string(record.method);
-    this.#raw(PURPOSE);
-    this.#string(record.purpose);
-    this.#raw(CALLER_SELLER);
-    this.#string(caller.seller);
-    this.#raw(KIND);
-    this.#string(caller.kind);
+    this.#raw(this.#callerPiece(record.method, record.purpose, caller.seller, caller.kind));
     this.#raw(VERDICT);
     this.#string(record.verdict);
     this.#raw(VIOLATIONS);
@@ -157,6 +155,22 @@ export class AuditLineWriter {
     this.#raw(END_LINE);
   }
 
+  #transitionPiece(from: string, to: string): Uint8Array {
+    let byTarget = this.#transitionPieces.get(from);
+    if (byTarget === undefined) this.#transitionPieces.set(from, (byTarget = new Map()));
+    let piece = byTarget.get(to);
+    if (piece === undefined) byTarget.set(to, (piece = utf8(`,"from":${JSON.stringify(from)},"to":${JSON.stringify(to)},"at":`)));
+    return piece;
+  }
+
+  #callerPiece(method: string, purpose: string, seller: string, kind: string): Uint8Array {
+    const last = this.#caller;
+    if (last !== undefined && last.method === method && last.purpose === purpose && last.seller === seller && last.kind === kind) return last.piece;
+    const piece = utf8(`,"method":${JSON.stringify(method)},"purpose":${JSON.stringify(purpose)},"caller":{"seller":${JSON.stringify(seller)},"kind":${JSON.stringify(kind)}`);
+    this.#caller = { method, purpose, seller, kind, piece };
+    return piece;
+  }
+
   /** Violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. */
   #findings(list: readonly (Violation | Exemption)[], last: Uint8Array): void {
     this.#raw(OPEN_ARRAY);
@@ -180,24 +194,25 @@ export class AuditLineWriter {
   #registries(list: readonly RegistryConsulted[]): void {
     this.#raw(OPEN_ARRAY);
     for (let index = 0; index < list.length; index++) {
-      const entry = list[index]!;
-      this.#raw(index === 0 ? LIST_FIRST : LIST_NEXT);
-      this.#string(entry.list);
-      if (entry.state !== undefined) {
-        this.#raw(STATE);
-        this.#string(entry.state);
-      }
-      this.#raw(SOURCE);
-      this.#nullableString(entry.source);
-      this.#raw(COPY);
-      this.#string(entry.copy);
-      this.#raw(SYNCED_AT);
-      this.#nullableString(entry.syncedAt);
-      this.#raw(LISTED);
-      this.#raw(entry.listed ? TRUE : FALSE);
-      this.#raw(CLOSE_OBJECT);
+      if (index > 0) this.#raw(COMMA);
+      this.#raw(this.#registryPiece(list[index]!));
     }
     this.#raw(CLOSE_ARRAY);
+  }
+
+  #registryPiece(entry: RegistryConsulted): Uint8Array {
+    // A state's code and a list's name never coincide (`PA`, `national`).
+    const key = entry.state ?? entry.list;
+    const last = this.#registryPieces.get(key);
+    if (last !== undefined) {
+      const seen = last.entry;
+      if (seen.list === entry.list && seen.state === entry.state && seen.source === entry.source && seen.copy === entry.copy && seen.syncedAt === entry.syncedAt && seen.listed === entry.listed) return last.piece;
+    }
+    const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+    const state = entry.state === undefined ? '' : `,"state":${JSON.stringify(entry.state)}`;
+    const piece = utf8(`{"list":${JSON.stringify(entry.list)}${state},"source":${text(entry.source)},"copy":${JSON.stringify(entry.copy)},"syncedAt":${text(entry.syncedAt)},"listed":${entry.listed}}`);
+    this.#registryPieces.set(key, { entry, piece });
+    return piece;
   }
 
   #consent(entry: ConsentRecord): void {
@@ -400,6 +415,11 @@ export function referenceAuditLine(record: AuditRecord): string {
   return JSON.stringify(record);
 }
 
+/** A piece of a line built from values, as JSON.stringify's text encoded in UTF-8 (what `#string` writes). */
+function utf8(text: string): Uint8Array {
+  return Uint8Array.from(Buffer.from(text, 'utf8'));
+}
+
 /** A constant part of a line, as bytes (every fragment is ASCII). */
 function fragment(text: string): Uint8Array {
   return Uint8Array.from(text, (char) => char.charCodeAt(0));
@@ -410,15 +430,11 @@ const DNC_REQUEST = fragment('{"type":"dnc-request","attemptId":');
 const DISCLOSURE = fragment('{"type":"disclosure","attemptId":');
 const IDENTIFICATION_MESSAGE = fragment('{"type":"identification-message","attemptId":');
 const ATTEMPT = fragment('{"type":"attempt","attemptId":');
-const FROM = fragment(',"from":');
 const TO = fragment(',"to":');
 const AT = fragment(',"at":');
 const SELLER = fragment(',"seller":');
 const LEAD_ID = fragment(',"leadId":');
 const ITEMS = fragment(',"items":');
-const METHOD = fragment(',"method":');
-const PURPOSE = fragment(',"purpose":');
-const CALLER_SELLER = fragment(',"caller":{"seller":');
 const KIND = fragment(',"kind":');
 const VERDICT = fragment('},"verdict":');
 const VIOLATIONS = fragment(',"violations":');
@@ -440,13 +456,6 @@ const STATES = fragment(',"states":');
 const STATE_SOURCES = fragment(',"stateSources":');
 const LOCAL_TIMES = fragment('},"localTimes":');
 const REGISTRIES = fragment(',"registries":');
-const LIST_FIRST = fragment('{"list":');
-const LIST_NEXT = fragment(',{"list":');
-const STATE = fragment(',"state":');
-const SOURCE = fragment(',"source":');
-const COPY = fragment(',"copy":');
-const SYNCED_AT = fragment(',"syncedAt":');
-const LISTED = fragment(',"listed":');
 const CONSENTS_WRITTEN = fragment(',"consents":{"priorExpressWritten":');
 const PRIOR_EXPRESS = fragment(',"priorExpress":');
 const VALID_GRANTED_AT = fragment('{"valid":true,"grantedAt":');

@@ -1,8 +1,9 @@
 import type { CallAttempt, CallerKind, CallPurpose, DialMethod, EarlierCall } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
-import type { ExtensionValue } from '../core/facts.js';
+import type { ExtensionValue, ScreeningFacts } from '../core/facts.js';
 import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
+import { packsInForce } from '../engine/packs-in-force.js';
 import { screenWithFacts } from '../engine/screen.js';
 import { MIN_RING_MS, type CallEvent } from '../lifecycle/call-machine.js';
 import type { CallState, LifecycleStepper } from '../lifecycle/transitions.js';
@@ -61,19 +62,26 @@ export interface CallRecorderOptions {
  */
 export class CallRecorder {
   readonly #options: CallRecorderOptions;
+  /** The rules in force, resolved once: the engine would otherwise look up the default packs for every attempt. */
+  readonly #pack: PolicyPack;
   #attempts = 0;
   /** Extension facts the pack's custom rules declare; only those are computed for each attempt. */
   readonly #extensionNeeds: ReadonlySet<string>;
   /** Each lead's calls placed so far, kept only when a rule reads `recentCalls`. */
   readonly #callsByLead = new Map<string, number[]>();
-  /** Each lead's calls placed so far in the run: the call history that frequency caps count. */
-  readonly #historyByLead = new Map<string, EarlierCall[]>();
+  /**
+   * The instants of each lead's calls placed so far in the run: the call history that frequency caps count. Every call
+   * has the recorder's subject, so only instants are kept (a lead waiting for its next call costs an array of numbers,
+   * not an object per call) and the history is rebuilt for each screening.
+   */
+  readonly #historyByLead = new Map<string, number[]>();
   // A call's steps often share an instant (screen and screened): formatting it once saves a Date per record.
   #lastInstant = Number.NaN;
   #lastIso = '';
 
   constructor(options: CallRecorderOptions) {
     this.#options = options;
+    this.#pack = options.pack ?? packsInForce();
     this.#extensionNeeds = new Set((options.pack?.policies ?? []).flatMap((policy) => Object.keys(policy.extensions ?? {})));
   }
 
@@ -100,6 +108,14 @@ export class CallRecorder {
     return facts;
   }
 
+  /** The lead's calls placed so far, oldest first, as the engine reads them. */
+  #history(leadId: string): EarlierCall[] {
+    const placed = this.#historyByLead.get(leadId);
+    if (placed === undefined) return [];
+    const subject = this.#options.subject ?? null;
+    return placed.map((at) => ({ at, subject }));
+  }
+
   #iso(at: number): string {
     if (at !== this.#lastInstant) {
       this.#lastInstant = at;
@@ -109,8 +125,8 @@ export class CallRecorder {
   }
 
   /** Screens one attempt to `lead` at `at`, writes its attempt record and takes the call to `dialing` or `blocked`. */
-  screenLead(lead: Lead, at: number, method: DialMethod, purpose: CallPurpose): { call: CallContext; decision: Decision } {
-    const { audit, stepper, strategy, registries, seller, pack } = this.#options;
+  screenLead(lead: Lead, at: number, method: DialMethod, purpose: CallPurpose): { call: CallContext; decision: Decision; facts: ScreeningFacts } {
+    const { audit, stepper, strategy, registries, seller } = this.#options;
     const call: CallContext = { attemptId: `A${String(++this.#attempts).padStart(7, '0')}`, lead, state: stepper.initial };
     const attempt: CallAttempt = {
       at,
@@ -120,20 +136,20 @@ export class CallRecorder {
       caller: { seller, kind: this.#options.callerKind ?? 'seller' },
       callee: { lineType: lead.lineType, business: lead.business, timeZone: lead.timeZone, state: lead.state },
       subject: this.#options.subject ?? null,
-      history: this.#historyByLead.get(lead.id) ?? [],
+      history: this.#history(lead.id),
       consents: lead.consents,
       relationship: lead.relationship,
       registries: { national: null, internal: null },
     };
     const extensions = this.#extensionsFor(lead);
-    const { decision, facts } = screenWithFacts(extensions === undefined ? attempt : { ...attempt, extensions }, { registries, strategy, ...(pack && { pack }) });
+    const { decision, facts } = screenWithFacts(extensions === undefined ? attempt : { ...attempt, extensions }, { registries, strategy, pack: this.#pack });
     // Written before this call joins the lead's history: the record states the history the decision saw.
     audit.write(attemptRecord({ attemptId: call.attemptId, leadId: lead.id, decision, facts, registries }));
     if (decision.verdict === 'allow') {
-      const history = this.#historyByLead.get(lead.id);
-      const placed = { at, subject: this.#options.subject ?? null };
-      if (history === undefined) this.#historyByLead.set(lead.id, [placed]);
-      else history.push(placed);
+      // A new array of the exact length: a pushed or spread array is given room for 17 more (176 bytes for 3 calls
+      // instead of 32), and a large campaign holds one per lead in play.
+      const placed = this.#historyByLead.get(lead.id);
+      this.#historyByLead.set(lead.id, placed === undefined ? [at] : placed.concat(at));
     }
     if (decision.verdict === 'allow' && this.#extensionNeeds.has('recentCalls')) {
       const calls = this.#callsByLead.get(lead.id) ?? [];
@@ -142,7 +158,17 @@ export class CallRecorder {
     }
     this.advance(call, { type: 'call.screen' }, at);
     this.advance(call, { type: 'call.screened', verdict: decision.verdict }, at);
-    return { call, decision };
+    return { call, decision, facts };
+  }
+
+  /**
+   * Lets go of what the recorder keeps about a lead (its calls in this run), for a campaign that will not screen it
+   * again: a million-lead run would otherwise hold every lead's history to the end. The lead's next screening, if one
+   * came, would see no earlier calls, so only the owner of the recorder may call this.
+   */
+  forgetLead(leadId: string): void {
+    this.#historyByLead.delete(leadId);
+    this.#callsByLead.delete(leadId);
   }
 
   /**

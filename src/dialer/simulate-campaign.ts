@@ -1,5 +1,6 @@
 import type { DialMethod } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
+import type { ScreeningFacts } from '../core/facts.js';
 import { HOUR_MS, DAY_MS } from '../core/calendar.js';
 import { InputError } from '../core/input-error.js';
 import { formatInstantUtc, parseInstant } from '../core/instant.js';
@@ -68,6 +69,8 @@ interface LeadState {
   /** Calls placed. */
   dials: number;
   blockedScreenings: number;
+  /** A call to it reached a person: it stays counted as reached whatever happens next. */
+  reached: boolean;
 }
 
 
@@ -104,7 +107,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const byJurisdiction = new AbandonmentByJurisdiction();
   // The floor's own cap when it sets one, otherwise each jurisdiction's limit on the calls to its numbers.
   const capOf = (jurisdiction: AbandonmentJurisdiction) => config.pacing.abandonCap ?? ABANDONMENT_LIMITS[jurisdiction].cap;
-  const jurisdictionOf = (decision: Decision) => abandonmentJurisdiction(decision.callee.e164 === null ? null : strategy.number(decision.callee.e164).region);
+  // The region the screening resolved: the number is not parsed again.
+  const jurisdictionOf = (facts: ScreeningFacts) => abandonmentJurisdiction(facts.number.e164 === null ? null : facts.number.region);
   const pacer = new PredictivePacer((at) => byJurisdiction.current(at).map((entry) => ({ answered: entry.answered, abandoned: entry.abandoned, cap: capOf(entry.jurisdiction) })), {
     maxLinesPerAgent: config.pacing.maxLinesPerAgent,
     adaptive: config.pacing.adaptive,
@@ -129,7 +133,20 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const leadIterator = input.leads[Symbol.iterator]();
   let leadsExhausted = false;
   let lastTime = start;
-  const reachedLeads = new WeakSet<LeadState>();
+  // A recorder built here is used by no one else, so a lead's history can go once the campaign is done with it; the
+  // count per id keeps it while a duplicate row of the same lead is still in play.
+  const ownsRecorder = input.recorder === undefined;
+  const inPlay = new Map<string, number>();
+  const finish = (state: LeadState) => {
+    if (!ownsRecorder) return;
+    const id = state.lead.id;
+    const left = inPlay.get(id)! - 1;
+    if (left > 0) inPlay.set(id, left);
+    else {
+      inPlay.delete(id);
+      recorder.forgetLead(id);
+    }
+  };
 
   const loadBatch = (at: number) => {
     let loaded = 0;
@@ -144,7 +161,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         summary.leads.filteredOut++;
         continue;
       }
-      ready.push(at, { lead: next.value, dials: 0, blockedScreenings: 0 });
+      ready.push(at, { lead: next.value, dials: 0, blockedScreenings: 0, reached: false });
+      if (ownsRecorder) inPlay.set(next.value.id, (inPlay.get(next.value.id) ?? 0) + 1);
       loaded++;
     }
   };
@@ -152,13 +170,18 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const advance = (call: CallContext, event: CallEvent, at: number): void => recorder.advance(call, event, at);
 
   const retryLater = (state: LeadState, at: number, delay: number) => {
-    if (state.dials < config.retry.maxAttempts) ready.push(at + wholeSeconds(delay), state);
-    else if (!reachedLeads.has(state)) summary.leads.exhausted++;
+    if (state.dials < config.retry.maxAttempts) {
+      ready.push(at + wholeSeconds(delay), state);
+      return;
+    }
+    if (!state.reached) summary.leads.exhausted++;
+    finish(state);
   };
 
   /** Screens and, when allowed, dials one lead; returns the dialed call, or null when the screening blocked it. */
-  const screenAndDial = (state: LeadState, at: number): { call: CallContext; decision: Decision } | null => {
-    const { call, decision } = recorder.screenLead(state.lead, at, method, config.purpose);
+  const screenAndDial = (state: LeadState, at: number): { call: CallContext; decision: Decision; facts: ScreeningFacts } | null => {
+    const screened = recorder.screenLead(state.lead, at, method, config.purpose);
+    const { decision } = screened;
     summary.attempts++;
     const localHour = decision.callee.localTimes[0] === undefined ? -1 : Number(decision.callee.localTimes[0].slice(11, 13));
     if (localHour >= 0) summary.attemptsByLocalHour[localHour]!++;
@@ -168,7 +191,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       state.blockedScreenings++;
       // A reached lead set aside stays counted as reached: every lead ends in exactly one of the summary's counts.
       if (state.blockedScreenings >= config.retry.maxBlockedScreenings) {
-        if (!reachedLeads.has(state)) summary.leads.blockedOut++;
+        if (!state.reached) summary.leads.blockedOut++;
+        finish(state);
       }
       // A lead only the clock blocks (hours, days, a call cap) is screened again at the earliest moment it would pass;
       // any other block is retried after afterBlockMinutes, in case a fact changes.
@@ -178,7 +202,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     summary.allowed++;
     state.dials++;
     state.blockedScreenings = 0;
-    return { call, decision };
+    return screened;
   };
 
   /** Runs a connected call to its end; returns when the agent is free again. */
@@ -196,12 +220,13 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     at += wholeSeconds(config.agents.wrapUpSeconds * 1000);
     advance(call, { type: 'agent.ready' }, at);
     lastTime = Math.max(lastTime, at);
-    if (!reachedLeads.has(state)) {
-      reachedLeads.add(state);
+    if (!state.reached) {
+      state.reached = true;
       summary.leads.reached++;
     }
     if (outcome === 'do-not-call') summary.leads.doNotCall++;
-    else if (outcome === 'callback') retryLater(state, connectedAt, CALLBACK_DELAY_MS);
+    if (outcome === 'callback') retryLater(state, connectedAt, CALLBACK_DELAY_MS);
+    else finish(state);
     return at;
   };
   /** Dials a group of leads for one agent at `at`; returns when that agent is free again. */
@@ -212,8 +237,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     for (const state of group) {
       const dialed = screenAndDial(state, dialAt);
       if (dialed === null) continue;
-      const { call, decision } = dialed;
-      const jurisdiction = jurisdictionOf(decision);
+      const { call, decision, facts } = dialed;
+      const jurisdiction = jurisdictionOf(facts);
       byJurisdiction.noteDialed(jurisdiction);
       const localHour = Number((decision.callee.localTimes[0] ?? '2000-01-01T12').slice(11, 13));
       const response = drawLineResponse(model, localHour, random);
@@ -305,7 +330,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
 
   // A reached lead still due a callback is counted as reached, not unfinished (one count per lead).
   summary.leads.unfinished = 0;
-  while (ready.size > 0) if (!reachedLeads.has(ready.pop()!)) summary.leads.unfinished++;
+  while (ready.size > 0) if (!ready.pop()!.reached) summary.leads.unfinished++;
   if (!leadsExhausted) {
     for (let next = leadIterator.next(); !next.done; next = leadIterator.next()) {
       summary.leads.loaded++;

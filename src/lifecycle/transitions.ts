@@ -1,5 +1,5 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { callMachine, type CallEvent } from './call-machine.js';
+import { CALL_OUTCOMES, callMachine, type CallEvent, type CallOutcome } from './call-machine.js';
 
 /** A lifecycle state name, e.g. `ringing` (the machine is flat, so a state value is a string). */
 export type CallState = string;
@@ -12,13 +12,17 @@ export interface LifecycleStep {
 
 type CallSnapshot = SnapshotFrom<typeof callMachine>;
 
+// The keys of the events with a finite payload, written once: every attempt is screened and most calls end in an outcome.
+const SCREENED_KEYS = { allow: 'call.screened:allow', block: 'call.screened:block' } as const;
+const OUTCOME_KEYS = Object.fromEntries(CALL_OUTCOMES.map((outcome) => [outcome, `call.outcome:${outcome}`])) as Record<CallOutcome, string>;
+
 /** The discrete content of an event, which with the state decides the transition (see call-machine.ts). */
 function eventKey(event: CallEvent): string {
   switch (event.type) {
     case 'call.screened':
-      return `${event.type}:${event.verdict}`;
+      return SCREENED_KEYS[event.verdict];
     case 'call.outcome':
-      return `${event.type}:${event.outcome}`;
+      return OUTCOME_KEYS[event.outcome];
     case 'call.ring-timeout':
       return `${event.type}:${event.rangMs}`;
     case 'agent.connected':
@@ -35,7 +39,8 @@ function eventKey(event: CallEvent): string {
  */
 export class LifecycleStepper {
   readonly #snapshots = new Map<CallState, CallSnapshot>();
-  readonly #steps = new Map<string, LifecycleStep | null>();
+  /** By state, then by the event's discrete content: no key string is built for a step already seen. */
+  readonly #steps = new Map<CallState, Map<string, LifecycleStep | null>>();
   readonly initial: CallState;
   readonly #cache: boolean;
 
@@ -48,8 +53,10 @@ export class LifecycleStepper {
   }
 
   step(from: CallState, event: CallEvent): LifecycleStep | null {
-    const key = `${from}|${eventKey(event)}`;
-    const cached = this.#cache ? this.#steps.get(key) : undefined;
+    const key = eventKey(event);
+    let fromState = this.#steps.get(from);
+    if (fromState === undefined) this.#steps.set(from, (fromState = new Map()));
+    const cached = this.#cache ? fromState.get(key) : undefined;
     if (cached !== undefined) return cached;
     const snapshot = this.#snapshots.get(from);
     if (snapshot === undefined) throw new Error(`lifecycle: no snapshot for state "${from}" (reach it through step())`);
@@ -57,7 +64,7 @@ export class LifecycleStepper {
     const to = next.value as CallState;
     const step = to === from && actions.length === 0 ? null : { to, actions: actions.map((action) => action.type) };
     if (!this.#snapshots.has(to)) this.#snapshots.set(to, next);
-    this.#steps.set(key, step);
+    fromState.set(key, step);
     return step;
   }
 

@@ -35,7 +35,10 @@ export class ComplianceMonitor implements AuditSink {
 
   constructor(
     private readonly next: AuditSink,
-    /** The callee's libphonenumber region for an E.164 number, null when it has none. */
+    /**
+     * The callee's libphonenumber region for an E.164 number, null when it has none: for do-not-call requests, which
+     * state only the number (an attempt record states its region).
+     */
     private readonly regionOf: (e164: string) => string | null,
   ) {
     this.#checks = CAMPAIGN_OBLIGATIONS.map((obligation) => ({ obligation, check: obligation.start() }));
@@ -59,7 +62,8 @@ export class ComplianceMonitor implements AuditSink {
 
   #jurisdiction(record: Exclude<AuditRecord, { type: 'header' }>): AbandonmentJurisdiction | null {
     if (record.type === 'attempt') {
-      const jurisdiction = abandonmentJurisdiction(this.regionOf(record.to));
+      // The record states the region its screening resolved (null for an invalid number): no second parse.
+      const jurisdiction = abandonmentJurisdiction(record.callee.region);
       this.#jurisdictionOf.set(record.attemptId, jurisdiction);
       return jurisdiction;
     }

@@ -35,7 +35,7 @@ function setup() {
       verdict,
       violations: [],
       exemptions: [],
-      callee: { validity: 'valid', region: null, kind: 'geographic', lineType: 'landline', business: false, timeZones: [], timeZoneSource: null, states: [], stateSources: [] },
+      callee: { validity: 'valid', region: strategy.number(to).region, kind: 'geographic', lineType: 'landline', business: false, timeZones: [], timeZoneSource: null, states: [], stateSources: [] },
       localTimes: [],
       registries: [],
       consents: { priorExpressWritten: { valid: false, gap: 'none-on-file', at: null }, priorExpress: { valid: false, gap: 'none-on-file', at: null } },
