@@ -1,3 +1,4 @@
+import { blockLastsOf, type BlockLasts } from '../core/block-lasts.js';
 import type { OptionalFact, ScreeningFacts } from '../core/facts.js';
 import type { ExtensionKind, Policy, PolicyPack } from '../core/policy.js';
 import { PolicyDefinitionError } from '../core/policy-definition-error.js';
@@ -13,6 +14,8 @@ export interface CompiledPolicy {
   readonly extensions: readonly (readonly [string, ExtensionKind])[] | null;
   /** Whether the rule's pack covers the attempt (its regions and callers); null when the pack covers every attempt. */
   readonly covers: ((facts: ScreeningFacts) => boolean) | null;
+  /** For a time rule of dialsim's own: how long a block it gives lasts (src/core/block-lasts.ts); null otherwise. */
+  readonly blockLasts: BlockLasts | null;
 }
 
 /** A pack checked and prepared once: rules in evaluation order, guards by fact, templates compiled. */
@@ -75,6 +78,7 @@ export function compilePack(pack: PolicyPack): CompiledPack {
       templates: new Map(Object.entries(policy.messages).map(([id, text]) => [id, compileTemplate(text as string)])),
       extensions: policy.extensions === undefined || Object.keys(policy.extensions).length === 0 ? null : Object.entries(policy.extensions),
       covers: coverageByPolicy.get(policy) ?? null,
+      blockLasts: policy.timeRule === true ? (blockLastsOf(policy) ?? null) : null,
     };
     if (policy.guards !== undefined) {
       if (guards.has(policy.guards)) {
