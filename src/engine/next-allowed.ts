@@ -59,6 +59,17 @@ export function nextAllowedAt({ compiled, facts, decision, factsAt, blocks, allo
   let resumeAt: CandidatesState | undefined;
   // After a jump across an offset change, the candidates before where it landed are stepped through one by one.
   let noJumpsBefore = Number.NEGATIVE_INFINITY;
+  // Every rule the decision names blocks at the call: the search may start where the last of their blocks ends.
+  let lastsFromCall = facts.at;
+  for (const found of decision.violations) {
+    const entry = timeRuleById.get(found.rule)!;
+    if (entry.blockLasts !== null) lastsFromCall = Math.max(lastsFromCall, blockLastsOf(entry, facts));
+  }
+  const start = candidates.save();
+  if (candidates.skipBefore(Math.min(lastsFromCall, facts.at + MAX_JUMP_MS))) {
+    jumpedFrom = facts;
+    resumeAt = start;
+  }
   for (let at = candidates.next(); at !== undefined; at = candidates.next()) {
     const later = factsAt(at);
     if (jumpedFrom !== undefined) {
