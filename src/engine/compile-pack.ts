@@ -40,8 +40,17 @@ function coverageOf(pack: PolicyPack): CompiledPolicy['covers'] {
   const regions = pack.regions === undefined ? null : new Set(pack.regions);
   const applies = pack.applies?.bind(pack);
   if (regions === null && applies === undefined) return null;
-  return (facts) =>
-    (regions === null || (facts.number.region !== null && regions.has(facts.number.region))) && (applies === undefined || applies(facts));
+  // Every rule of the member asks the same question of the same facts in turn: the last answer is kept for them
+  // (facts are never changed once resolved, so the same object has the same answer).
+  let lastFacts: ScreeningFacts | undefined;
+  let lastAnswer = false;
+  return (facts) => {
+    if (facts !== lastFacts) {
+      lastAnswer = (regions === null || (facts.number.region !== null && regions.has(facts.number.region))) && (applies === undefined || applies(facts));
+      lastFacts = facts;
+    }
+    return lastAnswer;
+  };
 }
 
 const compiled = new WeakMap<PolicyPack, CompiledPack>();
