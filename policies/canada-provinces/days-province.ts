@@ -1,9 +1,10 @@
+import { withBlockLasts } from '../../src/core/block-lasts.js';
 import { definePolicy } from '../../src/core/policy.js';
-import { BANNED_DAY_MESSAGES, bannedDaysOutcome } from '../us-states/days-state.js';
+import { BANNED_DAY_MESSAGES, bannedDaysLast, bannedDaysOutcome } from '../us-states/days-state.js';
 import { appliesToTableRows } from '../us-states/state-scope.js';
 import { PROVINCE_ROWS } from './province-table.js';
 
-export const daysProvince = definePolicy({
+export const daysProvince = withBlockLasts(definePolicy({
   id: 'days.province',
   title: 'No telemarketing calls on a day a candidate province bans (British Columbia: statutory holidays)',
   citation: 'Provincial telemarketing law; the law of each province that decides is cited in the finding (docs/rules/canada.md)',
@@ -30,4 +31,4 @@ export const daysProvince = definePolicy({
       verdict: 'allow',
     },
   ],
-});
+}), (facts) => bannedDaysLast(facts, PROVINCE_ROWS));

@@ -1,8 +1,9 @@
 import { dayName, weekdayOf } from '../../src/core/calendar.js';
-import type { LocalTime } from '../../src/core/facts.js';
+import { whenClockReads, withBlockLasts } from '../../src/core/block-lasts.js';
+import type { LocalTime, ScreeningFacts } from '../../src/core/facts.js';
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
 import { CANADA_FACTS } from './canada-facts.js';
-import { insideWindow, wallClock as clockOf, type ClockWindow } from '../../src/core/clock.js';
+import { insideWindow, secondOfDay, wallClock as clockOf, type ClockWindow } from '../../src/core/clock.js';
 
 /** The window of a callee-local day: weekdays 09:00–21:30, Saturday and Sunday 10:00–18:00. */
 function windowOn(local: LocalTime): { window: ClockWindow; days: string } {
@@ -12,7 +13,22 @@ function windowOn(local: LocalTime): { window: ClockWindow; days: string } {
     : { window: CANADA_FACTS.weekdayWindow.value, days: 'weekday' };
 }
 
-export const hoursCanada = definePolicy({
+/**
+ * How long the rule's block lasts: while any zone is outside its day's window, so until the last of them reaches
+ * the window's start, or midnight when it is past the end (the next day may have other hours).
+ */
+function blockLasts(facts: ScreeningFacts): number {
+  let lasts = facts.at;
+  for (const local of facts.callee.localTimes) {
+    const { window } = windowOn(local);
+    if (insideWindow(local.secondOfDay, window)) continue;
+    const opens = secondOfDay(window.from);
+    lasts = Math.max(lasts, whenClockReads(facts.at, local.secondOfDay, local.secondOfDay < opens ? opens : 0));
+  }
+  return lasts;
+}
+
+export const hoursCanada = withBlockLasts(definePolicy({
   id: 'hours.canada',
   title: 'Telemarketing calls to Canada only 09:00–21:30 on weekdays, 10:00–18:00 on weekends',
   citation: CANADA_FACTS.weekdayWindow.citation,
@@ -63,4 +79,4 @@ export const hoursCanada = definePolicy({
       verdict: 'block',
     },
   ],
-});
+}), blockLasts);

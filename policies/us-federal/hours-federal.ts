@@ -1,14 +1,25 @@
 import { establishedRelationship, expressConsent, US_RELATIONSHIP_MONTHS } from '../../src/core/established-relationship.js';
+import { whenClockReads, withBlockLasts } from '../../src/core/block-lasts.js';
 import { wallClock } from '../../src/core/clock.js';
-import type { LocalTime } from '../../src/core/facts.js';
+import type { LocalTime, ScreeningFacts } from '../../src/core/facts.js';
 import { definePolicy, lifted, pass, violation } from '../../src/core/policy.js';
 import { fccAndTsrCitation, isBrokerDealer } from './broker-dealer.js';
 
 const WINDOW_START = 8 * 3600;
 const WINDOW_END = 21 * 3600;
 
+/** How long the rule's block lasts: while any zone is outside the window, so until the last of them reaches 08:00. */
+function blockLasts(facts: ScreeningFacts): number {
+  // A broker-dealer's exemptions read relationship dates that a later moment may reach: no jump is promised then.
+  if (isBrokerDealer(facts)) return facts.at;
+  let lasts = facts.at;
+  for (const local of facts.callee.localTimes) {
+    if (local.secondOfDay < WINDOW_START || local.secondOfDay >= WINDOW_END) lasts = Math.max(lasts, whenClockReads(facts.at, local.secondOfDay, WINDOW_START));
+  }
+  return lasts;
+}
 
-export const hoursFederal = definePolicy({
+export const hoursFederal = withBlockLasts(definePolicy({
   id: 'hours.federal',
   title: 'Telemarketing calls only between 08:00 and 21:00 local time',
   ...fccAndTsrCitation('47 CFR 64.1200(c)(1)', '16 CFR 310.4(c)'),
@@ -70,4 +81,4 @@ export const hoursFederal = definePolicy({
       verdict: 'block',
     },
   ],
-});
+}), blockLasts);

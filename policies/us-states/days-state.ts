@@ -1,4 +1,5 @@
-import type { ScreeningFacts } from '../../src/core/facts.js';
+import { whenClockReads, withBlockLasts } from '../../src/core/block-lasts.js';
+import type { LocalTime, ScreeningFacts } from '../../src/core/facts.js';
 import { definePolicy, pass, violation, type PolicyOutcome } from '../../src/core/policy.js';
 import type { StateRow } from './state-row.js';
 import { STATE_ROWS } from './state-table.js';
@@ -27,19 +28,8 @@ export function bannedDaysOutcome(facts: ScreeningFacts, table: ReadonlyMap<stri
   const banned: Banned[] = [];
   for (const row of candidateRows(facts, table)) {
     for (const local of facts.callee.localTimes) {
-      const date = localDateOf(local);
-      const rule = versionInForce(row, date, facts)?.bannedDays;
-      if (rule === undefined) continue;
-      const day = weekdayOf(date);
-      const state = stateName(row);
-      if (rule.value.weekdays.includes(day)) {
-        banned.push({ messageId: 'bannedWeekday', text: `${dayName(day)} ${date} in ${local.zone} (${row.state})`, data: { date, day: dayName(day), zone: local.zone, state }, citation: rule.citation });
-        continue;
-      }
-      const holiday = rule.value.holidays === undefined ? undefined : legalHolidayOn(row.state, date, rule.value.holidays);
-      if (holiday !== undefined) {
-        banned.push({ messageId: 'legalHoliday', text: `${holiday} ${date} in ${local.zone} (${row.state})`, data: { date, holiday, zone: local.zone, state }, citation: rule.citation });
-      }
+      const found = bannedOn(row, local, facts);
+      if (found !== undefined) banned.push(found);
     }
   }
   if (banned.length === 0) return pass;
@@ -48,7 +38,33 @@ export function bannedDaysOutcome(facts: ScreeningFacts, table: ReadonlyMap<stri
   return violation('bannedSeveral', { count: banned.length, cases: banned.map((found) => found.text).join(', ') }, { citation });
 }
 
-export const daysState = definePolicy({
+/** Whether the row bans the callee's local date in one zone, and how the finding words it. */
+function bannedOn(row: StateRow, local: LocalTime, facts: ScreeningFacts): Banned | undefined {
+  const date = localDateOf(local);
+  const rule = versionInForce(row, date, facts)?.bannedDays;
+  if (rule === undefined) return undefined;
+  const day = weekdayOf(date);
+  const state = stateName(row);
+  if (rule.value.weekdays.includes(day)) {
+    return { messageId: 'bannedWeekday', text: `${dayName(day)} ${date} in ${local.zone} (${row.state})`, data: { date, day: dayName(day), zone: local.zone, state }, citation: rule.citation };
+  }
+  const holiday = rule.value.holidays === undefined ? undefined : legalHolidayOn(row.state, date, rule.value.holidays);
+  if (holiday === undefined) return undefined;
+  return { messageId: 'legalHoliday', text: `${holiday} ${date} in ${local.zone} (${row.state})`, data: { date, holiday, zone: local.zone, state }, citation: rule.citation };
+}
+
+/** How long a banned-day block lasts: until midnight in the last zone whose date a candidate row bans. */
+export function bannedDaysLast(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow> = STATE_ROWS): number {
+  let lasts = facts.at;
+  for (const row of candidateRows(facts, table)) {
+    for (const local of facts.callee.localTimes) {
+      if (bannedOn(row, local, facts) !== undefined) lasts = Math.max(lasts, whenClockReads(facts.at, local.secondOfDay, 0));
+    }
+  }
+  return lasts;
+}
+
+export const daysState = withBlockLasts(definePolicy({
   id: 'days.state',
   title: 'No telemarketing calls on a day a candidate state bans outright',
   citation: 'State telemarketing statutes; the statute of each state that decides is cited in the finding (docs/rules/states.md)',
@@ -78,4 +94,4 @@ export const daysState = definePolicy({
       verdict: 'block',
     },
   ],
-});
+}), (facts) => bannedDaysLast(facts));

@@ -1,6 +1,8 @@
 import { secondOfDay as secondsOf, wallClock } from '../../src/core/clock.js';
+import { whenClockReads, withBlockLasts } from '../../src/core/block-lasts.js';
+import type { LocalTime, ScreeningFacts } from '../../src/core/facts.js';
 import { definePolicy, pass, violation } from '../../src/core/policy.js';
-import type { CallingWindow, StateHours, StateRow, Weekday } from './state-row.js';
+import type { CallingWindow, StateHours, StateLawVersion, StateRow, Weekday } from './state-row.js';
 import { appliesToStates, candidateRows, dayName, joinCitations, localDateOf, possessive, stateName, versionInForce, weekdayOf } from './state-scope.js';
 
 
@@ -45,7 +47,86 @@ function callsWord(hours: StateHours): string {
   return hours.methods.length === 1 && hours.methods[0] === 'prerecorded' ? 'prerecorded calls' : 'autodialed or prerecorded calls';
 }
 
-export const hoursState = definePolicy({
+/** A candidate state's window missed at the call, on the callee's clock or the fixed one the statute names. */
+interface OutsideCase {
+  readonly messageId: Outside['messageId'];
+  readonly row: StateRow;
+  readonly cited: NonNullable<StateLawVersion['hours']>[number];
+  /** The clock read: its local time, second of the day and name (the zone, or the statute's clock). */
+  readonly iso: string;
+  readonly secondOfDay: number;
+  readonly where: string;
+  readonly day: Weekday;
+  readonly window: CallingWindow | null;
+  /** The callee's own local time in the zone, whose date chose the law in force. */
+  readonly local: LocalTime;
+}
+
+/**
+ * Every case outside a window at the call, found once for both the finding and how long it lasts; undefined when
+ * there is none.
+ */
+function outsideCases(facts: ScreeningFacts): OutsideCase[] | undefined {
+  let cases: OutsideCase[] | undefined;
+  for (const row of candidateRows(facts)) {
+    for (const local of facts.callee.localTimes) {
+      const version = versionInForce(row, localDateOf(local), facts);
+      if (version?.hours === undefined) continue;
+      for (const cited of version.hours) {
+        const hours = cited.value;
+        if (hours.methods !== undefined && !hours.methods.includes(facts.method)) continue;
+        // The callee's clock, or the fixed one the statute names.
+        const fixed = hours.clock === undefined ? undefined : fixedClock(facts.at, hours.clock);
+        const iso = fixed === undefined ? local.iso : fixed.iso;
+        const secondOfDay = fixed === undefined ? local.secondOfDay : fixed.secondOfDay;
+        const where = fixed === undefined ? local.zone : fixed.where;
+        const day = weekdayOf(iso.slice(0, 10));
+        const window: CallingWindow | null = hours.windows[day];
+        let messageId: OutsideCase['messageId'];
+        if (window === null) {
+          // A day the state bans outright is reported once, by days.state.
+          const banned = version.bannedDays?.value.weekdays.includes(day) ?? false;
+          if (banned && hours.methods === undefined) continue;
+          messageId = 'noCallsThatDay';
+        } else if (secondOfDay < secondsOf(window.from)) messageId = 'beforeWindow';
+        else if (secondOfDay >= secondsOf(window.to)) messageId = 'afterWindow';
+        else continue;
+        (cases ??= []).push({ messageId, row, cited, iso, secondOfDay, where, day, window, local });
+      }
+    }
+  }
+  return cases;
+}
+
+/** A case as its finding words it. */
+function worded({ messageId, row, cited, iso, where, day, window }: OutsideCase): Outside {
+  const hours = cited.value;
+  const code = row.state;
+  if (messageId === 'noCallsThatDay' || window === null) {
+    return { messageId: 'noCallsThatDay', data: { localTime: wallClock(iso), zone: where, day: dayName(day), state: stateName(row), calls: callsWord(hours) }, citation: cited.citation, code };
+  }
+  if (messageId === 'beforeWindow') {
+    return { messageId, data: { localTime: wallClock(iso), zone: where, start: window.from, window: windowName(row, hours, day) }, citation: cited.citation, code };
+  }
+  return { messageId, data: { localTime: wallClock(iso), zone: where, end: window.to, window: windowName(row, hours, day) }, citation: cited.citation, code };
+}
+
+/**
+ * How long the rule's block lasts: while any case stays outside. A case before its window lasts until the window
+ * opens; one after it, or on a day without one, until midnight on its clock; and none past the callee's midnight in
+ * its zone, where the law in force is chosen again.
+ */
+function blockLasts(facts: ScreeningFacts): number {
+  let lasts = facts.at;
+  for (const found of outsideCases(facts) ?? []) {
+    const opens = found.messageId === 'beforeWindow' && found.window !== null ? secondsOf(found.window.from) : 0;
+    const ends = Math.min(whenClockReads(facts.at, found.secondOfDay, opens), whenClockReads(facts.at, found.local.secondOfDay, 0));
+    lasts = Math.max(lasts, ends);
+  }
+  return lasts;
+}
+
+export const hoursState = withBlockLasts(definePolicy({
   id: 'hours.state',
   title: "Telemarketing calls only inside each candidate state's own calling window",
   citation: 'State telemarketing statutes; the statute of each state that decides is cited in the finding (docs/rules/states.md)',
@@ -71,37 +152,9 @@ export const hoursState = definePolicy({
   },
   applies: appliesToStates('hours'),
   evaluate: (facts) => {
-    let outside: Outside[] | undefined;
-    for (const row of candidateRows(facts)) {
-      for (const local of facts.callee.localTimes) {
-        const version = versionInForce(row, localDateOf(local), facts);
-        if (version?.hours === undefined) continue;
-        for (const cited of version.hours) {
-          const hours = cited.value;
-          if (hours.methods !== undefined && !hours.methods.includes(facts.method)) continue;
-          // The callee's clock, or the fixed one the statute names.
-          const fixed = hours.clock === undefined ? undefined : fixedClock(facts.at, hours.clock);
-          const iso = fixed === undefined ? local.iso : fixed.iso;
-          const secondOfDay = fixed === undefined ? local.secondOfDay : fixed.secondOfDay;
-          const where = fixed === undefined ? local.zone : fixed.where;
-          const day = weekdayOf(iso.slice(0, 10));
-          const window: CallingWindow | null = hours.windows[day];
-          let found: Outside | undefined;
-          if (window === null) {
-            // A day the state bans outright is reported once, by days.state.
-            const banned = version.bannedDays?.value.weekdays.includes(day) ?? false;
-            if (banned && hours.methods === undefined) continue;
-            found = { messageId: 'noCallsThatDay', data: { localTime: wallClock(iso), zone: where, day: dayName(day), state: stateName(row), calls: callsWord(hours) }, citation: cited.citation, code: row.state };
-          } else if (secondOfDay < secondsOf(window.from)) {
-            found = { messageId: 'beforeWindow', data: { localTime: wallClock(iso), zone: where, start: window.from, window: windowName(row, hours, day) }, citation: cited.citation, code: row.state };
-          } else if (secondOfDay >= secondsOf(window.to)) {
-            found = { messageId: 'afterWindow', data: { localTime: wallClock(iso), zone: where, end: window.to, window: windowName(row, hours, day) }, citation: cited.citation, code: row.state };
-          }
-          if (found !== undefined) (outside ??= []).push(found);
-        }
-      }
-    }
-    if (outside === undefined) return pass;
+    const cases = outsideCases(facts);
+    if (cases === undefined) return pass;
+    const outside = cases.map(worded);
     const citation = joinCitations(outside.map((found) => found.citation));
     if (outside.length === 1) return violation(outside[0]!.messageId, outside[0]!.data, { citation });
     return violation('outsideSeveral', { count: outside.length, cases: outside.map(caseText).join(', ') }, { citation });
@@ -118,4 +171,4 @@ export const hoursState = definePolicy({
       verdict: 'block',
     },
   ],
-});
+}), blockLasts);

@@ -1,3 +1,4 @@
+import { blockLastsOf, type BlockLasts } from '../core/block-lasts.js';
 import type { OptionalFact, ScreeningFacts } from '../core/facts.js';
 import type { ExtensionKind, Policy, PolicyPack } from '../core/policy.js';
 import { PolicyDefinitionError } from '../core/policy-definition-error.js';
@@ -13,6 +14,8 @@ export interface CompiledPolicy {
   readonly extensions: readonly (readonly [string, ExtensionKind])[] | null;
   /** Whether the rule's pack covers the attempt (its regions and callers); null when the pack covers every attempt. */
   readonly covers: ((facts: ScreeningFacts) => boolean) | null;
+  /** For a time rule of dialsim's own: how long a block it gives lasts (src/core/block-lasts.ts); null otherwise. */
+  readonly blockLasts: BlockLasts | null;
 }
 
 /** A pack checked and prepared once: rules in evaluation order, guards by fact, templates compiled. */
@@ -37,8 +40,17 @@ function coverageOf(pack: PolicyPack): CompiledPolicy['covers'] {
   const regions = pack.regions === undefined ? null : new Set(pack.regions);
   const applies = pack.applies?.bind(pack);
   if (regions === null && applies === undefined) return null;
-  return (facts) =>
-    (regions === null || (facts.number.region !== null && regions.has(facts.number.region))) && (applies === undefined || applies(facts));
+  // Every rule of the member asks the same question of the same facts in turn: the last answer is kept for them
+  // (facts are never changed once resolved, so the same object has the same answer).
+  let lastFacts: ScreeningFacts | undefined;
+  let lastAnswer = false;
+  return (facts) => {
+    if (facts !== lastFacts) {
+      lastAnswer = (regions === null || (facts.number.region !== null && regions.has(facts.number.region))) && (applies === undefined || applies(facts));
+      lastFacts = facts;
+    }
+    return lastAnswer;
+  };
 }
 
 const compiled = new WeakMap<PolicyPack, CompiledPack>();
@@ -75,6 +87,7 @@ export function compilePack(pack: PolicyPack): CompiledPack {
       templates: new Map(Object.entries(policy.messages).map(([id, text]) => [id, compileTemplate(text as string)])),
       extensions: policy.extensions === undefined || Object.keys(policy.extensions).length === 0 ? null : Object.entries(policy.extensions),
       covers: coverageByPolicy.get(policy) ?? null,
+      blockLasts: policy.timeRule === true ? (blockLastsOf(policy) ?? null) : null,
     };
     if (policy.guards !== undefined) {
       if (guards.has(policy.guards)) {

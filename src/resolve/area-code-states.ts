@@ -95,7 +95,20 @@ export function areaCodeStates(): ReadonlyMap<string, readonly string[]> {
  * empty when the data names none (a non-geographic or unlisted area code).
  */
 export function statesForNanpNumber(e164: string, region: string | null): readonly string[] {
-  if (region !== null && US_TERRITORIES.includes(region)) return [region];
-  if (!e164.startsWith('+1')) return [];
-  return areaCodeStates().get(e164.slice(2, 5)) ?? [];
+  if (region !== null && US_TERRITORIES.includes(region)) return territoryStates(region);
+  if (!e164.startsWith('+1')) return NO_STATES;
+  return areaCodeStates().get(e164.slice(2, 5)) ?? NO_STATES;
+}
+
+/**
+ * The lists are shared and frozen, one per area code or territory, so that what is worked out from a list once
+ * (resolveAttempt's state sources) can be kept by it.
+ */
+const NO_STATES: readonly string[] = Object.freeze([]);
+const statesOfTerritory = new Map<string, readonly string[]>();
+
+function territoryStates(region: string): readonly string[] {
+  let states = statesOfTerritory.get(region);
+  if (states === undefined) statesOfTerritory.set(region, (states = Object.freeze([region])));
+  return states;
 }

@@ -76,9 +76,16 @@ export function createNanpClassifier(): (national: string) => NanpClassification
   const regions = compileRegions();
   return (national) => {
     for (const region of regions) {
-      const matched = region.leadingDigits !== null ? region.leadingDigits.test(national) : numberType(national, region) !== undefined;
-      if (!matched) continue;
-      const type = numberType(national, region);
+      // A region without leading digits (the main one, US) is matched by typing the number, which is then kept
+      // rather than worked out again.
+      let type: NumberTypeName | undefined;
+      if (region.leadingDigits === null) {
+        type = numberType(national, region);
+        if (type === undefined) continue;
+      } else {
+        if (!region.leadingDigits.test(national)) continue;
+        type = numberType(national, region);
+      }
       return type === undefined
         ? { valid: false, region: null, kind: null }
         : { valid: true, region: region.region, kind: numberKind(type) };

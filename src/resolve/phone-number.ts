@@ -33,13 +33,22 @@ const NANP_NATIONAL_LENGTH = 10;
  * or `null` for anything else (letters, extensions, other country codes), which then takes the full parse.
  */
 export function plainNanpDigits(input: string): string | null {
-  let digits = '';
   let plus = false;
+  let separators = false;
   for (let index = 0; index < input.length; index++) {
     const code = input.charCodeAt(index);
-    if (code >= 48 && code <= 57) digits += input[index];
-    else if (code === 43 /* + */ && index === 0) plus = true;
-    else if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46) return null;
+    if (code >= 48 && code <= 57) continue;
+    if (code === 43 /* + */ && index === 0) plus = true;
+    else if (code === 32 || code === 40 || code === 41 || code === 45 || code === 46) separators = true;
+    else return null;
+  }
+  // Digits alone ("+13035550123") are sliced out whole; only a number written with separators is put together.
+  let digits = separators ? '' : input.slice(plus ? 1 : 0);
+  if (separators) {
+    for (let index = 0; index < input.length; index++) {
+      const code = input.charCodeAt(index);
+      if (code >= 48 && code <= 57) digits += input[index];
+    }
   }
   if (digits.length === 11 && digits.charCodeAt(0) === 49 /* 1 */) digits = digits.slice(1);
   else if (plus || digits.length !== NANP_NATIONAL_LENGTH) return null;

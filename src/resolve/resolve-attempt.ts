@@ -153,11 +153,24 @@ function candidateStates(attempt: CallAttempt, number: NumberFacts): Pick<Screen
       throw new InputError([{ path: 'callee.state', message: `${JSON.stringify(given)} is ${what}, but ${number.e164} is ${numberIs}: give the state of the callee's address in the number's country` }]);
     }
   }
-  if (given === null || fromAreaCode.includes(given)) {
+  if (given === null) return { states: fromAreaCode, stateSources: areaCodeSources(fromAreaCode) };
+  if (fromAreaCode.includes(given)) {
     return { states: fromAreaCode, stateSources: fromAreaCode.map((state) => (state === given ? 'area-code+address' : 'area-code')) };
   }
   const states = [...fromAreaCode, given].sort();
   return { states, stateSources: states.map((state): StateSource => (state === given ? 'address' : 'area-code')) };
+}
+
+/** "area-code" for each of an area code's states, by its list (shared, statesForNanpNumber): the same for every number of it. */
+const areaCodeSourcesOf = new WeakMap<readonly string[], readonly StateSource[]>();
+
+function areaCodeSources(states: readonly string[]): readonly StateSource[] {
+  let sources = areaCodeSourcesOf.get(states);
+  if (sources === undefined) {
+    sources = Object.freeze(states.map((): StateSource => 'area-code'));
+    areaCodeSourcesOf.set(states, sources);
+  }
+  return sources;
 }
 
 /** The copy of each candidate state's list: the request's own entries added to the shared copy, the older date counting. */
@@ -175,7 +188,8 @@ function stateCopies(
   }
   for (const state of states) {
     const own = attempt.registries.states?.find((copy) => copy.state === state) ?? null;
-    copies[state] = copyFacts(own, shared?.get(state), `registries.states.${state}.numbers`, e164, strategy);
+    // The path names an entry in error, so it is written only when there are entries.
+    copies[state] = copyFacts(own, shared?.get(state), own === null ? '' : `registries.states.${state}.numbers`, e164, strategy);
   }
   return copies;
 }

@@ -71,6 +71,42 @@ function referenceNextAllowedAt(pack: PolicyPack, facts: ScreeningFacts, decisio
   return undefined;
 }
 
+/**
+ * Requests that time rules alone block, more often than not: telemarketing by hand to a residence with fresh copies,
+ * at any hour of the nights around the changes of clocks, to numbers of one zone, of two (208, 850), of a fixed
+ * statutory clock (601, Mississippi), of Sunday hours (214, Texas), of banned days (504, Louisiana; 801, Utah's
+ * holidays), of Canada (416, 604); sometimes with the zone given, with earlier calls, or as a broker-dealer.
+ */
+const timeRulesAlone = fc
+  .record({
+    start: fc.constantFrom('2026-03-06T00:00:00Z', '2026-10-30T00:00:00Z', '2025-11-01T00:00:00Z', '2026-12-23T00:00:00Z', '2026-07-02T00:00:00Z'),
+    minutes: fc.integer({ min: 0, max: 4 * 24 * 60 }),
+    seconds: fc.constantFrom(0, 0, 0, 1, 59, 59.5),
+    areaCode: fc.constantFrom('208', '850', '601', '214', '504', '801', '416', '604', '212', '907', '808', '928'),
+    timeZone: fc.option(fc.constantFrom('America/Denver', 'America/Chicago', 'America/Los_Angeles'), { nil: undefined, freq: 6 }),
+    brokerDealer: fc.boolean(),
+    hoursBefore: fc.array(fc.integer({ min: -30, max: 2 }), { maxLength: 4 }),
+    lastTransactionDays: fc.option(fc.integer({ min: -3, max: 600 }), { nil: undefined }),
+  })
+  .map(({ start, minutes, seconds, areaCode, timeZone, brokerDealer, hoursBefore, lastTransactionDays }) => {
+    const atMs = Date.parse(start) + minutes * 60_000 + seconds * 1000;
+    const fresh = new Date(atMs - 24 * HOUR_MS).toISOString();
+    return {
+      at: new Date(atMs).toISOString(),
+      to: `+1${areaCode}5550123`,
+      method: 'manual' as const,
+      caller: { seller: 'acme', ...(brokerDealer && { kind: 'broker-dealer' as const }) },
+      callee: { lineType: 'landline' as const, ...(timeZone !== undefined && { timeZone }) },
+      ...(lastTransactionDays !== undefined && { relationship: { lastTransactionAt: new Date(atMs - lastTransactionDays * 24 * HOUR_MS).toISOString() } }),
+      history: hoursBefore.map((hours) => ({ at: new Date(atMs + hours * HOUR_MS).toISOString() })),
+      registries: {
+        national: { syncedAt: fresh, numbers: [] },
+        canada: { syncedAt: fresh, numbers: [] },
+        states: Object.fromEntries(['FL', 'TX', 'ID', 'OR', 'LA', 'MS', 'UT', 'NY', 'AK', 'HI', 'AZ'].map((code) => [code, { syncedAt: fresh, numbers: [] }])),
+      },
+    };
+  });
+
 describe('engine fast paths', () => {
   it('packBlocks is evaluatePack\'s verdict, at the call and at later instants', () => {
     fc.assert(
@@ -102,6 +138,23 @@ describe('engine fast paths', () => {
     );
     // Most arbitrary requests are blocked by a rule other than a time rule too; enough are not to exercise the search.
     expect(found).toBeGreaterThan(RUNS / 100);
+  });
+
+  it('nextAllowedAt with the rules\' jumps (blockLasts) is the half-hour search\'s answer, across changes of clocks too', () => {
+    let found = 0;
+    const packs = [packsInForce({ packs: ['us-federal', 'us-states', 'canada', 'finra', 'canada-provinces'] }), packsInForce({ packs: ['us-federal'] })];
+    fc.assert(
+      fc.property(timeRulesAlone, fc.constantFrom(...packs), (request, pack) => {
+        const { decision, facts } = screenWithFacts(parseCheckRequest(request), { pack });
+        const reference = decision.verdict === 'block' ? referenceNextAllowedAt(pack, facts, { ...decision, nextAllowedAt: undefined } as Decision) : undefined;
+        const zone = facts.callee.localTimes[0]?.zone;
+        const expected = reference === undefined ? undefined : zone === undefined ? new Date(reference).toISOString().replace('.000Z', 'Z') : localTimeDirect(zone, reference).iso;
+        if (expected !== undefined) found++;
+        expect(decision.nextAllowedAt).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(3000 / 5);
   });
 
   it('screen gives the same decision for the same attempt, asked twice (the caches change no answer)', () => {

@@ -33,4 +33,19 @@ describe('nextAllowedAt', () => {
     expect(decision.violations.map((found) => found.rule)).toEqual(['hours.federal', 'dnc.registry-stale']);
     expect(decision.nextAllowedAt).toBeUndefined();
   });
+
+  it('is the next morning\'s 08:00 across a change of clocks, though the night is jumped over', () => {
+    // Denver springs forward at 02:00 on 2026-03-08 and falls back on 2026-11-01: 08:00 is 9 and 10 hours away.
+    const fresh = { national: { syncedAt: '2026-03-01', numbers: [] } };
+    expect(decide({ to: '+1 303 555 0123', at: '2026-03-07T23:00:00-07:00', registries: fresh }, ['us-federal']).nextAllowedAt).toBe('2026-03-08T08:00:00-06:00');
+    expect(decide({ to: '+1 303 555 0123', at: '2026-10-31T23:00:00-06:00', registries: { national: { syncedAt: '2026-10-25', numbers: [] } } }, ['us-federal']).nextAllowedAt).toBe(
+      '2026-11-01T08:00:00-07:00',
+    );
+  });
+
+  it('is the start of the window of the later of two zones: 208 reaches 08:00 in Boise an hour before the panhandle', () => {
+    const decision = decide({ to: '+1 208 555 0123', at: '2026-03-10T22:00:00-06:00', registries: { national: { syncedAt: '2026-03-01', numbers: [] } } }, ['us-federal']);
+    expect(decision.nextAllowedAt).toBe('2026-03-11T09:00:00-06:00');
+  });
 });
+

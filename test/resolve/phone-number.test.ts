@@ -6,7 +6,34 @@ import {
   resolveNumberDirect,
 } from '../../src/resolve/phone-number.js';
 
+/** plainNanpDigits as first written: every digit appended in turn, whatever the input. */
+function referencePlainNanpDigits(input: string): string | null {
+  let digits = '';
+  let plus = false;
+  for (let index = 0; index < input.length; index++) {
+    const code = input.charCodeAt(index);
+    if (code >= 48 && code <= 57) digits += input[index];
+    else if (code === 43 && index === 0) plus = true;
+    else if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46) return null;
+  }
+  if (digits.length === 11 && digits.charCodeAt(0) === 49) digits = digits.slice(1);
+  else if (plus || digits.length !== 10) return null;
+  const first = digits.charCodeAt(0);
+  return first >= 50 && first <= 57 ? digits : null;
+}
+
 describe('number resolution', () => {
+  it('plainNanpDigits slicing digits alone answers as appending each digit did', () => {
+    const character = fc.constantFrom('0', '1', '2', '3', '5', '9', '+', ' ', '(', ')', '-', '.', 'x');
+    const digitsOnly = fc.tuple(fc.constantFrom('', '+', '1', '+1'), fc.stringMatching(/^[0-9]{9,11}$/)).map(([prefix, rest]) => prefix + rest);
+    fc.assert(
+      fc.property(fc.oneof(fc.array(character, { maxLength: 16 }).map((chars) => chars.join('')), digitsOnly), (input) => {
+        expect(plainNanpDigits(input)).toBe(referencePlainNanpDigits(input));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('writes a US number in any common format as E.164', () => {
     const resolve = createNumberResolver();
     for (const input of ['(303) 555-0123', '303-555-0123', '303.555.0123', '+1 303 555 0123', '13035550123', '+13035550123']) {
