@@ -84,7 +84,9 @@ export class NdjsonLineScreener {
 
   /** Screens line `lineNumber` (its carriage return already removed); a blank line gets no output line. */
   line(line: string, lineNumber: number, batches: OutputBatches, counts: NdjsonCounts): void {
-    if (line.trim() === '') return;
+    // A request starts with a printable ASCII character (`{`), which no blank line does: only other lines are trimmed.
+    const first = line.charCodeAt(0);
+    if (!(first > 32 && first < 127) && line.trim() === '') return;
     const result = this.#screen(line);
     if ('decision' in result) {
       counts.answered++;
