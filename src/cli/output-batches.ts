@@ -48,6 +48,16 @@ export class OutputBatches {
     this.#used += this.#buffer.write(text, this.#used, 'utf8');
   }
 
+  /** Appends bytes `start` to `end` of `source` (UTF-8 already) as they are. */
+  bytes(source: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (this.#used + length + 1 > this.#buffer.length) {
+      this.#seal();
+      if (length + 1 > this.#buffer.length) this.#buffer = this.#allocate(length + 1);
+    }
+    this.#used += source.copy(this.#buffer, this.#used, start, end);
+  }
+
   /** The batches filled so far, and with `all`, the one being filled too; each is handed out once. */
   take(all = false): Buffer[] {
     if (all || this.#used >= this.#batchBytes) this.#seal();

@@ -121,6 +121,11 @@ export class RowScreener {
   }
 }
 
+/** A number's key in the duplicate table: its E.164 digits as a number (at most 15, exact in a double). */
+export function duplicateKey(e164: string): number {
+  return Number(e164.slice(1));
+}
+
 /**
  * Finishes screened rows in list order: marks each number seen before as a duplicate of its first row, completes
  * the line, and counts the row in the summary. Nothing is kept per row but the duplicate table of numbers.
@@ -131,7 +136,7 @@ export class ScrubTally {
   readonly #csv: boolean;
   readonly #source: string;
 
-  constructor(summary: ScrubSummary, settings: ScrubSettings) {
+  constructor(summary: ScrubSummary, settings: Pick<ScrubSettings, 'output' | 'source'>) {
     this.#summary = summary;
     this.#csv = settings.output === 'csv';
     this.#source = settings.source;
@@ -142,23 +147,48 @@ export class ScrubTally {
     return this.#csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS], LINE_END) : '';
   }
 
-  /** The whole output line of row `row` (read from `line` of the input). */
+  /** The whole output line of row `row` (read from `line` of the input), counted in the summary. */
   finish(screened: ScreenedRow, row: number, line: number): string {
-    const summary = this.#summary;
-    summary.rows = row;
+    this.#summary.rows = row;
     if ('error' in screened) {
-      summary.errors.set(screened.kind, (summary.errors.get(screened.kind) ?? 0) + 1);
-      if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${this.#source}:${line}): ${screened.error}`);
+      this.countError(screened.kind, screened.error, row, line);
       return screened.line;
     }
-    const duplicateOf = screened.e164 === null ? undefined : this.#seen.firstRow(screened.e164, row);
-    if (duplicateOf !== undefined) summary.duplicates++;
-    if (screened.verdict === 'allow') summary.callable++;
+    this.countDecision(screened.verdict, screened.rules);
+    return screened.head + this.tail(screened.e164 === null ? undefined : duplicateKey(screened.e164), row);
+  }
+
+  countError(kind: RowErrorKind, error: string, row: number, line: number): void {
+    const summary = this.#summary;
+    summary.errors.set(kind, (summary.errors.get(kind) ?? 0) + 1);
+    if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${this.#source}:${line}): ${error}`);
+  }
+
+  countDecision(verdict: 'allow' | 'block', rules: readonly string[]): void {
+    const summary = this.#summary;
+    if (verdict === 'allow') summary.callable++;
     else {
       summary.blocked++;
-      for (const rule of screened.rules) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
+      for (const rule of rules) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
     }
-    return this.#csv ? `${screened.head},${duplicateOf ?? ''},${LINE_END}` : `${screened.head}${duplicateOf === undefined ? '' : `,"duplicateOf":${duplicateOf}`}}\n`;
+  }
+
+  /** Decision rows counted elsewhere (a worker's batch): the counts do not depend on the rows' order. */
+  countDecisions(callable: number, blocked: number, blockedByRule: Iterable<readonly [string, number]>): void {
+    const summary = this.#summary;
+    summary.callable += callable;
+    summary.blocked += blocked;
+    for (const [rule, count] of blockedByRule) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + count);
+  }
+
+  /**
+   * The end of a decision row's line after its head: the duplicate column and the empty error column (CSV), or
+   * `duplicateOf` and the closing brace (NDJSON). `key` is the row's number's duplicateKey, undefined without one.
+   */
+  tail(key: number | undefined, row: number): string {
+    const duplicateOf = key === undefined ? undefined : this.#seen.firstRow(key, row);
+    if (duplicateOf !== undefined) this.#summary.duplicates++;
+    return this.#csv ? `,${duplicateOf ?? ''},${LINE_END}` : `${duplicateOf === undefined ? '' : `,"duplicateOf":${duplicateOf}`}}\n`;
   }
 }
 

@@ -3,7 +3,8 @@ import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-
 import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
 import { OutputBatches } from '../cli/output-batches.js';
 import type { LeadRow, LeadTable } from './lead-table.js';
-import { emptyScrubSummary, scrubLeadTable, ScrubTally, type ScreenedRow, type ScrubHooks, type ScrubSettings, type ScrubSummary } from './scrub-list.js';
+import { finishBatch, type EncodedBatch } from './encoded-batch.js';
+import { emptyScrubSummary, scrubLeadTable, ScrubTally, type ScrubHooks, type ScrubSettings, type ScrubSummary } from './scrub-list.js';
 
 /** How a worker thread is set up for `scrub`: the list's header, the settings and the screen options it can be sent. */
 export interface ScrubWorkerSetup {
@@ -31,7 +32,7 @@ const ROWS_PER_BATCH = 2_000;
 const FLUSH_AT = 64 * 1024;
 
 interface AnsweredBatch {
-  readonly screened: readonly ScreenedRow[];
+  readonly batch: EncodedBatch;
   readonly firstRow: number;
   /** Where each row starts in the input, for the summary's first errors. */
   readonly lines: readonly number[];
@@ -78,12 +79,12 @@ export async function scrubLeadTableOnWorkers(
 
   const { mapping, defaults, mode, output: format, source } = settings;
   const setup: ScrubWorkerSetup = { header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen };
-  const pool = await WorkerPool.start<RowBatch, readonly ScreenedRow[]>(script!, workers, setup);
+  const pool = await WorkerPool.start<RowBatch, EncodedBatch>(script!, workers, setup);
   const tally = new ScrubTally(summary, settings);
   const batches = new OutputBatches(FLUSH_AT);
   batches.text(tally.headerLine(table.header));
-  const answers = new AnswersInOrder<AnsweredBatch>(workers * 2, async ({ screened, firstRow, lines }) => {
-    for (let index = 0; index < screened.length; index++) batches.text(tally.finish(screened[index]!, firstRow + index, lines[index]!));
+  const answers = new AnswersInOrder<AnsweredBatch>(workers * 2, async ({ batch, firstRow, lines }) => {
+    finishBatch(batch, firstRow, lines, tally, summary, batches);
     for (const chunk of batches.take()) {
       await output(chunk);
       progress();
@@ -94,7 +95,7 @@ export async function scrubLeadTableOnWorkers(
     const firstRow = nextRow;
     nextRow += batch.length;
     const lines = batch.map((row) => row.line);
-    await answers.add(pool.run({ rows: batch, firstRow }).then((screened) => ({ screened, firstRow, lines })));
+    await answers.add(pool.run({ rows: batch, firstRow }).then((screened) => ({ batch: screened, firstRow, lines })));
   };
   try {
     for (;;) {

@@ -12,9 +12,11 @@ export class SeenNumbers {
   #rows = new Uint32Array(INITIAL_SLOTS);
   #size = 0;
 
-  /** The row `e164` was first seen on, or undefined (and it is recorded as seen on `row`). */
-  firstRow(e164: string, row: number): number | undefined {
-    const key = Number(e164.slice(1));
+  /**
+   * The row the number of `key` (its E.164 digits as a number, see duplicateKey) was first seen on, or undefined
+   * (and it is recorded as seen on `row`).
+   */
+  firstRow(key: number, row: number): number | undefined {
     // Row 0 never occurs (rows count from 1), so an empty slot is one whose row is 0.
     let slot = this.#slotOf(key);
     while (this.#rows[slot] !== 0) {
