@@ -98,16 +98,19 @@ export class NdjsonLineScreener {
   }
 
   /**
-   * Screens whole lines, `text` holding them each ended by a line feed (the last may lack one), numbered from
-   * `firstLine`: a worker's batch.
+   * Screens whole lines of UTF-8, `bytes` holding them each ended by a line feed (the last may lack one), numbered
+   * from `firstLine`: a worker's batch. Each line is decoded on its own: one string for the whole batch would outlive
+   * a few collections of the young generation and be promoted, and a stream's worth of them filled the old one.
    */
-  lines(text: string, firstLine: number, batches: OutputBatches, counts: NdjsonCounts): void {
+  lines(bytes: Buffer, firstLine: number, batches: OutputBatches, counts: NdjsonCounts): void {
     let lineNumber = firstLine;
     let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      this.line(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), lineNumber++, batches, counts);
+    while (start < bytes.length) {
+      let end = bytes.indexOf(10, start);
+      if (end === -1) end = bytes.length;
+      // A carriage return is one byte in UTF-8, never part of another character: stripped as the stream strips it.
+      const textEnd = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+      this.line(bytes.toString('utf8', start, textEnd), lineNumber++, batches, counts);
       start = end + 1;
     }
   }

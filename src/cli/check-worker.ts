@@ -17,7 +17,7 @@ await serveJobs<NdjsonBatch, NdjsonBatchAnswer>(async (data) => {
     for (const spare of spareBuffers) if (spares.length < MOST_SPARES) spares.push(spare);
     const counts = { answered: 0, malformed: 0 };
     const batches = new OutputBatches(setup.outputBatchBytes, spares);
-    screener.lines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), firstLine, batches, counts);
+    screener.lines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), firstLine, batches, counts);
     const output = batches.take(true).map((batch) => ({ buffer: batch.buffer as ArrayBuffer, length: batch.byteLength }));
     return { result: { output, ...counts }, transfer: output.map((batch) => batch.buffer) };
   };
