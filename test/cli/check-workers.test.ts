@@ -53,6 +53,8 @@ async function awkwardInput(seed: number, count: number): Promise<Buffer> {
       else if (roll < 0.09) parts.push(Buffer.from('\n  \n'));
       else if (roll < 0.095) parts.push(Buffer.from('{"at": "2026-03-10T12:00:00Z", "to": \n'));
       else if (roll < 0.097) parts.push(Buffer.concat([Buffer.from('{"to": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}\n')]));
+      // A character cut short just before the line feed, and another just before a carriage return.
+      else if (roll < 0.098) parts.push(Buffer.concat([Buffer.from('{"to": "x'), Buffer.from([0xe2, 0x82]), Buffer.from('\n{"to": "y'), Buffer.from([0xf0, 0x9f, 0x98]), Buffer.from('\r\n')]));
       else parts.push(Buffer.from(`${line}\n`));
     }
     if (!longAdded) {
