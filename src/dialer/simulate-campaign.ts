@@ -62,6 +62,13 @@ export interface CampaignInput {
   readonly stepper?: LifecycleStepper;
   /** Called now and then with the share of the campaign's time simulated (0-1), for progress bars. */
   readonly onProgress?: (share: number) => void;
+  /**
+   * `unique`: the caller vouches that no lead id appears twice in `leads`, so the calls of a finished lead can be let
+   * go (a million-lead run then holds no history for the leads it is done with). Only without a `recorder`. Absent,
+   * every lead's calls are kept to the end: a row with the same id loaded later must see them, or a frequency cap
+   * would not count them (fail closed).
+   */
+  readonly leadIds?: 'unique';
 }
 
 interface LeadState {
@@ -133,9 +140,9 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const leadIterator = input.leads[Symbol.iterator]();
   let leadsExhausted = false;
   let lastTime = start;
-  // A recorder built here is used by no one else, so a lead's history can go once the campaign is done with it; the
-  // count per id keeps it while a duplicate row of the same lead is still in play.
-  const ownsRecorder = input.recorder === undefined;
+  // A recorder built here is used by no one else, so with ids vouched unique a lead's history can go once the
+  // campaign is done with it; the count per id keeps it while a duplicate row of the same lead is still in play.
+  const ownsRecorder = input.recorder === undefined && input.leadIds === 'unique';
   const inPlay = new Map<string, number>();
   const finish = (state: LeadState) => {
     if (!ownsRecorder) return;

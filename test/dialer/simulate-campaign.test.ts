@@ -204,3 +204,24 @@ describe('campaign configuration: refused before anything runs, naming the field
     expect(() => parseLead({ id: 'L1', phone: 3035550123 }, 'leads[0]')).toThrow('leads[0]: phone: expected a phone number as a string');
   });
 });
+
+describe('the calls of finished leads', () => {
+  it('are kept by default: a row of the same lead loaded after the first has finished sees its calls', () => {
+    const [first, ...others] = someLeads(400);
+    const again = parseLead({ id: first!.id, phone: first!.phone, lineType: 'landline' }, 'leads[400]');
+    const { records } = run({ config: aCampaign({ mode: 'progressive', batchSize: 5, retry: { maxAttempts: 2 } }), leads: [first!, ...others, again] });
+    const attempts = ofType(records, 'attempt').filter((attempt) => attempt.leadId === first!.id);
+    const callsBefore = attempts.slice(0, -1).filter((attempt) => attempt.verdict === 'allow').length;
+    expect(callsBefore).toBeGreaterThan(1);
+    // The last screening of the lead, from its second row, counts every call placed before it.
+    expect(attempts.at(-1)!.history).toHaveLength(callsBefore);
+  });
+
+  it('can be let go when the caller vouches for unique lead ids, with the same audit log', () => {
+    const leads = someLeads(300);
+    const kept = run({ config: aCampaign({ mode: 'predictive', batchSize: 20 }), leads });
+    const letGo = run({ config: aCampaign({ mode: 'predictive', batchSize: 20 }), leads, leadIds: 'unique' });
+    expect(letGo.audit.lines.join('\n')).toBe(kept.audit.lines.join('\n'));
+    expect(letGo.summary).toEqual(kept.summary);
+  });
+});
