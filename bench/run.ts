@@ -121,7 +121,8 @@ async function workersBench(count: number, rounds: number, floorOps: number): Pr
     report(
       { bench: 'check-ndjson-workers', workers, ops_per_s: ops, floor_ops_per_s: floorOps, baseline_ops_per_s: single, speedup: Number((ops / single).toFixed(2)), peak_rss_mb: peak },
       `check --ndjson --workers ${workers}: ${format(count)} requests from a file x ${rounds} rounds: median ${format(ops)} decisions/s, ` +
-        `${(ops / single).toFixed(2)}x one worker (${format(single)}/s, same file, same run); one-thread floor ${format(floorOps)}/s; peak RSS ${peak} MB`,
+        `${(ops / single).toFixed(2)}x one worker (${format(single)}/s, same file, same run); one-thread floor ${format(floorOps)}/s ` +
+        `(which writes its output; these rounds only count theirs); peak RSS ${peak} MB`,
     );
   } finally {
     requests.remove();

@@ -145,7 +145,7 @@ export async function screenNdjsonStream(
   const screener = new NdjsonLineScreener(options);
   const handle = (line: string): void => screener.line(line, ++lineNumber, batches, counts);
 
-// The unfinished line is kept as parts and only the new chunk is searched for line ends: re-joining and
+  // The unfinished line is kept as parts and only the new chunk is searched for line ends: re-joining and
   // re-scanning the whole pending text per chunk made a very long line quadratic.
   let pendingParts: string[] = [];
   const endLine = (tail: string): void => {
@@ -154,7 +154,19 @@ export async function screenNdjsonStream(
     handle(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
   };
   let first = true;
-  for await (const chunk of input) {
+  const chunks = input[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<string | Buffer>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      // An input that cannot be read on (a failing disk, a broken pipe): the lines answered so far are written
+      // before the error is told, and the unfinished line is not guessed at.
+      for (const batch of batches.take(true)) await output(batch);
+      throw error;
+    }
+    if (next.done === true) break;
+    const chunk = next.value;
     let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     // A byte-order mark from a Windows editor is not part of the first request.
     if (first && text !== '') {

@@ -42,8 +42,12 @@ export interface NdjsonWorkerOptions {
  */
 const BATCH_BYTES = 256 * 1024;
 const OUTPUT_BATCH_BYTES = 64 * 1024;
-/** Written output buffers handed back to a worker with each batch: about what one batch's output fills. */
-const SPARES_PER_BATCH = 16;
+/**
+ * Written output buffers handed back to a worker with each batch: more than one batch's output fills (a 256 kB batch
+ * of requests answers in about 1.3 MB, 20 buffers). At most this many per batch in flight are kept here; the rest are
+ * left to the collector.
+ */
+const SPARES_PER_BATCH = 32;
 const LINE_FEED = 0x0a;
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 
@@ -68,7 +72,10 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   const answers = new AnswersInOrder<NdjsonBatchAnswer>(workers * 2, async (answer) => {
     counts.answered += answer.answered;
     counts.malformed += answer.malformed;
-    for (const { buffer, length } of answer.output) await output(Buffer.from(buffer, 0, length), () => spareBuffers.push(buffer));
+    const recycle = (buffer: ArrayBuffer) => {
+      if (spareBuffers.length < SPARES_PER_BATCH * workers * 2) spareBuffers.push(buffer);
+    };
+    for (const { buffer, length } of answer.output) await output(Buffer.from(buffer, 0, length), () => recycle(buffer));
   });
   let nextLine = 1;
   const dispatch = async (bytes: Buffer): Promise<void> => {
@@ -83,8 +90,23 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
     await answers.add(pool.run({ bytes, firstLine, spareBuffers: spares }, [bytes.buffer as ArrayBuffer, ...spares]));
   };
 
+  const chunks = input[Symbol.asyncIterator]();
   try {
-    for await (const read of input) {
+    for (;;) {
+      let next: IteratorResult<string | Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        // An input that cannot be read on: as with one thread, every whole line read so far is answered and written
+        // before the error is told, and the unfinished line is not guessed at.
+        if (pool === undefined) return await screenNdjsonStream(replayThenFail(parts, error), output, options);
+        const whole = wholeLines(parts, partsBytes);
+        if (whole !== undefined) await dispatch(whole);
+        await answers.drain();
+        throw error;
+      }
+      if (next.done === true) break;
+      const read = next.value;
       const chunk = typeof read === 'string' ? Buffer.from(read, 'utf8') : read;
       parts.push(chunk);
       partsBytes += chunk.length;
@@ -113,6 +135,18 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
 
 async function* replay(chunks: readonly Buffer[]): AsyncIterable<Buffer> {
   yield* chunks;
+}
+
+async function* replayThenFail(chunks: readonly Buffer[], error: unknown): AsyncIterable<Buffer> {
+  yield* chunks;
+  throw error;
+}
+
+/** The parts up to their last line feed, in a buffer of their own; undefined when they hold no whole line. */
+function wholeLines(parts: readonly Buffer[], bytes: number): Buffer | undefined {
+  const held = ownBuffer(parts, bytes);
+  const end = held.lastIndexOf(LINE_FEED);
+  return end === -1 ? undefined : held.subarray(0, end + 1);
 }
 
 /**

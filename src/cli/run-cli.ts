@@ -77,8 +77,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     await write(io.stderr, `dialsim: unknown command "${name}"\n\n${mainHelp()}`);
     return 2;
   }
-  const command = await entry.load();
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof OutputClosedError) throw error;

@@ -9,7 +9,8 @@ import { encodeExchange, exchangeHas, exchangeLines, exchangeRecordWords, LINES_
  * (exchange-code.ts), an index by NPA-NXX, and per area code the date of the download it came from and its source.
  * Freshness is judged per area code, and a number in an area code the copy does not cover cannot be vouched for.
  *
- * The file is read whole into a SharedArrayBuffer, so that worker threads can share one copy (`fromBytes`).
+ * The file is read whole into a SharedArrayBuffer, so that worker threads can share one copy (`sharedBytes`,
+ * `fromSharedBytes`).
  *
  * Layout: a 64-byte header (signature, format version, section sizes, CRC-32 of the rest, the count of numbers);
  * the metadata as JSON (area codes with their dates and sources); a slot per possible area code (-1 where the
@@ -118,8 +119,9 @@ export class RegistryStore implements NumberRegistry {
   }
 
   /**
-   * The store's bytes in a SharedArrayBuffer, for `fromBytes` in a worker thread: the same memory, not a copy per
-   * worker. A store opened from a file is read into one already; one built from other bytes is moved into one once.
+   * The store's bytes in a SharedArrayBuffer, for `fromSharedBytes` in a worker thread: the same memory, not a copy
+   * per worker. A store opened from a file is read into one already; one built from other bytes (a test's) is copied
+   * into one once, and this thread keeps reading the original.
    */
   sharedBytes(): { readonly bytes: Uint8Array; readonly label: string } {
     if (!(this.#bytes.buffer instanceof SharedArrayBuffer)) {

@@ -27,26 +27,29 @@ export class WorkerPool<Job, Result> {
   #broken: Error | undefined;
 
   private constructor(workers: Worker[]) {
+    // Listening from the start: a worker that fails while another is still starting must not go unheard.
     this.#workers = workers.map((worker) => ({ worker, pending: 0 }));
     for (const entry of this.#workers) {
-      entry.worker.on('message', (message: WorkerJobMessage<Result>) => this.#answer(entry, message));
-      entry.worker.on('error', (error) => this.#fail(error));
-      entry.worker.on('exit', (code) => {
-        if (this.#waiting.size > 0) this.#fail(new Error(`a worker thread exited (code ${code}) with jobs unanswered`));
+      entry.worker.on('message', (message: WorkerJobMessage<Result> | WorkerStartMessage) => {
+        if ('id' in message) this.#answer(entry, message);
       });
+      entry.worker.on('error', (error) => this.#fail(error));
+      // A worker never ends by itself: one that exits has failed, and later jobs would wait for it for ever.
+      entry.worker.on('exit', (code) => this.#fail(new Error(`a worker thread exited (code ${code})`)));
     }
   }
 
   /** Starts `count` workers of `script`, each given `workerData`, and waits until every one is ready. */
   static async start<Job, Result>(script: URL, count: number, workerData: unknown): Promise<WorkerPool<Job, Result>> {
     const workers = Array.from({ length: count }, () => new Worker(script, { workerData }));
+    const pool = new WorkerPool<Job, Result>(workers);
     try {
       await Promise.all(workers.map(readiness));
     } catch (error) {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await pool.close();
       throw error;
     }
-    return new WorkerPool<Job, Result>(workers);
+    return pool;
   }
 
   get size(): number {

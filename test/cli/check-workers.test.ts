@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { checkRequestChunks } from '../../bench/check-requests.js';
 import { nearMisses, type Json } from '../../bench/near-miss-requests.js';
@@ -143,6 +144,41 @@ export default { id: 'acme.main-only', title: 'Passes', citation: 'Acme calling 
       `dialsim check: a worker thread could not start: policy module ${policy}: failed to load: Error: this module refuses worker threads (--workers 1 screens in this thread)\n`,
     );
     expect(check(['--ndjson', '--workers', '1', '--policy', policy, file]).code).toBe(1);
+  });
+
+  it('writes every line answered before an input that fails half way, the same on workers, then tells the error', async () => {
+    assertBuildIsFresh();
+    const { screenNdjson } = (await import(join(repoRoot, 'dist/src/cli/check-workers.js'))) as typeof import('../../src/cli/check-workers.js');
+    const input = await awkwardInput(17, 8_000);
+    async function* failingHalfWay(): AsyncGenerator<Buffer> {
+      for (let at = 0; at < input.length / 2; at += 65_536) yield input.subarray(at, Math.min(at + 65_536, input.length));
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    }
+    const outputs: string[] = [];
+    for (const workers of [1, 2]) {
+      const chunks: Buffer[] = [];
+      await expect(screenNdjson(failingHalfWay(), (chunk) => void chunks.push(Buffer.from(chunk)), {}, { workers })).rejects.toThrow('EIO');
+      outputs.push(Buffer.concat(chunks).toString('utf8'));
+    }
+    expect(outputs[0]!.split('\n').length).toBeGreaterThan(2_000);
+    expect(outputs[1]).toBe(outputs[0]);
+  });
+
+  it('leaves the chunks a caller\'s stream keeps intact (runCli with a stream that collects them)', async () => {
+    assertBuildIsFresh();
+    const { runCli } = (await import(join(repoRoot, 'dist/src/cli/run-cli.js'))) as typeof import('../../src/cli/run-cli.js');
+    const file = join(folder, 'collected.ndjson');
+    writeFileSync(file, await awkwardInput(18, 8_000));
+    const collect = async (workers: string) => {
+      const chunks: Uint8Array[] = [];
+      const stdout = new Writable({ write: (chunk: Uint8Array, _encoding, done) => (chunks.push(chunk), done()) });
+      const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
+      await runCli(['check', '--ndjson', '--workers', workers, file], { stdin: Readable.from([]), stdout, stderr });
+      return Buffer.concat(chunks);
+    };
+    const [one, two] = [await collect('1'), await collect('2')];
+    expect(one.length).toBeGreaterThan(1_000_000);
+    expect(two.equals(one)).toBe(true);
   });
 
   it('refuses a worker count that is not a whole number from 1 to 64, and --workers without --ndjson', () => {

@@ -31,8 +31,21 @@ describe('the us-states pack, as properties', () => {
 
   it("no allowed residential telemarketing call is outside any candidate state's window in any candidate zone", () => {
     let checked = 0;
+    // Residential telemarketing calls with fresh, empty copies of the national, internal and every state's list:
+    // the general requests are mostly blocked by a list, a stale copy or a missing one, which left a handful of
+    // allowed calls to check in 2,000 (and none about one run in a hundred).
+    const residentialTelemarketing = arbitraryRequest.map((request) => {
+      const syncedAt = new Date(Date.parse(request.at) - 86_400_000).toISOString();
+      const states = Object.fromEntries([...STATE_ROWS.keys()].map((state) => [state, { syncedAt, numbers: [] }]));
+      return {
+        ...request,
+        purpose: 'telemarketing' as const,
+        callee: { ...request.callee, business: false },
+        registries: { national: { syncedAt, numbers: [] }, internal: { numbers: [] }, states },
+      };
+    });
     fc.assert(
-      fc.property(arbitraryRequest, (request) => {
+      fc.property(residentialTelemarketing, (request) => {
         const decision = screen(parseCheckRequest(request));
         if (decision.verdict !== 'allow' || request.purpose === 'informational' || request.callee?.business === true) return;
         for (const state of decision.callee.states) {
@@ -54,6 +67,7 @@ describe('the us-states pack, as properties', () => {
       }),
       { numRuns: RUNS },
     );
-    expect(checked).toBeGreaterThan(0);
+    // About 130 calls are checked in a run; fewer than 20 would mean the property is no longer reaching them.
+    expect(checked).toBeGreaterThan(20);
   });
 });

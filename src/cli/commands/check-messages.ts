@@ -12,8 +12,9 @@ Options:
   --json            Read ONE JSON request, print ONE JSON decision.
   --ndjson          Read one JSON request per line, print one JSON decision per line in the same order.
                     A malformed line prints {"line": N, "error": "..."} in its place and the stream goes on.
-  --workers N       --ndjson only: screen on N threads (default: the machine's cores; 1: in this thread).
-                    The output is the same, in the same order; the registries are shared, not copied.
+  --workers N       --ndjson only: screen on N threads (default: the machine's cores, at most 8;
+                    1: in this thread). The output is the same, in the same order; the registries
+                    are shared, not copied.
   --context FILE    A JSON document {"registries": {...}} shared by every request (national, state and DNCL
                     copies with their syncedAt, internal list; a "numbers" list may instead be "file": "path",
                     one number per line).

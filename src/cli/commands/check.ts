@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../../core/input-error.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
 import { packsInForce } from '../../engine/packs-in-force.js';
@@ -27,7 +28,10 @@ function inputStream(file: string | undefined, io: CliIo): NodeJS.ReadableStream
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  // Decodes across chunk boundaries: a character split between two chunks of a file is not corrupted.
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+  text += decoder.end();
   // A byte-order mark from a Windows editor is not part of the request.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -93,7 +97,11 @@ export const checkCommand: CommandDefinition = {
 
     try {
       if (values.ndjson) {
-        const counts = await screenNdjson(stream as AsyncIterable<string | Buffer>, (chunk, written) => write(io.stdout, chunk, written), options, {
+        // Output buffers go back to the workers once written, only for the process's own output, whose write
+        // callback means the bytes are out: a stream of the caller's (runCli's io) may keep the chunks it is given.
+        const recycles = io.stdout === process.stdout;
+        const output = (chunk: Buffer, written?: () => void) => write(io.stdout, chunk, recycles ? written : undefined);
+        const counts = await screenNdjson(stream as AsyncIterable<string | Buffer>, output, options, {
           workers,
           ...(values.policy && { policyModules: values.policy }),
         });

@@ -32,8 +32,8 @@ Options:
   --policy MODULE     A custom policy module, as for dialsim check; repeatable.
   --out FILE          Write the scrubbed list to FILE (written beside it, then renamed) instead of stdout.
   --ndjson            Write one JSON object a row instead of CSV.
-  --workers N         Screen on N threads (default: the machine's cores; 1: in this thread). The output and
-                      the summary are the same; the registries are shared, not copied.
+  --workers N         Screen on N threads (default: the machine's cores, at most 8; 1: in this thread).
+                      The output and the summary are the same; the registries are shared, not copied.
   -h, --help          Show this help.
 
 Fields: ${SCRUB_FIELD_NAMES.join(', ')} (phone required). Columns are matched to fields by common names
