@@ -73,8 +73,8 @@ export async function scrubLeadTableOnWorkers(
   };
   let more = true;
   while (held.length < ROWS_PER_BATCH && (more = await read()));
-  if (!more && readError === undefined && held.length < ROWS_PER_BATCH) {
-    return scrubLeadTable({ ...table, batches: replay(held) }, settings, output, { summary, progress });
+  if (!more && held.length < ROWS_PER_BATCH) {
+    return scrubLeadTable({ ...table, batches: replay(held, readError) }, settings, output, { summary, progress });
   }
 
   const { mapping, defaults, mode, output: format, source } = settings;
@@ -116,6 +116,8 @@ export async function scrubLeadTableOnWorkers(
   }
 }
 
-async function* replay(rows: readonly LeadRow[]): AsyncIterable<readonly LeadRow[]> {
+/** The rows held, then the error that ended the list, if one did: as the list itself would have given them. */
+async function* replay(rows: readonly LeadRow[], error: unknown): AsyncIterable<readonly LeadRow[]> {
   yield rows;
+  if (error !== undefined) throw error;
 }
