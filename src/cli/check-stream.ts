@@ -66,9 +66,6 @@ export interface NdjsonCounts {
   malformed: number;
 }
 
-/** Output is flushed in batches of about this many bytes: one write per line would dominate the cost. */
-const FLUSH_AT = 64 * 1024;
-
 /**
  * Screens `check --ndjson` lines one at a time into output batches, counting answers and malformed lines: the
  * same code in the calling thread and in each worker, so that both give the same bytes.
@@ -139,7 +136,7 @@ export async function screenNdjsonStream(
 ): Promise<NdjsonCounts> {
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
   let lineNumber = 0;
-  const batches = new OutputBatches(FLUSH_AT);
+  const batches = new OutputBatches();
   // Decodes across chunk boundaries, so a character split between two chunks is not corrupted.
   const decoder = new StringDecoder('utf8');
   const screener = new NdjsonLineScreener(options);

@@ -4,10 +4,9 @@ import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-
 import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
 import { screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
 
-/** How a worker thread is set up for `check --ndjson`: the options as the calling thread has them, and its batch size. */
+/** How a worker thread is set up for `check --ndjson`: the options as the calling thread has them. */
 export interface NdjsonWorkerSetup {
   readonly screen: SharedScreenOptions;
-  readonly outputBatchBytes: number;
 }
 
 /** Whole lines of input, in UTF-8, and the number of the first; output buffers written already, to fill again. */
@@ -41,7 +40,6 @@ export interface NdjsonWorkerOptions {
  * costs little beside screening it (about a thousand requests), small enough that the workers start at once.
  */
 const BATCH_BYTES = 256 * 1024;
-const OUTPUT_BATCH_BYTES = 64 * 1024;
 /**
  * Written output buffers handed back to a worker with each batch: more than one batch's output fills (a 256 kB batch
  * of requests answers in about 1.3 MB, 20 buffers). At most this many per batch in flight are kept here; the rest are
@@ -82,7 +80,7 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
     if (pool === undefined) {
       // A byte-order mark from a Windows editor is not part of the first request.
       if (BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(BYTE_ORDER_MARK.length);
-      pool = await WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers, { screen: shared, outputBatchBytes: OUTPUT_BATCH_BYTES } satisfies NdjsonWorkerSetup);
+      pool = await WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers, { screen: shared } satisfies NdjsonWorkerSetup);
     }
     const firstLine = nextLine;
     nextLine += lineFeeds(bytes);
@@ -99,7 +97,7 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
       } catch (error) {
         // An input that cannot be read on: as with one thread, every whole line read so far is answered and written
         // before the error is told, and the unfinished line is not guessed at.
-        if (pool === undefined) return await screenNdjsonStream(replayThenFail(parts, error), output, options);
+        if (pool === undefined) return await screenNdjsonStream(replay(parts, error), output, options);
         const whole = wholeLines(parts, partsBytes);
         if (whole !== undefined) await dispatch(whole);
         await answers.drain();
@@ -133,13 +131,10 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   }
 }
 
-async function* replay(chunks: readonly Buffer[]): AsyncIterable<Buffer> {
+/** The chunks held, then the error that ended the input, if one did: as the input itself would have given them. */
+async function* replay(chunks: readonly Buffer[], error?: unknown): AsyncIterable<Buffer> {
   yield* chunks;
-}
-
-async function* replayThenFail(chunks: readonly Buffer[], error: unknown): AsyncIterable<Buffer> {
-  yield* chunks;
-  throw error;
+  if (error !== undefined) throw error;
 }
 
 /** The parts up to their last line feed, in a buffer of their own; undefined when they hold no whole line. */

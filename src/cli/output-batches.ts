@@ -4,9 +4,15 @@
  * made most ropes two-byte strings, doubling what was copied. A batch always ends at a line end, so each one can
  * be decoded on its own.
  */
+/** One write per line would dominate the cost of a stream; a batch of this many bytes is written at once. */
+export const OUTPUT_BATCH_BYTES = 64 * 1024;
+
+/** No buffer yet: one is taken when the first bytes come, so a batch sealed last costs no buffer after it. */
+const NO_BUFFER = Buffer.alloc(0);
+
 export class OutputBatches {
   readonly #batchBytes: number;
-  #buffer: Buffer;
+  #buffer: Buffer = NO_BUFFER;
   #used = 0;
   readonly #full: Buffer[] = [];
 
@@ -17,10 +23,9 @@ export class OutputBatches {
    * by the thread that wrote them). Every buffer is its own ArrayBuffer, never a slice of Node's shared pool, so a
    * batch's buffer can be handed to another thread whole.
    */
-  constructor(batchBytes = 64 * 1024, spares: ArrayBuffer[] = []) {
+  constructor(batchBytes = OUTPUT_BATCH_BYTES, spares: ArrayBuffer[] = []) {
     this.#batchBytes = batchBytes;
     this.#spares = spares;
-    this.#buffer = this.#allocate(batchBytes);
   }
 
   #allocate(bytes: number): Buffer {
@@ -40,22 +45,21 @@ export class OutputBatches {
   /** Appends `text` as it is (with room kept for a line end after it). */
   text(text: string): void {
     // Three bytes per UTF-16 unit is the most UTF-8 takes (a surrogate pair: four bytes for two units).
-    const worst = text.length * 3 + 1;
-    if (this.#used + worst > this.#buffer.length) {
-      this.#seal();
-      if (worst > this.#buffer.length) this.#buffer = this.#allocate(worst);
-    }
+    this.#makeRoom(text.length * 3 + 1);
     this.#used += this.#buffer.write(text, this.#used, 'utf8');
   }
 
   /** Appends bytes `start` to `end` of `source` (UTF-8 already) as they are. */
   bytes(source: Buffer, start: number, end: number): void {
-    const length = end - start;
-    if (this.#used + length + 1 > this.#buffer.length) {
-      this.#seal();
-      if (length + 1 > this.#buffer.length) this.#buffer = this.#allocate(length + 1);
-    }
+    this.#makeRoom(end - start + 1);
     this.#used += source.copy(this.#buffer, this.#used, start, end);
+  }
+
+  /** Seals the batch being filled and takes a new buffer, when `bytes` more would not fit in it. */
+  #makeRoom(bytes: number): void {
+    if (this.#used + bytes <= this.#buffer.length) return;
+    this.#seal();
+    this.#buffer = this.#allocate(Math.max(bytes, this.#batchBytes));
   }
 
   /** The batches filled so far, and with `all`, the one being filled too; each is handed out once. */
@@ -67,8 +71,8 @@ export class OutputBatches {
   #seal(): void {
     if (this.#used === 0) return;
     this.#full.push(this.#buffer.subarray(0, this.#used));
-    // A new buffer, not the old one reused: the stream may still hold the sealed bytes until it has written them.
-    this.#buffer = this.#allocate(this.#batchBytes);
+    // Never the old one reused: the stream may still hold the sealed bytes until it has written them.
+    this.#buffer = NO_BUFFER;
     this.#used = 0;
   }
 }

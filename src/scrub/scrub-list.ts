@@ -63,8 +63,6 @@ export interface ScrubSummary {
 }
 
 const FIRST_ERRORS = 5;
-/** Output is written in batches of about this many bytes: one write per row would dominate the cost. */
-const FLUSH_AT = 64 * 1024;
 
 /** A summary of nothing yet, for `scrubLeadTable` to fill. */
 export function emptyScrubSummary(): ScrubSummary {
@@ -205,7 +203,7 @@ export async function scrubLeadTable(
 ): Promise<ScrubSummary> {
   const screener = new RowScreener(table.header, settings);
   const tally = new ScrubTally(summary, settings);
-  const batches = new OutputBatches(FLUSH_AT);
+  const batches = new OutputBatches();
   batches.text(tally.headerLine(table.header));
   try {
     for await (const batch of table.batches) {

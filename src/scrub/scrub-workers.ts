@@ -28,8 +28,6 @@ export interface ScrubWorkerOptions {
 
 /** Rows handed to a worker at a time: enough that passing them costs little beside screening them. */
 const ROWS_PER_BATCH = 2_000;
-/** Output is written in batches of about this many bytes, as with one thread. */
-const FLUSH_AT = 64 * 1024;
 
 interface AnsweredBatch {
   readonly batch: EncodedBatch;
@@ -81,7 +79,7 @@ export async function scrubLeadTableOnWorkers(
   const setup: ScrubWorkerSetup = { header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen };
   const pool = await WorkerPool.start<RowBatch, EncodedBatch>(script!, workers, setup);
   const tally = new ScrubTally(summary, settings);
-  const batches = new OutputBatches(FLUSH_AT);
+  const batches = new OutputBatches();
   batches.text(tally.headerLine(table.header));
   const answers = new AnswersInOrder<AnsweredBatch>(workers * 2, async ({ batch, firstRow, lines }) => {
     finishBatch(batch, firstRow, lines, tally, summary, batches);
