@@ -204,7 +204,8 @@ async function registryBench(): Promise<void> {
           ? `${line.bench}: skipped (${line.skipped})`
           : `${line.bench}: ${format(line.numbers)} numbers; resident ${line.resident_mb} MB; ` +
             `${line.file_mb === null ? 'no file' : `file ${line.file_mb} MB`}; built in ${line.import_s} s; ` +
-            `${line.open_s === null ? '' : `opened in ${line.open_s} s; `}${format(line.lookups_per_s)} lookups/s`;
+            `${line.open_s === null ? '' : `opened in ${line.open_s} s; `}${format(line.lookups_per_s)} lookups/s` +
+            `${line.batched_lookups_per_s === undefined ? '' : ` one at a time, ${format(line.batched_lookups_per_s)}/s in batches (hasEach)`}`;
       process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${text}\n`);
     }
   } finally {

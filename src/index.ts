@@ -13,6 +13,8 @@ export type { ResolutionStrategy, ResolveOptions } from './resolve/resolve-attem
 export { InMemoryRegistry, unionRegistry } from './resolve/registry.js';
 export type { NumberRegistry, RegistryContext } from './resolve/registry.js';
 export { readRegistryFile } from './resolve/registry-file.js';
+export { RegistryStore, StoreFileError } from './registry-store/registry-store.js';
+export type { AreaCodeCopy } from './registry-store/registry-store.js';
 export { parseCheckRequest, checkRequestSchema } from './core/check-request.js';
 export type { CheckRequestInput } from './core/check-request.js';
 export { definePolicy, pass, violation, lifted, ENGINE_MESSAGE_IDS } from './core/policy.js';

@@ -144,6 +144,16 @@ export function exchangeHas(words: Uint32Array, at: number, line: number): boole
   }
 }
 
+/**
+ * The word where the group holding `line` starts in the record at `at`: what `exchangeHas` reads after the record's
+ * directory. Reading it ahead, for many lookups at once, lets their cache misses overlap (RegistryStore.hasEach).
+ */
+export function exchangeGroupWord(words: Uint32Array, at: number, line: number): number {
+  const lowBits = words[at]! >>> 16;
+  const group = (line >>> lowBits) >>> 7;
+  return at + 1 + GROUPS[lowBits]! + ((words[at + 1 + group]! & 0x3ffff) >>> 5);
+}
+
 /** Every line in the record at `at`, ascending: for rebuilding a store (change lists on top of it) and for tests. */
 export function* exchangeLines(words: Uint32Array, at: number): Generator<number> {
   const header = words[at]!;
