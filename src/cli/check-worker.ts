@@ -2,7 +2,7 @@ import { serveJobs } from '../workers/serve-jobs.js';
 import { screenOptionsFromShared } from '../workers/shared-screen-options.js';
 import type { NdjsonBatch, NdjsonBatchAnswer, NdjsonWorkerSetup } from './check-workers.js';
 import { NdjsonLineScreener } from './check-stream.js';
-import { OUTPUT_BATCH_BYTES, OutputBatches } from './output-batches.js';
+import { screenNdjsonBatch } from './screen-ndjson-batch.js';
 
 /** Spare output buffers a worker keeps at most; more would only hold memory no batch needs. */
 const MOST_SPARES = 64;
@@ -15,10 +15,7 @@ await serveJobs<NdjsonBatch, NdjsonBatchAnswer>(async (data) => {
   const spares: ArrayBuffer[] = [];
   return ({ bytes, firstLine, spareBuffers }) => {
     for (const spare of spareBuffers) if (spares.length < MOST_SPARES) spares.push(spare);
-    const counts = { answered: 0, malformed: 0 };
-    const batches = new OutputBatches(OUTPUT_BATCH_BYTES, spares);
-    screener.lines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), firstLine, batches, counts);
-    const output = batches.take(true).map((batch) => ({ buffer: batch.buffer as ArrayBuffer, length: batch.byteLength }));
-    return { result: { output, ...counts }, transfer: output.map((batch) => batch.buffer) };
+    const answer = screenNdjsonBatch(screener, bytes, firstLine, spares);
+    return { result: answer, transfer: answer.output.map((batch) => batch.buffer) };
   };
 });

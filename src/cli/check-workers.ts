@@ -2,7 +2,8 @@ import type { ScreenOptions } from '../engine/screen.js';
 import { AnswersInOrder } from '../workers/answers-in-order.js';
 import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
 import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
-import { screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
+import { NdjsonLineScreener, screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
+import { screenNdjsonBatch } from './screen-ndjson-batch.js';
 
 /** How a worker thread is set up for `check --ndjson`: the options as the calling thread has them. */
 export interface NdjsonWorkerSetup {
@@ -46,15 +47,22 @@ const BATCH_BYTES = 256 * 1024;
  * left to the collector.
  */
 const SPARES_PER_BATCH = 32;
+/**
+ * Batches answered or being screened, per thread, before the oldest answer must be written: enough that this thread
+ * screens on while the workers start (nothing is written until they have), few enough to bound the answers held.
+ */
+const BATCHES_IN_FLIGHT_PER_THREAD = 4;
 const LINE_FEED = 0x0a;
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 
 /**
- * `dialsim check --ndjson` over `workers` threads: the calling thread reads the input and cuts it into batches of
- * whole lines; the workers screen them with the same code as `screenNdjsonStream`, and the answers are written in
- * input order, so the output, line numbers and error lines are exactly those of one thread. The registries are
- * shared, not copied: each worker reads the same SharedArrayBuffers. An input shorter than one batch, or a run
- * from the TypeScript sources, is screened in the calling thread, where starting workers would cost more than it saves.
+ * `dialsim check --ndjson` over `workers` threads: this one and `workers - 1` worker threads. This thread reads the
+ * input and cuts it into batches of whole lines; a batch goes to a worker thread while they have fewer than two each
+ * to screen, and is screened here otherwise, so that this thread's time between reads and writes is not left idle
+ * and one engine fewer is held in memory. The answers are written in input order, so the output, line numbers and
+ * error lines are exactly those of one thread. The registries are shared, not copied: each worker reads the same
+ * SharedArrayBuffers. An input shorter than one batch, or a run from the TypeScript sources, is screened in this
+ * thread alone, where starting workers would cost more than it saves.
  */
 export async function screenNdjson(input: AsyncIterable<string | Buffer>, output: NdjsonOutput, options: ScreenOptions, { workers, policyModules }: NdjsonWorkerOptions): Promise<NdjsonCounts> {
   const script = compiledWorkerScript(import.meta.url, 'check-worker');
@@ -64,10 +72,15 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   // Input is held until a batch is full: a short input never starts a worker.
   let parts: Buffer[] = [];
   let partsBytes = 0;
+  // Started with the first batch and not waited for: this thread screens batches while the workers start.
+  let starting: Promise<WorkerPool<NdjsonBatch, NdjsonBatchAnswer>> | undefined;
   let pool: WorkerPool<NdjsonBatch, NdjsonBatchAnswer> | undefined;
+  const screenHere = new NdjsonLineScreener(options);
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
   const spareBuffers: ArrayBuffer[] = [];
-  const answers = new AnswersInOrder<NdjsonBatchAnswer>(workers * 2, async (answer) => {
+  const answers = new AnswersInOrder<NdjsonBatchAnswer>(workers * BATCHES_IN_FLIGHT_PER_THREAD, async (answer) => {
+    // Nothing is written before every worker has started: a worker that cannot start ends the run with no output.
+    await starting;
     counts.answered += answer.answered;
     counts.malformed += answer.malformed;
     const recycle = (buffer: ArrayBuffer) => {
@@ -77,15 +90,21 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   });
   let nextLine = 1;
   const dispatch = async (bytes: Buffer): Promise<void> => {
-    if (pool === undefined) {
+    if (starting === undefined) {
       // A byte-order mark from a Windows editor is not part of the first request.
       if (BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(BYTE_ORDER_MARK.length);
-      pool = await WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers, { screen: shared } satisfies NdjsonWorkerSetup);
+      starting = WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup).then((started) => (pool = started));
+      // A failure to start is told when the first answer is taken.
+      starting.catch(() => {});
     }
     const firstLine = nextLine;
     nextLine += lineFeeds(bytes);
-    const spares = spareBuffers.splice(0, SPARES_PER_BATCH);
-    await answers.add(pool.run({ bytes, firstLine, spareBuffers: spares }, [bytes.buffer as ArrayBuffer, ...spares]));
+    if (pool !== undefined && pool.unanswered < pool.size * 2) {
+      const spares = spareBuffers.splice(0, SPARES_PER_BATCH);
+      await answers.add(pool.run({ bytes, firstLine, spareBuffers: spares }, [bytes.buffer as ArrayBuffer, ...spares]));
+    } else {
+      await answers.add(Promise.resolve(screenNdjsonBatch(screenHere, bytes, firstLine, spareBuffers)));
+    }
   };
 
   const chunks = input[Symbol.asyncIterator]();
@@ -97,7 +116,7 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
       } catch (error) {
         // An input that cannot be read on: as with one thread, every whole line read so far is answered and written
         // before the error is told, and the unfinished line is not guessed at.
-        if (pool === undefined) return await screenNdjsonStream(replay(parts, error), output, options);
+        if (starting === undefined) return await screenNdjsonStream(replay(parts, error), output, options);
         const whole = wholeLines(parts, partsBytes);
         if (whole !== undefined) await dispatch(whole);
         await answers.drain();
@@ -119,14 +138,17 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
       parts = tail.length > 0 ? [tail] : [];
       partsBytes = tail.length;
     }
-    if (pool === undefined) return await screenNdjsonStream(replay(parts), output, options);
+    if (starting === undefined) return await screenNdjsonStream(replay(parts), output, options);
     if (partsBytes > 0) await dispatch(ownBuffer(parts, partsBytes));
     await answers.drain();
     return counts;
   } finally {
     // Also when writing fails half way (a closed pipe): no worker is left running, and no answer is left to reject unheard.
     const abandoned = answers.abandon();
-    await pool?.close();
+    await starting?.then(
+      (started) => started.close(),
+      () => {},
+    );
     await abandoned;
   }
 }

@@ -3,8 +3,8 @@ import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-
 import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
 import { OutputBatches } from '../cli/output-batches.js';
 import type { LeadRow, LeadTable } from './lead-table.js';
-import { finishBatch, type EncodedBatch } from './encoded-batch.js';
-import { emptyScrubSummary, scrubLeadTable, ScrubTally, type ScrubHooks, type ScrubSettings, type ScrubSummary } from './scrub-list.js';
+import { finishBatch, screenBatch, type EncodedBatch } from './encoded-batch.js';
+import { emptyScrubSummary, RowScreener, scrubLeadTable, ScrubTally, type ScrubHooks, type ScrubSettings, type ScrubSummary } from './scrub-list.js';
 
 /** How a worker thread is set up for `scrub`: the list's header, the settings and the screen options it can be sent. */
 export interface ScrubWorkerSetup {
@@ -28,6 +28,11 @@ export interface ScrubWorkerOptions {
 
 /** Rows handed to a worker at a time: enough that passing them costs little beside screening them. */
 const ROWS_PER_BATCH = 2_000;
+/**
+ * Batches screened or being screened, per thread, before the oldest must be finished: enough that this thread
+ * screens on while the workers start (nothing is written until they have), few enough to bound the rows held.
+ */
+const BATCHES_IN_FLIGHT_PER_THREAD = 4;
 
 interface AnsweredBatch {
   readonly batch: EncodedBatch;
@@ -37,10 +42,12 @@ interface AnsweredBatch {
 }
 
 /**
- * `scrubLeadTable` over `workers` threads: this thread reads the list and hands out batches of rows; the workers
- * screen them with the same RowScreener, and this thread finishes them in list order with the same ScrubTally
- * (duplicates, counts), so the output and the summary are exactly those of one thread. The registries are shared,
- * not copied. A list shorter than one batch, or a run from the TypeScript sources, is scrubbed in this thread.
+ * `scrubLeadTable` over `workers` threads: this one and `workers - 1` worker threads. This thread reads the list and
+ * cuts it into batches of rows; a batch goes to a worker thread while they have fewer than two each to screen, and is
+ * screened here otherwise (and while the workers start), with the same RowScreener. This thread finishes every batch
+ * in list order with the same ScrubTally (duplicates, counts), so the output and the summary are exactly those of
+ * one thread. The registries are shared, not copied. A list shorter than one batch, or a run from the TypeScript
+ * sources, is scrubbed in this thread alone.
  */
 export async function scrubLeadTableOnWorkers(
   table: LeadTable,
@@ -77,11 +84,18 @@ export async function scrubLeadTableOnWorkers(
 
   const { mapping, defaults, mode, output: format, source } = settings;
   const setup: ScrubWorkerSetup = { header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen };
-  const pool = await WorkerPool.start<RowBatch, EncodedBatch>(script!, workers, setup);
+  // Not waited for: this thread screens batches while the workers start.
+  let pool: WorkerPool<RowBatch, EncodedBatch> | undefined;
+  const starting = WorkerPool.start<RowBatch, EncodedBatch>(script!, workers - 1, setup).then((started) => (pool = started));
+  // A failure to start is told when the first batch is finished.
+  starting.catch(() => {});
+  const screenHere = new RowScreener(table.header, settings);
   const tally = new ScrubTally(summary, settings);
   const batches = new OutputBatches();
   batches.text(tally.headerLine(table.header));
-  const answers = new AnswersInOrder<AnsweredBatch>(workers * 2, async ({ batch, firstRow, lines }) => {
+  const answers = new AnswersInOrder<AnsweredBatch>(workers * BATCHES_IN_FLIGHT_PER_THREAD, async ({ batch, firstRow, lines }) => {
+    // Nothing is written before every worker has started: a worker that cannot start ends the run with no output.
+    await starting;
     finishBatch(batch, firstRow, lines, tally, summary, batches);
     for (const chunk of batches.take()) {
       await output(chunk);
@@ -93,7 +107,11 @@ export async function scrubLeadTableOnWorkers(
     const firstRow = nextRow;
     nextRow += batch.length;
     const lines = batch.map((row) => row.line);
-    await answers.add(pool.run({ rows: batch, firstRow }).then((screened) => ({ batch: screened, firstRow, lines })));
+    if (pool !== undefined && pool.unanswered < pool.size * 2) {
+      await answers.add(pool.run({ rows: batch, firstRow }).then((screened) => ({ batch: screened, firstRow, lines })));
+    } else {
+      await answers.add(Promise.resolve({ batch: screenBatch(screenHere, batch, firstRow).batch, firstRow, lines }));
+    }
   };
   try {
     for (;;) {
@@ -109,7 +127,10 @@ export async function scrubLeadTableOnWorkers(
     return summary;
   } finally {
     const abandoned = answers.abandon();
-    await pool.close();
+    await starting.then(
+      (started) => started.close(),
+      () => {},
+    );
     await abandoned;
   }
 }

@@ -56,6 +56,11 @@ export class WorkerPool<Job, Result> {
     return this.#workers.length;
   }
 
+  /** Jobs given and not yet answered, over every worker. */
+  get unanswered(): number {
+    return this.#waiting.size;
+  }
+
   /** Gives the job to the least busy worker; the buffers in `transfer` are handed over (and unusable here), not copied. */
   run(job: Job, transfer: readonly ArrayBuffer[] = []): Promise<Result> {
     if (this.#broken !== undefined) return Promise.reject(this.#broken);

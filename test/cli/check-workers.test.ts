@@ -4,11 +4,11 @@
  * the same shared memory in every worker. Runs the built CLI: workers start from the compiled scripts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkRequestChunks } from '../../bench/check-requests.js';
 import { nearMisses, type Json } from '../../bench/near-miss-requests.js';
 import { seededRandom } from '../../src/core/seeded-random.js';
@@ -21,9 +21,9 @@ interface Run {
   readonly stderr: string;
 }
 
-function check(args: readonly string[], input?: string | Buffer): Run {
+function check(args: readonly string[], input?: string | Buffer, extraEnv: Record<string, string> = {}): Run {
   assertBuildIsFresh();
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))), ...extraEnv };
   const result = spawnSync(process.execPath, [join(repoRoot, 'dist/src/cli/bin.js'), 'check', ...args], { cwd: repoRoot, env, input, maxBuffer: 1 << 30, timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
@@ -68,6 +68,8 @@ async function awkwardInput(seed: number, count: number): Promise<Buffer> {
 }
 
 describe('dialsim check --ndjson --workers', () => {
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
   it('gives the bytes, the exit code and the summary of one thread, over batches of awkward input, from a file and from stdin', async () => {
     const input = await awkwardInput(14, 12_000);
     const file = join(folder, 'requests.ndjson');
@@ -144,6 +146,33 @@ export default { id: 'acme.main-only', title: 'Passes', citation: 'Acme calling 
       `dialsim check: a worker thread could not start: policy module ${policy}: failed to load: Error: this module refuses worker threads (--workers 1 screens in this thread)\n`,
     );
     expect(check(['--ndjson', '--workers', '1', '--policy', policy, file]).code).toBe(1);
+  });
+
+  it('screens in the calling thread and in the worker threads alike, with the bytes of one thread', async () => {
+    // A policy module that notes each thread it screens in: the first batch is always this thread's (the workers
+    // cannot have started yet), and once the batches in flight are full the workers are waited for and given some.
+    const marks = join(folder, 'threads');
+    mkdirSync(marks);
+    const policy = join(folder, 'notes-its-thread.mjs');
+    writeFileSync(
+      policy,
+      `import { appendFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+let noted = false;
+export default { id: 'acme.notes-thread', title: 'Passes', citation: 'Acme calling policy §10', messages: { never: 'never said' },
+  evaluate: () => { if (!noted && process.env.DIALSIM_THREAD_MARKS) { noted = true; appendFileSync(\`\${process.env.DIALSIM_THREAD_MARKS}/\${threadId}\`, 'screened\\n'); } return { outcome: 'pass' }; } };\n`,
+    );
+    const file = join(folder, 'twenty-batches.ndjson');
+    const input = await awkwardInput(18, 30_000);
+    expect(input.length).toBeGreaterThan(20 * 256 * 1024);
+    writeFileSync(file, input);
+    const one = check(['--ndjson', '--workers', '1', '--policy', policy, file]);
+    const three = check(['--ndjson', '--workers', '3', '--policy', policy, file], undefined, { DIALSIM_THREAD_MARKS: marks });
+    expect({ code: three.code, stderr: three.stderr }).toEqual({ code: one.code, stderr: one.stderr });
+    expect(three.stdout.equals(one.stdout)).toBe(true);
+    const threads = readdirSync(marks).map(Number);
+    expect(threads).toContain(0);
+    expect(threads.filter((id) => id !== 0).length).toBeGreaterThanOrEqual(1);
   });
 
   it('writes every line answered before an input that fails half way, the same on workers, then tells the error', async () => {

@@ -4,10 +4,10 @@
  * the rows before the error written. Runs the built CLI: workers start from the compiled scripts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/seeded-random.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 
@@ -50,13 +50,16 @@ function crmExport(seed: number, count: number): string {
 }
 
 describe('dialsim scrub --workers', () => {
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const context = join(folder, 'context.json');
   writeFileSync(
     context,
     JSON.stringify({ registries: { national: { syncedAt: '2026-03-01', numbers: ['303-200-0001', '720-201-0002', '212-205-0010'] }, internal: { numbers: ['305-210-0003'] }, states: { CO: { syncedAt: '2026-03-01', numbers: ['303-202-0004'] } } } }),
   );
   const list = join(folder, 'leads.csv');
-  writeFileSync(list, crmExport(21, 9_000));
+  // 30,000 rows are 15 batches: more than two threads hold in flight, so that the worker threads are waited for and
+  // given batches, beside the ones the calling thread screens.
+  writeFileSync(list, crmExport(21, 30_000));
   const common = ['--seller', 'acme', '--context', context, '--map', 'lineType=Mobile?', '--values', 'lineType=yes:mobile,y:mobile,no:landline'];
 
   it.each([
@@ -65,7 +68,7 @@ describe('dialsim scrub --workers', () => {
   ])('%s: the bytes, summary and exit code of one thread', (_name, flags) => {
     const one = scrub([list, ...common, ...flags, '--workers', '1']);
     expect(one.code).toBe(1);
-    expect(one.stderr).toContain('rows        9000 in, 9000 out');
+    expect(one.stderr).toContain('rows        30000 in, 30000 out');
     expect(one.stderr).toMatch(/duplicates +[1-9]/);
     const two = scrub([list, ...common, ...flags, '--workers', '2']);
     expect({ code: two.code, stderr: two.stderr }).toEqual({ code: one.code, stderr: one.stderr });
@@ -80,13 +83,34 @@ describe('dialsim scrub --workers', () => {
     expect(readFileSync(out).equals(one.stdout)).toBe(true);
 
     const broken = join(folder, 'broken.csv');
-    writeFileSync(broken, `${crmExport(22, 6_000)}7001,"303-555-0123\n`);
+    writeFileSync(broken, `${crmExport(22, 20_000)}20001,"303-555-0123\n`);
     const brokenOne = scrub([broken, ...common, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--workers', '1']);
     expect(brokenOne.code).toBe(2);
-    expect(brokenOne.stderr).toContain('6000 rows were screened and written before it');
+    expect(brokenOne.stderr).toContain('20000 rows were screened and written before it');
     const brokenTwo = scrub([broken, ...common, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--workers', '2']);
     expect({ code: brokenTwo.code, stderr: brokenTwo.stderr }).toEqual({ code: brokenOne.code, stderr: brokenOne.stderr });
     expect(brokenTwo.stdout.equals(brokenOne.stdout)).toBe(true);
+  });
+
+  it('screens in the calling thread and in the worker threads alike', () => {
+    // A policy module that notes each thread it screens in: the first batch is always the calling thread's (the
+    // workers cannot have started yet), and once the batches in flight are full the workers are waited for.
+    const marks = join(folder, 'threads');
+    mkdirSync(marks);
+    const policy = join(folder, 'notes-its-thread.mjs');
+    writeFileSync(
+      policy,
+      `import { appendFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+let noted = false;
+export default { id: 'acme.notes-thread', title: 'Passes', citation: 'Acme calling policy §10', messages: { never: 'never said' },
+  evaluate: () => { if (!noted) { noted = true; appendFileSync(\`${marks}/\${threadId}\`, 'screened\\n'); } return { outcome: 'pass' }; } };\n`,
+    );
+    const two = scrub([list, ...common, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--policy', policy, '--workers', '2']);
+    expect(two.stderr).toContain('rows        30000 in, 30000 out');
+    const threads = readdirSync(marks).map(Number);
+    expect(threads).toContain(0);
+    expect(threads.filter((id) => id !== 0).length).toBe(1);
   });
 
   it('refuses a worker count that is not a whole number from 1 to 64', () => {
