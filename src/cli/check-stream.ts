@@ -9,6 +9,7 @@ import { checkMessages } from './commands/check-messages.js';
 import { decisionJson } from './decision-output.js';
 import { OutputBatches } from './output-batches.js';
 import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
+import { nextChunk } from './next-chunk.js';
 
 export type ScreenedText = { readonly decision: Decision } | { readonly error: string };
 
@@ -126,7 +127,8 @@ export class NdjsonLineScreener {
 /**
  * `dialsim check --ndjson` in the calling thread: one request per line in, one decision (or `{"line": N, "error": ...}`)
  * per line out, in order. Streams: input chunks are split as they arrive and output is flushed in batches of UTF-8,
- * so memory stays flat however long the stream. Blank lines are skipped and get no output line; lines are numbered
+ * so memory stays flat however long the stream, and whenever the input pauses, so a caller that waits for each
+ * answer before its next request gets it. Blank lines are skipped and get no output line; lines are numbered
  * from 1. `screenNdjson` (check-workers.ts) spreads the same work over worker threads.
  */
 export async function screenNdjsonStream(
@@ -150,16 +152,20 @@ export async function screenNdjsonStream(
     pendingParts = [];
     handle(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
   };
+  // Every answer so far, written: when the input ends or fails, and when it pauses (a caller waiting for an answer).
+  const writeAnswered = async (): Promise<void> => {
+    for (const batch of batches.take(true)) await output(batch);
+  };
   let first = true;
   const chunks = input[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<string | Buffer>;
     try {
-      next = await chunks.next();
+      next = await nextChunk(chunks, writeAnswered);
     } catch (error) {
       // An input that cannot be read on (a failing disk, a broken pipe): the lines answered so far are written
       // before the error is told, and the unfinished line is not guessed at.
-      for (const batch of batches.take(true)) await output(batch);
+      await writeAnswered();
       throw error;
     }
     if (next.done === true) break;
@@ -181,6 +187,6 @@ export async function screenNdjsonStream(
   const rest = decoder.end();
   if (rest !== '') pendingParts.push(rest);
   if (pendingParts.length > 0) endLine('');
-  for (const batch of batches.take(true)) await output(batch);
+  await writeAnswered();
   return counts;
 }

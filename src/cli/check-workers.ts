@@ -3,6 +3,7 @@ import { AnswersInOrder } from '../workers/answers-in-order.js';
 import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
 import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
 import { NdjsonLineScreener, screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
+import { nextChunk } from './next-chunk.js';
 import { screenNdjsonBatch } from './screen-ndjson-batch.js';
 
 /** How a worker thread is set up for `check --ndjson`: the options as the calling thread has them. */
@@ -34,6 +35,8 @@ export interface NdjsonWorkerOptions {
   readonly workers: number;
   /** The `--policy` modules the options' `custom` packs were loaded from, for the workers to load too. */
   readonly policyModules?: readonly string[];
+  /** Told why, when the worker threads cannot start: the calling thread then screens every line itself. */
+  readonly onWorkersUnavailable?: (reason: string) => void;
 }
 
 /**
@@ -49,7 +52,7 @@ const BATCH_BYTES = 256 * 1024;
 const SPARES_PER_BATCH = 32;
 /**
  * Batches answered or being screened, per thread, before the oldest answer must be written: enough that this thread
- * screens on while the workers start (nothing is written until they have), few enough to bound the answers held.
+ * seldom waits for a worker's answer when it could screen, few enough to bound the answers held.
  */
 const BATCHES_IN_FLIGHT_PER_THREAD = 4;
 const LINE_FEED = 0x0a;
@@ -62,9 +65,10 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
  * and one engine fewer is held in memory. The answers are written in input order, so the output, line numbers and
  * error lines are exactly those of one thread. The registries are shared, not copied: each worker reads the same
  * SharedArrayBuffers. An input shorter than one batch, or a run from the TypeScript sources, is screened in this
- * thread alone, where starting workers would cost more than it saves.
+ * thread alone, where starting workers would cost more than it saves; so is everything when the workers cannot
+ * start (a `--policy` module that refuses to load in one, say), and `onWorkersUnavailable` is told why.
  */
-export async function screenNdjson(input: AsyncIterable<string | Buffer>, output: NdjsonOutput, options: ScreenOptions, { workers, policyModules }: NdjsonWorkerOptions): Promise<NdjsonCounts> {
+export async function screenNdjson(input: AsyncIterable<string | Buffer>, output: NdjsonOutput, options: ScreenOptions, { workers, policyModules, onWorkersUnavailable }: NdjsonWorkerOptions): Promise<NdjsonCounts> {
   const script = compiledWorkerScript(import.meta.url, 'check-worker');
   const shared = workers > 1 && script !== undefined ? shareScreenOptions(options, policyModules) : undefined;
   if (shared === undefined) return screenNdjsonStream(input, output, options);
@@ -72,15 +76,14 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   // Input is held until a batch is full: a short input never starts a worker.
   let parts: Buffer[] = [];
   let partsBytes = 0;
-  // Started with the first batch and not waited for: this thread screens batches while the workers start.
-  let starting: Promise<WorkerPool<NdjsonBatch, NdjsonBatchAnswer>> | undefined;
+  // Started with the first full batch and not waited for: this thread screens batches while the workers start, and
+  // all of them if the workers cannot start.
+  let starting: Promise<WorkerPool<NdjsonBatch, NdjsonBatchAnswer> | undefined> | undefined;
   let pool: WorkerPool<NdjsonBatch, NdjsonBatchAnswer> | undefined;
   const screenHere = new NdjsonLineScreener(options);
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
   const spareBuffers: ArrayBuffer[] = [];
   const answers = new AnswersInOrder<NdjsonBatchAnswer>(workers * BATCHES_IN_FLIGHT_PER_THREAD, async (answer) => {
-    // Nothing is written before every worker has started: a worker that cannot start ends the run with no output.
-    await starting;
     counts.answered += answer.answered;
     counts.malformed += answer.malformed;
     const recycle = (buffer: ArrayBuffer) => {
@@ -89,13 +92,20 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
     for (const { buffer, length } of answer.output) await output(Buffer.from(buffer, 0, length), () => recycle(buffer));
   });
   let nextLine = 1;
-  const dispatch = async (bytes: Buffer): Promise<void> => {
-    if (starting === undefined) {
-      // A byte-order mark from a Windows editor is not part of the first request.
-      if (BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(BYTE_ORDER_MARK.length);
-      starting = WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup).then((started) => (pool = started));
-      // A failure to start is told when the first answer is taken.
-      starting.catch(() => {});
+  let dispatched = false;
+  /** Hands out a batch: a full one starts the workers if they are not yet started; the lines held when the input paused do not. */
+  const dispatch = async (bytes: Buffer, full = true): Promise<void> => {
+    // A byte-order mark from a Windows editor is not part of the first request.
+    if (!dispatched && BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(BYTE_ORDER_MARK.length);
+    dispatched = true;
+    if (full && starting === undefined) {
+      starting = WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup).then(
+        (started) => (pool = started),
+        (error: Error) => {
+          onWorkersUnavailable?.(error.message);
+          return undefined;
+        },
+      );
     }
     const firstLine = nextLine;
     nextLine += lineFeeds(bytes);
@@ -107,18 +117,32 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
     }
   };
 
+  // When the input pauses (a caller waiting for an answer before its next request), the whole lines held are
+  // screened and every answer is written, rather than waiting for a batch to fill.
+  const answerHeldLines = async (): Promise<void> => {
+    const held = ownBuffer(parts, partsBytes);
+    const end = held.lastIndexOf(LINE_FEED);
+    if (end !== -1) {
+      // The unfinished line is copied out first: the batch's memory may be handed to a worker.
+      const tail = Buffer.from(held.subarray(end + 1));
+      parts = tail.length > 0 ? [tail] : [];
+      partsBytes = tail.length;
+      await dispatch(held.subarray(0, end + 1), false);
+    }
+    await answers.drain();
+  };
   const chunks = input[Symbol.asyncIterator]();
   try {
     for (;;) {
       let next: IteratorResult<string | Buffer>;
       try {
-        next = await chunks.next();
+        next = await nextChunk(chunks, answerHeldLines);
       } catch (error) {
         // An input that cannot be read on: as with one thread, every whole line read so far is answered and written
         // before the error is told, and the unfinished line is not guessed at.
-        if (starting === undefined) return await screenNdjsonStream(replay(parts, error), output, options);
+        if (!dispatched) return await screenNdjsonStream(replay(parts, error), output, options);
         const whole = wholeLines(parts, partsBytes);
-        if (whole !== undefined) await dispatch(whole);
+        if (whole !== undefined) await dispatch(whole, false);
         await answers.drain();
         throw error;
       }
@@ -138,17 +162,14 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
       parts = tail.length > 0 ? [tail] : [];
       partsBytes = tail.length;
     }
-    if (starting === undefined) return await screenNdjsonStream(replay(parts), output, options);
-    if (partsBytes > 0) await dispatch(ownBuffer(parts, partsBytes));
+    if (!dispatched) return await screenNdjsonStream(replay(parts), output, options);
+    if (partsBytes > 0) await dispatch(ownBuffer(parts, partsBytes), false);
     await answers.drain();
     return counts;
   } finally {
     // Also when writing fails half way (a closed pipe): no worker is left running, and no answer is left to reject unheard.
     const abandoned = answers.abandon();
-    await starting?.then(
-      (started) => started.close(),
-      () => {},
-    );
+    await (await starting)?.close();
     await abandoned;
   }
 }

@@ -24,13 +24,15 @@ export interface ScrubWorkerOptions {
   readonly workers: number;
   /** The `--policy` modules the settings' `custom` packs were loaded from, for the workers to load too. */
   readonly policyModules?: readonly string[];
+  /** Told why, when the worker threads cannot start: the calling thread then screens every row itself. */
+  readonly onWorkersUnavailable?: (reason: string) => void;
 }
 
 /** Rows handed to a worker at a time: enough that passing them costs little beside screening them. */
 const ROWS_PER_BATCH = 2_000;
 /**
  * Batches screened or being screened, per thread, before the oldest must be finished: enough that this thread
- * screens on while the workers start (nothing is written until they have), few enough to bound the rows held.
+ * seldom waits for a worker's answer when it could screen, few enough to bound the rows held.
  */
 const BATCHES_IN_FLIGHT_PER_THREAD = 4;
 
@@ -47,14 +49,15 @@ interface AnsweredBatch {
  * screened here otherwise (and while the workers start), with the same RowScreener. This thread finishes every batch
  * in list order with the same ScrubTally (duplicates, counts), so the output and the summary are exactly those of
  * one thread. The registries are shared, not copied. A list shorter than one batch, or a run from the TypeScript
- * sources, is scrubbed in this thread alone.
+ * sources, is scrubbed in this thread alone; so is every row when the workers cannot start, and
+ * `onWorkersUnavailable` is told why.
  */
 export async function scrubLeadTableOnWorkers(
   table: LeadTable,
   settings: ScrubSettings,
   output: (chunk: Buffer) => Promise<void>,
   { summary = emptyScrubSummary(), progress = () => {} }: ScrubHooks,
-  { workers, policyModules }: ScrubWorkerOptions,
+  { workers, policyModules, onWorkersUnavailable }: ScrubWorkerOptions,
 ): Promise<ScrubSummary> {
   const script = compiledWorkerScript(import.meta.url, 'scrub-worker');
   const screen = workers > 1 && script !== undefined ? shareScreenOptions(settings.screen, policyModules) : undefined;
@@ -84,18 +87,20 @@ export async function scrubLeadTableOnWorkers(
 
   const { mapping, defaults, mode, output: format, source } = settings;
   const setup: ScrubWorkerSetup = { header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen };
-  // Not waited for: this thread screens batches while the workers start.
+  // Not waited for: this thread screens batches while the workers start, and all of them if they cannot start.
   let pool: WorkerPool<RowBatch, EncodedBatch> | undefined;
-  const starting = WorkerPool.start<RowBatch, EncodedBatch>(script!, workers - 1, setup).then((started) => (pool = started));
-  // A failure to start is told when the first batch is finished.
-  starting.catch(() => {});
+  const starting = WorkerPool.start<RowBatch, EncodedBatch>(script!, workers - 1, setup).then(
+    (started) => (pool = started),
+    (error: Error) => {
+      onWorkersUnavailable?.(error.message);
+      return undefined;
+    },
+  );
   const screenHere = new RowScreener(table.header, settings);
   const tally = new ScrubTally(summary, settings);
   const batches = new OutputBatches();
   batches.text(tally.headerLine(table.header));
   const answers = new AnswersInOrder<AnsweredBatch>(workers * BATCHES_IN_FLIGHT_PER_THREAD, async ({ batch, firstRow, lines }) => {
-    // Nothing is written before every worker has started: a worker that cannot start ends the run with no output.
-    await starting;
     finishBatch(batch, firstRow, lines, tally, summary, batches);
     for (const chunk of batches.take()) {
       await output(chunk);
@@ -127,10 +132,7 @@ export async function scrubLeadTableOnWorkers(
     return summary;
   } finally {
     const abandoned = answers.abandon();
-    await starting.then(
-      (started) => started.close(),
-      () => {},
-    );
+    await (await starting)?.close();
     await abandoned;
   }
 }

@@ -113,6 +113,23 @@ export default { id: 'acme.notes-thread', title: 'Passes', citation: 'Acme calli
     expect(threads.filter((id) => id !== 0).length).toBe(1);
   });
 
+  it('scrubs every row in this thread, and says why, when the workers cannot start', () => {
+    const policy = join(folder, 'main-thread-only.mjs');
+    writeFileSync(
+      policy,
+      `import { isMainThread } from 'node:worker_threads';
+if (!isMainThread) throw new Error('this module refuses worker threads');
+export default { id: 'acme.main-only', title: 'Passes', citation: 'Acme calling policy §9', messages: { never: 'never said' }, evaluate: () => ({ outcome: 'pass' }) };\n`,
+    );
+    const flags = [list, ...common, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--policy', policy];
+    const one = scrub([...flags, '--workers', '1']);
+    const two = scrub([...flags, '--workers', '2']);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+    expect(two.stderr).toContain(`dialsim scrub: a worker thread could not start: policy module ${policy}: failed to load: Error: this module refuses worker threads; every row was screened in this thread instead\n`);
+    expect(two.stderr.replace(/^dialsim scrub: a worker thread could not start: .*\n/m, '')).toBe(one.stderr);
+  });
+
   it('refuses a worker count that is not a whole number from 1 to 64', () => {
     const run = scrub([list, ...common, '--dnc-only', '--workers', 'all']);
     expect(run.code).toBe(2);

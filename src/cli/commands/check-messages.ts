@@ -42,7 +42,7 @@ Example:
 Request fields and rule ids: docs/cli.md and docs/rules.md; custom policies: docs/testing.md.
 `,
   bothModes: 'choose one of --json and --ndjson',
-  workerCannotStart: (reason: string) => `a worker thread could not start: ${reason} (--workers 1 screens in this thread)`,
+  workerCannotStart: (reason: string) => `a worker thread could not start: ${reason}; every line was screened in this thread instead`,
   workersNeedNdjson: '--workers spreads a stream of requests over threads: it needs --ndjson',
   tooManyFiles: (files: readonly string[]) => `expected at most one input file, got ${files.length}: ${files.join(' ')}`,
   cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,

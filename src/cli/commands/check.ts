@@ -14,7 +14,6 @@ import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.
 import { loadCheckContext } from '../load-context.js';
 import { parsePacksOption } from '../packs-option.js';
 import { parseWorkersOption } from '../workers-option.js';
-import { WorkerStartError } from '../../workers/worker-pool.js';
 import type { ScreenOptions } from '../../engine/screen.js';
 import type { PolicyPack } from '../../core/policy.js';
 import { checkMessages as messages } from './check-messages.js';
@@ -101,10 +100,13 @@ export const checkCommand: CommandDefinition = {
         // callback means the bytes are out: a stream of the caller's (runCli's io) may keep the chunks it is given.
         const recycles = io.stdout === process.stdout;
         const output = (chunk: Buffer, written?: () => void) => write(io.stdout, chunk, recycles ? written : undefined);
+        let workersUnavailable: string | undefined;
         const counts = await screenNdjson(stream as AsyncIterable<string | Buffer>, output, options, {
           workers,
           ...(values.policy && { policyModules: values.policy }),
+          onWorkersUnavailable: (reason) => (workersUnavailable = reason),
         });
+        if (workersUnavailable !== undefined) await write(io.stderr, `dialsim check: ${messages.workerCannotStart(workersUnavailable)}\n`);
         if (counts.malformed > 0) {
           await write(io.stderr, `dialsim check: ${messages.ndjsonSummary(counts.answered, counts.malformed)}\n`);
           return 1;
@@ -118,7 +120,6 @@ export const checkCommand: CommandDefinition = {
       await write(io.stdout, values.json ? `${JSON.stringify(decisionForOutput(result.decision))}\n` : humanDecision(result.decision));
       return 0;
     } catch (error) {
-      if (error instanceof WorkerStartError) return fail(io, messages.workerCannotStart(error.message));
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
         return fail(io, messages.cannotRead(positionals[0] ?? '-', (error as Error).message));

@@ -50,7 +50,7 @@ Exit codes:
 Walk-through: docs/scrub.md.
 `,
   tooManyFiles: (files: readonly string[]) => `expected one lead list, got ${files.length}: ${files.join(' ')}`,
-  workerCannotStart: (reason: string) => `a worker thread could not start: ${reason} (--workers 1 screens in this thread)`,
+  workerCannotStart: (reason: string) => `a worker thread could not start: ${reason}; every row was screened in this thread instead`,
   noFile: 'no lead list given: pass a FILE, or "-" to read CSV from standard input',
   required: (flag: string, what: string) => `${flag} is required: ${what}`,
   sellerWhat: 'the seller on whose behalf the list is called, e.g. --seller acme',

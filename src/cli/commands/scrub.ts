@@ -19,7 +19,6 @@ import { loadCheckContext } from '../load-context.js';
 import { outputPathProblem } from '../output-path.js';
 import { parsePacksOption } from '../packs-option.js';
 import { parseWorkersOption } from '../workers-option.js';
-import { WorkerStartError } from '../../workers/worker-pool.js';
 import { ProgressBar } from '../progress-bar.js';
 import { scrubMessages as messages } from './scrub-messages.js';
 import { scrubSummaryText } from './scrub-summary.js';
@@ -132,6 +131,7 @@ export const scrubCommand: CommandDefinition = {
       const stderrIsTty = (io.stderr as { isTTY?: boolean }).isTTY === true;
       const bar = new ProgressBar({ ...io, isTty: stderrIsTty && (partial !== undefined || io.isTty !== true) }, basename(source));
       const size = file === '-' ? 0 : statSync(file).size;
+      let workersUnavailable: string | undefined;
       await scrubLeadTableOnWorkers(
         table,
         { mapping, defaults: { seller: values.seller, at, method: values.method as DialMethod }, screen: screenOptions, mode, output: values.ndjson ? 'ndjson' : 'csv', source },
@@ -142,9 +142,10 @@ export const scrubCommand: CommandDefinition = {
             if (size > 0) bar.update(Math.min(1, table.bytesRead() / size));
           },
         },
-        { workers, ...(values.policy && { policyModules: values.policy }) },
+        { workers, ...(values.policy && { policyModules: values.policy }), onWorkersUnavailable: (reason) => (workersUnavailable = reason) },
       );
       bar.done();
+      if (workersUnavailable !== undefined) await write(io.stderr, `dialsim scrub: ${messages.workerCannotStart(workersUnavailable)}\n`);
       if (partial !== undefined) {
         await new Promise<void>((done, failed) => sink.end((error?: Error | null) => (error ? failed(error) : done())));
         renameSync(partial, values.out!);
@@ -153,7 +154,6 @@ export const scrubCommand: CommandDefinition = {
       return summary.errors.size > 0 ? 1 : 0;
     } catch (error) {
       await discardPartial();
-      if (error instanceof WorkerStartError) return fail(io, messages.workerCannotStart(error.message));
       if (error instanceof InputError) {
         return fail(io, summary.rows > 0 ? `${error.message}\n${partial === undefined ? messages.writtenBefore(summary.rows) : messages.partialOutput(summary.rows)}` : error.message);
       }

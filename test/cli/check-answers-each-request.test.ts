@@ -1,0 +1,46 @@
+/**
+ * `dialsim check --ndjson` as a dialer runs it beside itself: one request written, its answer read, then the next.
+ * Each answer must come while the input is still open, on one thread and on workers, rather than when a batch
+ * fills or the input ends (which would leave such a caller waiting for ever). Runs the built CLI.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+
+/** Copies of the national registry and Colorado's list a week old, the first listing one number, in each request. */
+const registries = { national: { syncedAt: '2026-03-03', numbers: ['303-555-0123'] }, states: { CO: { syncedAt: '2026-03-03', numbers: [] } } };
+const REQUESTS = [
+  { at: '2026-03-10T19:30:00-07:00', to: '(303) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries },
+  { at: '2026-03-10T22:30:00-07:00', to: '(303) 555-0199', method: 'manual', caller: { seller: 'acme' }, registries },
+  { at: '2026-03-10T12:00:00-07:00', to: '(303) 555-0199', method: 'manual', caller: { seller: 'acme' }, registries },
+  { to: 'not a request' },
+];
+
+describe('dialsim check --ndjson, one request at a time', () => {
+  it.each(['1', '2'])('answers each request before the next is sent (--workers %s)', async (workers) => {
+    assertBuildIsFresh();
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+    const child = spawn(process.execPath, [join(repoRoot, 'dist/src/cli/bin.js'), 'check', '--ndjson', '--workers', workers], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const received: unknown[] = [];
+    try {
+      for (const request of REQUESTS) {
+        child.stdin.write(`${JSON.stringify(request)}\n`);
+        const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer to ${JSON.stringify(request)} while the input stayed open`)), 15_000));
+        const answer = await Promise.race([answers.next(), timeout]);
+        expect(answer.done).toBe(false);
+        received.push(JSON.parse(answer.value as string));
+      }
+    } finally {
+      child.stdin.end();
+    }
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(1);
+    expect(received.map((answer) => ('verdict' in (answer as object) ? (answer as { verdict: string }).verdict : (answer as { line: number }).line))).toEqual(['block', 'block', 'allow', 4]);
+    expect((received[0] as { violations: { rule: string }[] }).violations.map(({ rule }) => rule)).toContain('dnc.national');
+    expect((received[1] as { violations: { rule: string }[] }).violations.map(({ rule }) => rule)).toContain('hours.federal');
+  }, 60_000);
+});
