@@ -16,9 +16,10 @@ import { cleanUpRegistryBench, prepareRegistryBench, runRegistryChild, type Regi
  *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache). Then
  *   `--paired-leads` (100,000) leads in turns with the log written directly and through JSON.stringify, medians
  *   over `--rounds`, the two logs checked byte-identical.
- * - scrub, scrub-workers: a generated CRM export of 300,000 rows through `dialsim scrub --dnc-only` (CSV in, CSV
- *   out) against a registry store of BENCH_REGISTRY_NUMBERS numbers (default 20 million), on one worker, then on
- *   `--workers` (the one-worker run is its baseline); `--scrub-rows`, `--scrub-numbers` change them.
+ * - scrub, scrub-workers: a generated CRM export of 300,000 rows, written to a file, through `dialsim scrub
+ *   --dnc-only` (CSV in, CSV out) against a registry store of BENCH_REGISTRY_NUMBERS numbers (default 20 million),
+ *   on one worker and on `--workers` in turns, each round in a process of its own; medians over `--rounds` (the
+ *   one-worker rounds are the baseline); `--scrub-rows`, `--scrub-numbers` change them.
  * - registry-store, registry-sqlite, registry-set: the national registry kept as a store, in SQLite and in a JS Set,
  *   at BENCH_REGISTRY_NUMBERS numbers (default 20 million; the registry holds 258.5 million), each in its own process.
  * - check-ndjson-workers: the same requests from a file through `check --ndjson --workers N` (`--workers`, default
@@ -179,15 +180,18 @@ function campaignBench(): void {
 
 async function scrubBench(): Promise<void> {
   const workers = Number(values.workers);
-  const result = await runScrubBench(Number(values['scrub-rows']), Number(values['scrub-numbers']), seed, [1, workers]);
-  const [one, many] = result.runs.map((run) => result.rows / run.seconds) as [number, number];
+  const result = await runScrubBench(Number(values['scrub-rows']), Number(values['scrub-numbers']), seed, [1, workers], Number(values.rounds));
+  const on = (count: number) => result.runs.filter((run) => run.workers === count);
+  const rate = (count: number) => median(on(count).map((run) => result.rows / run.seconds));
+  const peak = (count: number) => Math.max(...on(count).map((run) => run.peakRssMb));
+  const [one, many] = [rate(1), rate(workers)];
   const lines = [
-    { bench: 'scrub', ops_per_s: Math.round(one), numbers: result.registryNumbers, peak_rss_mb: peakRssMb() },
-    { bench: 'scrub-workers', workers, ops_per_s: Math.round(many), baseline_ops_per_s: Math.round(one), speedup: Number((many / one).toFixed(2)), numbers: result.registryNumbers, peak_rss_mb: peakRssMb() },
+    { bench: 'scrub', ops_per_s: Math.round(one), numbers: result.registryNumbers, peak_rss_mb: peak(1) },
+    { bench: 'scrub-workers', workers, ops_per_s: Math.round(many), baseline_ops_per_s: Math.round(one), speedup: Number((many / one).toFixed(2)), numbers: result.registryNumbers, peak_rss_mb: peak(workers) },
   ];
   const texts = [
-    `scrub --dnc-only: ${format(result.rows)} CSV rows against ${format(result.registryNumbers)} registry numbers: ${format(one)} rows/s end to end on one worker`,
-    `scrub --dnc-only --workers ${workers}: ${format(many)} rows/s (${(many / one).toFixed(2)}x one worker); peak RSS of the bench process ${peakRssMb()} MB`,
+    `scrub --dnc-only: ${format(result.rows)} CSV rows from a file against ${format(result.registryNumbers)} registry numbers: median ${format(one)} rows/s end to end on one worker; peak RSS ${peak(1)} MB`,
+    `scrub --dnc-only --workers ${workers}: median ${format(many)} rows/s (${(many / one).toFixed(2)}x one worker); peak RSS ${peak(workers)} MB`,
   ];
   lines.forEach((line, index) => process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${texts[index]}\n`));
 }
