@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { screenNdjson } from '../src/cli/check-workers.js';
 import { benchRegistries } from './check-bench.js';
 import { checkRequestChunks } from './check-requests.js';
+import { peakResidentMb } from './peak-resident.js';
 
 const here = fileURLToPath(import.meta.url);
 
@@ -57,7 +58,7 @@ async function workersChild(file: string, workers: number, seed: number): Promis
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (counts.malformed > 0 || counts.answered === 0 || outputBytes === 0) throw new Error(`bench requests were not all answered: ${JSON.stringify(counts)}`);
-  return { workers, decisionsPerSecond: counts.answered / seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return { workers, decisionsPerSecond: counts.answered / seconds, peakRssMb: peakResidentMb() };
 }
 
 if (process.argv[1] === here) {

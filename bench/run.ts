@@ -6,6 +6,7 @@ import { runWorkersRound, writeRequestFile } from './check-workers-bench.js';
 import { availableParallelism } from 'node:os';
 import { LifecycleStepper } from '../src/lifecycle/transitions.js';
 import { cleanUpRegistryBench, prepareRegistryBench, runRegistryChild, type RegistryBenchLine } from './registry-bench.js';
+import { peakResidentMb } from './peak-resident.js';
 
 /**
  * `npm run bench`: the benchmarks, each beside its baseline run in the same process where it has one.
@@ -56,7 +57,7 @@ function median(numbers: number[]): number {
 const log = (text: string) => {
   if (!values.json) process.stderr.write(`${text}\n`);
 };
-const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const peakRssMb = peakResidentMb;
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
 
 function report(line: { bench: string; ops_per_s: number; baseline_ops_per_s: number; peak_rss_mb: number; [extra: string]: number | string }, text: string): void {

@@ -11,6 +11,7 @@ import { generateDownloads } from '../src/registry-store/generate-downloads.js';
 import { importDownloads } from '../src/registry-store/import-downloads.js';
 import { writeStoreAtomically } from '../src/registry-store/write-store.js';
 import { nationalNumber } from './check-requests.js';
+import { peakResidentMb } from './peak-resident.js';
 
 export interface ScrubBenchResult {
   readonly rows: number;
@@ -116,7 +117,7 @@ async function scrubRound(list: string, context: string, workers: number, rows: 
   // The notes hold no line breaks, so the output has the header and one line per row. Exit 1 is expected: a
   // state given for a number of another country (a Canadian number with "NY") is an error row, as in check.
   if (code === 2 || lines !== rows + 1) throw new Error(`scrub bench: exit ${code}, ${lines} lines for ${rows} rows on ${workers} workers\n${errors}`);
-  return { workers, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return { workers, seconds, peakRssMb: peakResidentMb() };
 }
 
 if (process.argv[1] === here) {
