@@ -4,7 +4,7 @@
  * the same shared memory in every worker. Runs the built CLI: workers start from the compiled scripts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -14,6 +14,7 @@ import { nearMisses, type Json } from '../../bench/near-miss-requests.js';
 import { seededRandom } from '../../src/core/seeded-random.js';
 import { writeDownload } from '../registry-store/ftc-files.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { mainThreadOnlyPolicy, threadNotingPolicy } from '../support/thread-policy-modules.js';
 
 interface Run {
   readonly code: number | null;
@@ -21,9 +22,9 @@ interface Run {
   readonly stderr: string;
 }
 
-function check(args: readonly string[], input?: string | Buffer, extraEnv: Record<string, string> = {}): Run {
+function check(args: readonly string[], input?: string | Buffer): Run {
   assertBuildIsFresh();
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))), ...extraEnv };
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
   const result = spawnSync(process.execPath, [join(repoRoot, 'dist/src/cli/bin.js'), 'check', ...args], { cwd: repoRoot, env, input, maxBuffer: 1 << 30, timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
@@ -130,13 +131,7 @@ describe('dialsim check --ndjson --workers', () => {
   });
 
   it('screens every line in this thread, and says why, when the workers cannot start (a policy module that loads here but not in a worker thread)', async () => {
-    const policy = join(folder, 'main-thread-only.mjs');
-    writeFileSync(
-      policy,
-      `import { isMainThread } from 'node:worker_threads';
-if (!isMainThread) throw new Error('this module refuses worker threads');
-export default { id: 'acme.main-only', title: 'Passes', citation: 'Acme calling policy §9', messages: { never: 'never said' }, evaluate: () => ({ outcome: 'pass' }) };\n`,
-    );
+    const policy = mainThreadOnlyPolicy(folder);
     const file = join(folder, 'many.ndjson');
     writeFileSync(file, await awkwardInput(16, 12_000));
     const one = check(['--ndjson', '--workers', '1', '--policy', policy, file]);
@@ -151,27 +146,19 @@ export default { id: 'acme.main-only', title: 'Passes', citation: 'Acme calling 
 
   it('screens in the calling thread and in the worker threads alike, with the bytes of one thread', async () => {
     // A policy module that notes each thread it screens in: the first batch is always this thread's (the workers
-    // cannot have started yet), and once the batches in flight are full the workers are waited for and given some.
-    const marks = join(folder, 'threads');
-    mkdirSync(marks);
-    const policy = join(folder, 'notes-its-thread.mjs');
-    writeFileSync(
-      policy,
-      `import { appendFileSync } from 'node:fs';
-import { threadId } from 'node:worker_threads';
-let noted = false;
-export default { id: 'acme.notes-thread', title: 'Passes', citation: 'Acme calling policy §10', messages: { never: 'never said' },
-  evaluate: () => { if (!noted && process.env.DIALSIM_THREAD_MARKS) { noted = true; appendFileSync(\`\${process.env.DIALSIM_THREAD_MARKS}/\${threadId}\`, 'screened\\n'); } return { outcome: 'pass' }; } };\n`,
-    );
+    // cannot have started yet), and it takes long enough that the workers start and are given later ones.
+    const reference = threadNotingPolicy(folder, 'one-thread');
+    const spread = threadNotingPolicy(folder, 'three-threads');
     const file = join(folder, 'twenty-batches.ndjson');
     const input = await awkwardInput(18, 30_000);
     expect(input.length).toBeGreaterThan(20 * 256 * 1024);
     writeFileSync(file, input);
-    const one = check(['--ndjson', '--workers', '1', '--policy', policy, file]);
-    const three = check(['--ndjson', '--workers', '3', '--policy', policy, file], undefined, { DIALSIM_THREAD_MARKS: marks });
+    const one = check(['--ndjson', '--workers', '1', '--policy', reference.policy, file]);
+    expect(reference.threads()).toEqual([0]);
+    const three = check(['--ndjson', '--workers', '3', '--policy', spread.policy, file]);
     expect({ code: three.code, stderr: three.stderr }).toEqual({ code: one.code, stderr: one.stderr });
     expect(three.stdout.equals(one.stdout)).toBe(true);
-    const threads = readdirSync(marks).map(Number);
+    const threads = spread.threads();
     expect(threads).toContain(0);
     expect(threads.filter((id) => id !== 0).length).toBeGreaterThanOrEqual(1);
   });

@@ -4,12 +4,13 @@
  * the rows before the error written. Runs the built CLI: workers start from the compiled scripts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/seeded-random.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { mainThreadOnlyPolicy, threadNotingPolicy } from '../support/thread-policy-modules.js';
 
 interface Run {
   readonly code: number | null;
@@ -92,35 +93,25 @@ describe('dialsim scrub --workers', () => {
     expect(brokenTwo.stdout.equals(brokenOne.stdout)).toBe(true);
   });
 
-  it('screens in the calling thread and in the worker threads alike', () => {
+  it('screens in the calling thread and in the worker threads alike, with the bytes of one thread', () => {
     // A policy module that notes each thread it screens in: the first batch is always the calling thread's (the
-    // workers cannot have started yet), and once the batches in flight are full the workers are waited for.
-    const marks = join(folder, 'threads');
-    mkdirSync(marks);
-    const policy = join(folder, 'notes-its-thread.mjs');
-    writeFileSync(
-      policy,
-      `import { appendFileSync } from 'node:fs';
-import { threadId } from 'node:worker_threads';
-let noted = false;
-export default { id: 'acme.notes-thread', title: 'Passes', citation: 'Acme calling policy §10', messages: { never: 'never said' },
-  evaluate: () => { if (!noted) { noted = true; appendFileSync(\`${marks}/\${threadId}\`, 'screened\\n'); } return { outcome: 'pass' }; } };\n`,
-    );
-    const two = scrub([list, ...common, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--policy', policy, '--workers', '2']);
+    // workers cannot have started yet), and it takes long enough that the workers start and are given later ones.
+    const reference = threadNotingPolicy(folder, 'one-thread');
+    const spread = threadNotingPolicy(folder, 'two-threads');
+    const flags = [list, ...common, '--at', '2026-03-10T20:30:00-05:00'];
+    const one = scrub([...flags, '--policy', reference.policy, '--workers', '1']);
+    expect(reference.threads()).toEqual([0]);
+    const two = scrub([...flags, '--policy', spread.policy, '--workers', '2']);
     expect(two.stderr).toContain('rows        30000 in, 30000 out');
-    const threads = readdirSync(marks).map(Number);
+    expect({ code: two.code, stderr: two.stderr }).toEqual({ code: one.code, stderr: one.stderr });
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+    const threads = spread.threads();
     expect(threads).toContain(0);
     expect(threads.filter((id) => id !== 0).length).toBe(1);
   });
 
   it('scrubs every row in this thread, and says why, when the workers cannot start', () => {
-    const policy = join(folder, 'main-thread-only.mjs');
-    writeFileSync(
-      policy,
-      `import { isMainThread } from 'node:worker_threads';
-if (!isMainThread) throw new Error('this module refuses worker threads');
-export default { id: 'acme.main-only', title: 'Passes', citation: 'Acme calling policy §9', messages: { never: 'never said' }, evaluate: () => ({ outcome: 'pass' }) };\n`,
-    );
+    const policy = mainThreadOnlyPolicy(folder);
     const flags = [list, ...common, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--policy', policy];
     const one = scrub([...flags, '--workers', '1']);
     const two = scrub([...flags, '--workers', '2']);
