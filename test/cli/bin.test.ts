@@ -4,11 +4,11 @@
  * commands kept writing (and waiting for 'drain') after the reader had gone.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 interface Closed {
   readonly code: number | null;
@@ -43,7 +43,7 @@ function runWithStdoutClosed(args: readonly string[], options: { afterFirstChunk
 /** Far more than a pipe holds (64 KiB), so the command is still writing when its reader goes. */
 function manyRequests(): string {
   const request = JSON.stringify({ at: '2026-03-10T20:30:00-07:00', to: '(303) 555-0123', method: 'manual', caller: { seller: 'acme' }, packs: ['us-federal'] });
-  const file = join(mkdtempSync(join(tmpdir(), 'dialsim-bin-')), 'requests.ndjson');
+  const file = join(scratchDir('bin'), 'requests.ndjson');
   writeFileSync(file, `${`${request}\n`.repeat(5000)}`);
   return file;
 }
@@ -51,7 +51,7 @@ function manyRequests(): string {
 describe('a closed output pipe ends the command quietly: exit 0, nothing on stderr', () => {
   it('dialsim run scenarios/ | head -1, in a shell', () => {
     assertBuildIsFresh();
-    const dir = mkdtempSync(join(tmpdir(), 'dialsim-bin-'));
+    const dir = scratchDir('bin');
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
     const script = `{ "${process.execPath}" dist/src/cli/bin.js run scenarios/ 2>"${dir}/stderr"; echo $? >"${dir}/code"; } | head -1`;
     const shell = spawnSync('sh', ['-c', script], { cwd: repoRoot, env, encoding: 'utf8', timeout: 120_000 });
@@ -75,7 +75,7 @@ describe('a closed output pipe ends the command quietly: exit 0, nothing on stde
   });
 
   it('dialsim train --answers FILE | head, and dialsim --help with the pipe closed before anything is printed', async () => {
-    const answers = join(mkdtempSync(join(tmpdir(), 'dialsim-bin-')), 'answers.txt');
+    const answers = join(scratchDir('bin'), 'answers.txt');
     writeFileSync(answers, 'dial\n'.repeat(50));
     const train = await runWithStdoutClosed(['train', '--count', '50', '--answers', answers], { afterFirstChunk: false });
     expect({ code: train.code, signal: train.signal, stderr: train.stderr }).toEqual({ code: 0, signal: null, stderr: '' });

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const request = {
   at: '2026-03-10T14:00:00-05:00',
@@ -27,7 +27,7 @@ const ALWAYS = `export default {
 const NEVER = ALWAYS.replace("'acme.always'", "'acme.never'").replace("({ outcome: 'violation', messageId: 'always', data: { e164: facts.number.e164 } })", "({ outcome: 'pass' })");
 
 function setup(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-check-policy-')));
+  const dir = realpathSync(scratchDir('check-policy'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -4,17 +4,17 @@
  * the same shared memory in every worker. Runs the built CLI: workers start from the compiled scripts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkRequestChunks } from '../../bench/check-requests.js';
 import { nearMisses, type Json } from '../../bench/near-miss-requests.js';
 import { seededRandom } from '../../src/core/seeded-random.js';
 import { writeDownload } from '../registry-store/ftc-files.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { mainThreadOnlyPolicy, threadNotingPolicy } from '../support/thread-policy-modules.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 interface Run {
   readonly code: number | null;
@@ -29,7 +29,7 @@ function check(args: readonly string[], input?: string | Buffer): Run {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'dialsim-workers-'));
+const folder = scratchDir('workers');
 
 /** Numbers the generated requests draw some of theirs from, so that the registries block some calls. */
 const NATIONAL = ['3035550123', '2125550100', '7205550100', '3125550199'];
@@ -69,8 +69,6 @@ async function awkwardInput(seed: number, count: number): Promise<Buffer> {
 }
 
 describe('dialsim check --ndjson --workers', () => {
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
   it('gives the bytes, the exit code and the summary of one thread, over batches of awkward input, from a file and from stdin', async () => {
     const input = await awkwardInput(14, 12_000);
     const file = join(folder, 'requests.ndjson');

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /**
  * The contract's v1 example. These tests are about the command, not state law, so the request names the federal
@@ -20,7 +20,7 @@ const contractExample = {
 const json = (value: unknown) => JSON.stringify(value);
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'dialsim-check-'));
+  return scratchDir('check');
 }
 
 describe('dialsim check --json', () => {

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputPathProblem } from '../../src/cli/output-path.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-output-'));
+  const dir = scratchDir('output');
   writeFileSync(join(dir, 'old.jsonl'), 'x\n');
   mkdirSync(join(dir, 'reports'));
   return { dir };

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PACK_IDS } from '../../src/engine/packs-in-force.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const LATE_DENVER_CALL = JSON.stringify({
   at: '2026-03-10T21:30:00-06:00',
@@ -16,7 +16,7 @@ const LATE_DENVER_CALL = JSON.stringify({
 
 /** A scenario whose expectation names a custom rule from the module it lists under `policies`. */
 function scenarioWithOwnPolicy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-packs-'));
+  const dir = scratchDir('packs');
   writeFileSync(
     join(dir, 'no-tuesdays.js'),
     `import { definePolicy, violation } from ${JSON.stringify(pathToFileURL(resolve('dist/src/index.js')).href)};

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** `dialsim run` reports breaches apart from expectations, and exits 1 on a breach nobody expected. */
 
@@ -19,7 +19,7 @@ expect: ${expect}
 `;
 
 function scenarioFile(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-run-breaches-'));
+  const dir = scratchDir('run-breaches');
   writeFileSync(join(dir, 'scenario.yaml'), text);
   return join(dir, 'scenario.yaml');
 }

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -8,6 +7,7 @@ import { resolveNumberDirect } from '../../src/resolve/phone-number.js';
 import { spreadsheetSafeLine } from '../../src/core/spreadsheet-safe-csv.js';
 import { arbitraryInstantMs, arbitraryNumber } from '../support/arbitrary-request.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -82,7 +82,7 @@ function withoutTimeRules({ verdict, violations, exemptions, callee, nextAllowed
 
 describe("dialsim scrub's decisions", () => {
   it("equal dialsim check's for the same requests, row by row, in full and dnc-only mode", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dialsim-scrub-check-'));
+    const dir = scratchDir('scrub-check');
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const context = join(dir, 'context.json');
     await fc.assert(

@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** A list long enough to be written in several batches, so the bar is drawn between them. */
 function setup(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-scrub-progress-'));
+  const dir = scratchDir('scrub-progress');
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'context.json'), JSON.stringify({ registries: { national: { syncedAt: '2026-03-01', numbers: [] } } }));
   const rows = Array.from({ length: 3000 }, (_, index) => `${index},(303) 555-${String(index).padStart(4, '0')},a note of some length for row ${index}`);

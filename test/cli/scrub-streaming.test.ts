@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const ROWS = 200_000;
 /** A long note per row: the list is over 300 MB, several times the heap the scrub is given. */
@@ -25,7 +25,7 @@ function* leadList(): Generator<string> {
 describe('dialsim scrub on a long list', () => {
   it(`streams 200,000 rows (over 300 MB) through a process with a ${HEAP_MB} MB heap, every row out`, async () => {
     assertBuildIsFresh();
-    const dir = mkdtempSync(join(tmpdir(), 'dialsim-scrub-stream-'));
+    const dir = scratchDir('scrub-stream');
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'context.json'), JSON.stringify({ registries: { national: { syncedAt: '2026-03-01', numbers: ['303-555-0123'] } } }));
     const child = spawn(

@@ -4,13 +4,13 @@
  * the rows before the error written. Runs the built CLI: workers start from the compiled scripts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/seeded-random.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { mainThreadOnlyPolicy, threadNotingPolicy } from '../support/thread-policy-modules.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 interface Run {
   readonly code: number | null;
@@ -25,7 +25,7 @@ function scrub(args: readonly string[]): Run {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'dialsim-scrub-workers-'));
+const folder = scratchDir('scrub-workers');
 const AREA_CODES = ['303', '720', '212', '305', '907', '808', '416', '555'];
 
 /**
@@ -51,7 +51,6 @@ function crmExport(seed: number, count: number): string {
 }
 
 describe('dialsim scrub --workers', () => {
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const context = join(folder, 'context.json');
   writeFileSync(
     context,

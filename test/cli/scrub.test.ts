@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** acme's registries: a fresh national copy listing 720-555-0199, its internal list with 212-555-0147, Colorado's list. */
 const CONTEXT = JSON.stringify({
@@ -16,7 +16,7 @@ const CONTEXT = JSON.stringify({
 
 /** Writes the files into a fresh temp directory (removed after the test) and returns its path. */
 function setup(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-scrub-'));
+  const dir = scratchDir('scrub');
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'context.json'), CONTEXT);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

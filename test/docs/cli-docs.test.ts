@@ -4,8 +4,7 @@
  * doc, so the examples there are the CLI's real behaviour and cannot drift. It understands only the few shell
  * forms the doc uses; anything else fails, so a new example must keep to them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { checkMessages } from '../../src/cli/commands/check-messages.js';
 import { assertBuildIsFresh } from '../support/built-package.js';
 import { consoleTranscripts, type TranscriptCommand } from '../support/console-transcripts.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI_DOC = 'docs/cli.md';
@@ -36,7 +36,7 @@ function words(text: string): string[] {
  * `npm install` of a local copy does), so policy modules written there can import 'dialsim' (the build in dist/).
  */
 class Session {
-  readonly #dir = installedDialsim(realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-cli-doc-'))));
+  readonly #dir = installedDialsim(realpathSync(scratchDir('cli-doc')));
   #shownDir: string | undefined;
   #lastCode = 0;
 

@@ -6,8 +6,7 @@
  * and the audit-log excerpt and jq transcripts must come from the log it writes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +25,7 @@ import {
 import { ANSWER_FACTOR_BY_LOCAL_HOUR, OUTCOME_PRESETS } from '../../src/dialer/outcome-model.js';
 import { simulateCampaign } from '../../src/dialer/simulate-campaign.js';
 import { InMemoryRegistry } from '../../src/resolve/registry.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** The record types docs/audit-log.md documents. A type the simulator starts writing fails until it is added here and there. */
 const DOCUMENTED_RECORD_TYPES = ['header', 'attempt', 'transition', 'dnc-request', 'disclosure', 'identification-message'] as const;
@@ -123,7 +123,7 @@ function runCampaignsExample(): Promise<ExampleRun> {
     const body = code.replace(importLine, (_, names: string) => `const {${names}} = dialsim;`);
     const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
     const printed: string[] = [];
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-campaign-doc-')));
+    const dir = realpathSync(scratchDir('campaign-doc'));
     const cwd = process.cwd();
     process.chdir(dir);
     try {

@@ -5,12 +5,12 @@
  * checkout, installs the tarball into a fresh project, and runs the README's `check` example and its script there.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it, onTestFinished } from 'vitest';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const run = promisify(execFile);
 /** Measured at 3-4 s for the install; the margin is for a busy CI machine, not for downloads. */
@@ -110,7 +110,7 @@ it(
   'a tarball packed from the checkout installs into a new project, whose `npx dialsim check` and imports of dialsim and dialsim/testing work',
   async () => {
     assertBuildIsFresh();
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-install-')));
+    const dir = realpathSync(scratchDir('install'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     // --ignore-scripts: "prepare" would rebuild dist/ while other test files load it; the build is checked fresh above.
     const pack = ['pack', '--ignore-scripts', '--json', '--pack-destination', dir];

@@ -3,14 +3,14 @@
  * blocks in a fresh directory: a `$ cat FILE` line writes the file the doc shows, and every `$ npx dialsim ...`
  * line must print exactly what the doc shows.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCheckContext } from '../../src/core/check-context.js';
 import { repoRoot } from '../support/built-package.js';
 import { consoleTranscripts } from '../support/console-transcripts.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** `ftc/*.txt` as the shell would expand it, in the directory `dir`. */
 function expand(argument: string, dir: string): string[] {
@@ -23,7 +23,7 @@ function expand(argument: string, dir: string): string[] {
 }
 
 describe('docs/registry.md', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-registry-doc-'));
+  const dir = scratchDir('registry-doc');
   const cwd = process.cwd();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,8 +4,7 @@
  * command's real behaviour. It knows only the shell forms the doc uses (`cat > FILE <<'EOF'`, `cat FILE`,
  * `npx dialsim ...`, `echo $?`); anything else fails, so a new example must keep to them.
  */
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { scrubMessages } from '../../src/cli/commands/scrub-messages.js';
@@ -14,6 +13,7 @@ import { SCRUB_FIELD_NAMES } from '../../src/scrub/scrub-fields.js';
 import { repoRoot } from '../support/built-package.js';
 import { consoleTranscripts } from '../support/console-transcripts.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const DOC = 'docs/scrub.md';
 const text = readFileSync(join(repoRoot, DOC), 'utf8');
@@ -23,7 +23,7 @@ const words = (command: string) => [...command.matchAll(/'([^']*)'|(\S+)/g)].map
 
 describe(DOC, () => {
   it('every example command prints exactly what the walk-through shows, exit codes included', async () => {
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-scrub-doc-')));
+    const dir = realpathSync(scratchDir('scrub-doc'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const cwd = process.cwd();
     process.chdir(dir);

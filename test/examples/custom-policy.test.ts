@@ -6,17 +6,17 @@
  * dependencies (date-holidays, vitest, typescript). The source folder itself is left as it is.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const SOURCE = join(repoRoot, 'docs/examples/custom-policy');
 
 /** A copy of the example, "installed": node_modules/<name> links for each dependency it declares. */
 function installedCopy(): string {
-  const dir = join(realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-example-'))), 'custom-policy');
+  const dir = join(realpathSync(scratchDir('example')), 'custom-policy');
   cpSync(SOURCE, dir, { recursive: true, filter: (path) => !path.split('/').includes('node_modules') });
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
   mkdirSync(join(dir, 'node_modules'));

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PolicyModuleError, loadPolicyModule, loadPolicyModules } from '../../src/policy-modules/load-policy-module.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** A plain-object policy, as a JavaScript module without dialsim's helpers can write one. */
 const SUNDAYS = `{
@@ -16,7 +16,7 @@ const SUNDAYS = `{
 
 /** A fresh directory holding `files`; relative module paths in the tests resolve against it. */
 function setup(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dialsim-modules-')));
+  const dir = realpathSync(scratchDir('modules'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

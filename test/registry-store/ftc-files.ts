@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** A fresh folder for one test's download files. */
 export function downloadFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'dialsim-ftc-'));
+  return scratchDir('ftc');
 }
 
 /** Writes a download file; `lines` are joined with LF and end with one, as the FTC's files do. */

@@ -1,18 +1,18 @@
 /** docs/report.md against the code: its CSV example is what the CLI writes, its column table the CSV's header. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ATTEMPT_CSV_COLUMNS } from '../../src/report/attempt-csv.js';
 import { repoRoot } from '../support/built-package.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const doc = readFileSync(join(repoRoot, 'docs/report.md'), 'utf8');
 
 describe('docs/report.md', () => {
   it('the CSV block is what `dialsim run scenarios/11-business-lines.yaml --attempts-csv FILE` writes', async () => {
     const block = /```csv\n([\s\S]*?)```/.exec(doc)![1]!;
-    const file = join(mkdtempSync(join(tmpdir(), 'dialsim-report-doc-')), 'attempts.csv');
+    const file = join(scratchDir('report-doc'), 'attempts.csv');
     const result = await runCliInMemory(['run', join(repoRoot, 'scenarios/11-business-lines.yaml'), '--attempts-csv', file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`wrote the attempt table to ${file}`);

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario, type ScenarioResult } from '../../src/scenario/run-scenario.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -86,7 +86,7 @@ expect:
  * temp directory (it fails its abandonment expectation on purpose), and a scenario with no attempts at all.
  */
 export function reportFixtures(): { results: ScenarioResult[]; dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-report-'));
+  const dir = scratchDir('report');
   const { csv, registry, consenting } = leadRows();
   writeFileSync(join(dir, 'leads.csv'), csv);
   writeFileSync(join(dir, 'predictive-floor.yaml'), campaignScenario(consenting, registry));

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -10,6 +9,7 @@ import { leadFileSchema, leadSchema } from '../../src/dialer/campaign-config.js'
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
 import { COUNTABLE, expectationSchema, NEVER_ALLOWED, scenarioSchema, stepSchema } from '../../src/scenario/scenario-schema.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** docs/scenarios.md against the schema and the library: a field, a step, an expectation or a scenario it omits fails. */
 
@@ -85,7 +85,7 @@ describe('the complete scenario in docs/scenarios.md', () => {
   });
 
   it('loads, runs and meets every expectation it states', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dialsim-doc-'));
+    const dir = scratchDir('doc');
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'example.yaml'), example);
     const result = runScenario(loadScenario(join(dir, 'example.yaml'), { pack: packsInForce() }), { pack: packsInForce() });
@@ -101,7 +101,7 @@ describe('the CRM export in docs/scenarios.md', () => {
   const source = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
 
   it('loads as documented: the mapped columns give the fields, yes/no the line types, the others attributes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dialsim-doc-'));
+    const dir = scratchDir('doc');
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data/crm.csv'), csv);

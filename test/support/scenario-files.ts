@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
 import { InputError } from '../../src/core/input-error.js';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { scratchDir } from './scratch-dir.js';
 
 /** Writes `files` (scenario.yaml and any data files) into a fresh temp directory, removed after the test. */
 export function writeScenarioFiles(files: Record<string, string>): { dir: string; scenario: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-scenario-'));
+  const dir = scratchDir('scenario');
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return { dir, scenario: join(dir, 'scenario.yaml') };

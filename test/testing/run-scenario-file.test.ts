@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { expectScenarioToPass, runScenarioFile, ScenarioExpectationError } from '../../src/testing/run-scenario-file.js';
 import { writeScenarioFiles } from '../support/scenario-files.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /** A custom policy module, as a user writes one, importing dialsim's built entry. */
 const DISASTER_POLICY = `import { definePolicy, pass, violation } from ${JSON.stringify(pathToFileURL(resolve('dist/src/index.js')).href)};
@@ -20,7 +20,7 @@ export default definePolicy({
 
 /** A call to a New Orleans lead in a declared disaster area, screened with a custom rule the scenario names. */
 function disasterScenario(expectedRule: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-scenario-kit-'));
+  const dir = scratchDir('scenario-kit');
   writeFileSync(join(dir, 'disaster-area.js'), DISASTER_POLICY);
   const file = join(dir, 'disaster.yaml');
   writeFileSync(

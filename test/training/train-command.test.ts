@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { packsInForce } from '../../src/engine/packs-in-force.js';
@@ -8,6 +7,7 @@ import { createTrainCommand } from '../../src/cli/commands/train.js';
 import { generateDrills } from '../../src/training/generate-drills.js';
 import { startTrainerServer } from '../../src/training/trainer-server.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 /**
  * The answers that get the first three single drills of seed 42 right, and a file holding `lines`. The trainer's
@@ -16,7 +16,7 @@ import { runCliInMemory } from '../support/run-cli-in-memory.js';
 function setup(lines?: readonly string[]) {
   const drills = generateDrills({ seed: 42, level: 'single', count: 3, pack: packsInForce({ packs: ['us-federal'] }) });
   const rightAnswers = drills.map((drill) => (drill.key.verdict === 'allow' ? 'dial' : `block ${drill.key.rules[0]}`));
-  const dir = mkdtempSync(join(tmpdir(), 'dialsim-train-'));
+  const dir = scratchDir('train');
   const file = join(dir, 'answers.txt');
   writeFileSync(file, `${(lines ?? rightAnswers).join('\n')}\n`);
   return { drills, rightAnswers, file };
