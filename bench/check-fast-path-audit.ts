@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
 import { parseCheckRequest } from '../src/core/check-request.js';
+import { decisionForOutput, writeDecisionLine } from '../src/cli/decision-output.js';
+import { OutputBatches } from '../src/cli/output-batches.js';
 import { fastCheckRequest } from '../src/core/fast-check-request.js';
 import { InputError } from '../src/core/input-error.js';
 import { seededRandom } from '../src/core/seeded-random.js';
@@ -14,7 +16,9 @@ import { nearMisses, type Json } from './near-miss-requests.js';
  * fast path (src/core/fast-check-request.ts) answers as zod does over the bench's generated requests and, for each,
  * M near misses drawn at random (a field removed, of a wrong type or value, an extra field). Wherever the fast path
  * answers, its attempt must deep-equal zod's and the decisions on the two must be identical; where zod refuses, the
- * fast path must stand aside. Prints the counts as one JSON line and exits 1 on any mismatch.
+ * fast path must stand aside. Every decision (the reference attempt's) is also written by `writeDecisionLine`, the
+ * stream's output path, whose bytes must be JSON.stringify's of the output decision. Prints the counts as one JSON
+ * line and exits 1 on any mismatch.
  */
 
 const { values } = parseArgs({
@@ -51,13 +55,31 @@ const decisionOf = (attempt: ReturnType<typeof parseCheckRequest>) => {
 };
 const random = seededRandom(seed ^ 0xa0d17);
 const pick = (count: number) => Math.floor(random() * count);
-const counts = { compared: 0, fast: 0, reference: 0, generated: 0, nearMisses: 0, mismatches: 0 };
+const counts = { compared: 0, fast: 0, reference: 0, generated: 0, nearMisses: 0, mismatches: 0, outputsCompared: 0, outputMismatches: 0 };
+const batches = new OutputBatches();
+
+/** Whether the stream's output path writes the decision as JSON.stringify does. */
+function writtenAsReference(decision: ReturnType<typeof screen>): boolean {
+  writeDecisionLine(decision, batches);
+  const written = Buffer.concat(batches.take(true)).toString('utf8');
+  return written === `${JSON.stringify(decisionForOutput(decision))}\n`;
+}
 const firstMismatches: unknown[] = [];
 
 function audit(value: Json): void {
   counts.compared++;
   const fast = fastCheckRequest(value);
   const reference = referenceOf(value);
+  if ('attempt' in reference) {
+    const decision = decisionOf(reference.attempt);
+    if (!('problems' in decision)) {
+      counts.outputsCompared++;
+      if (!writtenAsReference(decision)) {
+        counts.outputMismatches++;
+        if (firstMismatches.length < 5) firstMismatches.push({ output: value });
+      }
+    }
+  }
   if (fast === undefined) {
     counts.reference++;
     return;
@@ -85,4 +107,4 @@ for await (const chunk of checkRequestChunks({ count: requests, seed, nationalLi
 }
 
 process.stdout.write(`${JSON.stringify({ ...counts, ...(firstMismatches.length > 0 && { firstMismatches }) })}\n`);
-process.exitCode = counts.mismatches === 0 ? 0 : 1;
+process.exitCode = counts.mismatches === 0 && counts.outputMismatches === 0 ? 0 : 1;

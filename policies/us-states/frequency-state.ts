@@ -30,6 +30,8 @@ export const CALL_CAP_MESSAGES = {
 
 /** When an earlier call stops counting: the moment the cap's window after it ends, for every candidate row's cap. */
 export function callCapChangesAt(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow> = STATE_ROWS): number[] {
+  // Without earlier calls no window ends: asked on every search for a next allowed time, mostly of such calls.
+  if (facts.history.length === 0) return [];
   return candidateRows(facts, table).flatMap((row) =>
     calleeDates(facts).flatMap((date) => {
       const cap = versionInForce(row, date, facts)?.frequencyCap?.value;

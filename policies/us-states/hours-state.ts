@@ -63,10 +63,27 @@ interface OutsideCase {
 }
 
 /**
+ * The last facts' cases: the finding and how long it lasts are asked of the same facts in turn (facts are never
+ * changed once resolved), and working them out twice was a measurable share of a search for the next allowed time.
+ */
+let lastFacts: ScreeningFacts | undefined;
+let lastCallee: ScreeningFacts['callee'] | undefined;
+let lastCases: readonly OutsideCase[] | undefined;
+
+/**
  * Every case outside a window at the call, found once for both the finding and how long it lasts; undefined when
  * there is none.
  */
-function outsideCases(facts: ScreeningFacts): OutsideCase[] | undefined {
+function outsideCases(facts: ScreeningFacts): readonly OutsideCase[] | undefined {
+  if (facts === lastFacts && facts.callee === lastCallee) return lastCases;
+  const cases = findOutsideCases(facts);
+  lastFacts = facts;
+  lastCallee = facts.callee;
+  lastCases = cases;
+  return cases;
+}
+
+function findOutsideCases(facts: ScreeningFacts): OutsideCase[] | undefined {
   let cases: OutsideCase[] | undefined;
   for (const row of candidateRows(facts)) {
     for (const local of facts.callee.localTimes) {

@@ -10,14 +10,30 @@ import { stateName, versionOn, type StateLawVersion, type StateRow } from './sta
  * The rows of the callee's candidate states that have rules of their own, from the state table or another table of
  * the same shape (Canada's province rows).
  */
-export function candidateRows(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow> = STATE_ROWS): StateRow[] {
+export function candidateRows(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow> = STATE_ROWS): readonly StateRow[] {
+  // Every state rule asks in turn, of the same list of states (one frozen list per area code, shared): the last
+  // answer for a frozen list is kept, as such a list cannot change.
+  const { states } = facts.callee;
+  if (states === lastRowsStates && table === lastRowsTable) return lastRows;
+  if (!Object.isFrozen(states)) return rowsOf(states, table);
+  lastRows = rowsOf(states, table);
+  lastRowsStates = states;
+  lastRowsTable = table;
+  return lastRows;
+}
+
+function rowsOf(states: readonly string[], table: ReadonlyMap<string, StateRow>): StateRow[] {
   const rows: StateRow[] = [];
-  for (const state of facts.callee.states) {
+  for (const state of states) {
     const row = table.get(state);
     if (row !== undefined) rows.push(row);
   }
   return rows;
 }
+
+let lastRowsStates: readonly string[] | undefined;
+let lastRowsTable: ReadonlyMap<string, StateRow> | undefined;
+let lastRows: readonly StateRow[] = [];
 
 type RuleField = 'hours' | 'bannedDays' | 'frequencyCap' | 'dncList';
 
@@ -51,19 +67,45 @@ function reachOf(row: StateRow): RowReach {
   return reach;
 }
 
+/** For one attempt and table: whether some candidate row reaches the callee, by kind of rule. */
+type Reached = Record<RuleField, boolean>;
+
 /**
- * Whether some candidate row has a version with a rule of this kind that `reaches` the callee: what the rules' `applies`
- * ask on every attempt, so each row's answer is worked out once instead of scanning its versions per attempt.
+ * The last answers, with the facts and table they are for: each state rule asks the same question of the same facts in
+ * turn (facts are never changed once resolved, so the same object has the same answers), and one pass over the rows
+ * answers all of them.
  */
-function someRowReaches(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow>, field: RuleField): boolean {
+let lastFacts: ScreeningFacts | undefined;
+let lastCallee: ScreeningFacts['callee'] | undefined;
+let lastTable: ReadonlyMap<string, StateRow> | undefined;
+let lastReached: Reached | undefined;
+
+function reachedBy(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow>): Reached {
+  if (facts === lastFacts && table === lastTable && facts.callee === lastCallee) return lastReached!;
   const business = facts.callee.business;
+  const reached: Reached = { hours: false, bannedDays: false, frequencyCap: false, dncList: false };
   for (const state of facts.callee.states) {
     const row = table.get(state);
     if (row === undefined) continue;
-    const reach = reachOf(row)[field];
-    if (business ? reach.business : reach.residential) return true;
+    const reach = reachOf(row);
+    for (const field of RULE_FIELDS) if (business ? reach[field].business : reach[field].residential) reached[field] = true;
   }
-  return false;
+  lastFacts = facts;
+  lastCallee = facts.callee;
+  lastTable = table;
+  lastReached = reached;
+  return reached;
+}
+
+const RULE_FIELDS: readonly RuleField[] = ['hours', 'bannedDays', 'frequencyCap', 'dncList'];
+
+/**
+ * Whether some candidate row has a version with a rule of this kind that `reaches` the callee: what the rules' `applies`
+ * ask on every attempt, so each row's answer is worked out once instead of scanning its versions per attempt, and
+ * each attempt's once for all its state rules.
+ */
+function someRowReaches(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow>, field: RuleField): boolean {
+  return reachedBy(facts, table)[field];
 }
 
 /**

@@ -6,7 +6,7 @@ import { InputError, formatProblem } from '../core/input-error.js';
 import { packsInForce } from '../engine/packs-in-force.js';
 import { screen, type ScreenOptions } from '../engine/screen.js';
 import { checkMessages } from './commands/check-messages.js';
-import { decisionJson } from './decision-output.js';
+import { writeDecisionLine } from './decision-output.js';
 import { OutputBatches } from './output-batches.js';
 import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
 import { nextChunk } from './next-chunk.js';
@@ -88,7 +88,7 @@ export class NdjsonLineScreener {
     const result = this.#screen(line);
     if ('decision' in result) {
       counts.answered++;
-      batches.line(decisionJson(result.decision));
+      writeDecisionLine(result.decision, batches);
     } else {
       counts.malformed++;
       batches.line(JSON.stringify({ line: lineNumber, error: result.error }));

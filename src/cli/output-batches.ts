@@ -49,6 +49,26 @@ export class OutputBatches {
     this.#used += this.#buffer.write(text, this.#used, 'utf8');
   }
 
+  /**
+   * Room for a line of at most `bytes` bytes, its line end not counted: the buffer to write it into, from
+   * `written`. The line is ended by `endLine`, before anything else is appended.
+   */
+  reserveLine(bytes: number): Buffer {
+    this.#makeRoom(bytes + 1);
+    return this.#buffer;
+  }
+
+  /** Where the line `reserveLine` made room for starts. */
+  get written(): number {
+    return this.#used;
+  }
+
+  /** Ends the line written into the buffer `reserveLine` gave at `end` (where its line end goes). */
+  endLine(end: number): void {
+    this.#buffer[end] = 10;
+    this.#used = end + 1;
+  }
+
   /** Appends bytes `start` to `end` of `source` (UTF-8 already) as they are. */
   bytes(source: Buffer, start: number, end: number): void {
     this.#makeRoom(end - start + 1);

@@ -8,6 +8,13 @@ export interface ClockWindow {
 
 /** Seconds since midnight of `HH:MM`. */
 export function secondOfDay(clock: string): number {
+  // Read from the character codes when they are digits (as a window's bounds are): the rules ask per zone and
+  // candidate instant, and two slices and two numbers each time were a measurable share of a search.
+  const h1 = clock.charCodeAt(0) - 48;
+  const h2 = clock.charCodeAt(1) - 48;
+  const m1 = clock.charCodeAt(3) - 48;
+  const m2 = clock.charCodeAt(4) - 48;
+  if (h1 >= 0 && h1 <= 9 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9) return (h1 * 10 + h2) * 3600 + (m1 * 10 + m2) * 60;
   return Number(clock.slice(0, 2)) * 3600 + Number(clock.slice(3, 5)) * 60;
 }
 

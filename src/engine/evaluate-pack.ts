@@ -1,6 +1,6 @@
 import type { Decision, Exemption, Violation } from '../core/decision.js';
 import { OPTIONAL_FACTS, type OptionalFact, type ScreeningFacts } from '../core/facts.js';
-import type { EngineMessageId, MessageData, PolicyFacts, PolicyOutcome, PolicyPack } from '../core/policy.js';
+import { pass, type EngineMessageId, type MessageData, type PolicyFacts, type PolicyOutcome, type PolicyPack } from '../core/policy.js';
 import { compilePack, type CompiledPack, type CompiledPolicy } from './compile-pack.js';
 import { checkExtensions } from './extension-facts.js';
 import { renderTemplate } from './message-template.js';
@@ -132,6 +132,8 @@ function runPolicy(entry: CompiledPolicy, facts: ScreeningFacts): PolicyOutcome<
   } catch (error) {
     return failed(error);
   }
+  // Most rules pass most calls, with the shared `pass`: nothing more to check.
+  if (outcome === pass) return pass;
   if (!isOutcome(outcome)) return failed(`evaluate returned ${shown(outcome)}, which is not pass, violation(...) or lifted(...)`);
   // A message id the rule does not declare cannot be explained: whatever the outcome, it blocks (fail closed).
   if (outcome.outcome !== 'pass' && !entry.templates.has(outcome.messageId)) return { ...outcome, outcome: 'violation' };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decisionForOutput, decisionJson } from '../../src/cli/decision-output.js';
+import { decisionForOutput, decisionJson, writeDecisionLine } from '../../src/cli/decision-output.js';
+import { OutputBatches } from '../../src/cli/output-batches.js';
 import type { Decision } from '../../src/core/decision.js';
 import { screen } from '../../src/engine/screen.js';
 import { anAttempt } from '../../src/testing/an-attempt.js';
@@ -52,5 +53,35 @@ describe('decisionJson', () => {
   it('leaves a hand-built decision with a field that is not a string to JSON.stringify', () => {
     const odd = { verdict: 'block', violations: [{ rule: 'x.y', citation: undefined, message: 'm' }], exemptions: [], callee: { e164: null, timeZones: [], localTimes: [], states: [] } } as unknown as Decision;
     expect(decisionJson(odd)).toBe('{"verdict":"block","violations":[{"rule":"x.y","message":"m"}],"exemptions":[],"callee":{"e164":null,"timeZones":[],"localTimes":[],"states":[]}}');
+  });
+});
+
+describe('writeDecisionLine', () => {
+  /** The lines written into batches of `batchBytes`, each batch checked to end at a line end, as one UTF-8 text. */
+  function written(decisions: readonly Decision[], batchBytes: number): string {
+    const batches = new OutputBatches(batchBytes);
+    const handed: Buffer[] = [];
+    for (const value of decisions) {
+      writeDecisionLine(value, batches);
+      handed.push(...batches.take());
+    }
+    handed.push(...batches.take(true));
+    for (const batch of handed) expect(batch.at(-1)).toBe(10);
+    return Buffer.concat(handed).toString('utf8');
+  }
+
+  it('writes the bytes of JSON.stringify of the output decision and a line end, whatever the strings hold and the batch size', () => {
+    fc.assert(
+      fc.property(fc.array(decision, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4096 }), (values, batchBytes) => {
+        expect(written(values, batchBytes)).toBe(values.map((value) => `${JSON.stringify(decisionForOutput(value))}\n`).join(''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes a real blocked decision, and a hand-built one with a field that is not a string, as JSON.stringify does', () => {
+    const blocked = screen(anAttempt({ at: '2026-03-10T21:30:00-07:00', to: '+13035550123' }));
+    const odd = { verdict: 'block', violations: [{ rule: 'x.y', citation: undefined, message: 'm' }], exemptions: [], callee: { e164: null, timeZones: [], localTimes: [], states: [] } } as unknown as Decision;
+    expect(written([blocked, odd], 64 * 1024)).toBe(`${JSON.stringify(decisionForOutput(blocked))}\n${JSON.stringify(decisionForOutput(odd))}\n`);
   });
 });

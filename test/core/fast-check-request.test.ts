@@ -141,9 +141,11 @@ describe('fastCheckRequest instants', () => {
       fc.constantFrom('Z', '-07:00', '+05:30', '+23:59', '-24:00', '+00:60', 'z', '-0700'),
       fc.array(fc.tuple(fc.nat(30), fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '9', ':', '-', 'T', ' ', 'Z', '+')), { maxLength: 2 }),
       fc.boolean(),
+      fc.constantFrom(19, 21, 22, 23),
     )
-    .map(([ms, offset, swaps, dateOnly]) => {
-      let text = dateOnly ? new Date(ms).toISOString().slice(0, 10) : `${new Date(ms).toISOString().slice(0, 19)}${offset}`;
+    .map(([ms, offset, swaps, dateOnly, clockEnd]) => {
+      // 19 characters end at the seconds; 21 to 23 keep a fraction of 1 to 3 digits (the fast path reads 3).
+      let text = dateOnly ? new Date(ms).toISOString().slice(0, 10) : `${new Date(ms).toISOString().slice(0, clockEnd)}${offset}`;
       for (const [at, character] of swaps) if (at < text.length) text = text.slice(0, at) + character + text.slice(at + 1);
       return text;
     });
@@ -159,12 +161,20 @@ describe('fastCheckRequest instants', () => {
       minute: fc.constantFrom(0, 30, 59, 60, 61),
       second: fc.constantFrom(0, 1, 59, 60, 61),
       offset: fc.constantFrom('Z', '+00:00', '-23:59', '+24:00', '-05:60', '-05:00'),
+      fraction: fc.constantFrom('', '.000', '.001', '.289', '.999', '.5', '.1234'),
       dateOnly: fc.boolean(),
     })
-    .map(({ year, month, day, hour, minute, second, offset, dateOnly }) => {
+    .map(({ year, month, day, hour, minute, second, offset, fraction, dateOnly }) => {
       const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-      return dateOnly ? date : `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset}`;
+      return dateOnly ? date : `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${offset}`;
     });
+
+  it('reads every millisecond from .000 to .999, after Z or an offset, as the reference parser does', () => {
+    const base = { to: '+13035550123', method: 'manual', caller: { seller: 'acme' } };
+    for (let millis = 0; millis < 1000; millis++) {
+      for (const zone of ['Z', '-07:00']) expect(expectSameAsReference({ ...base, at: `2026-03-10T20:30:59.${String(millis).padStart(3, '0')}${zone}` })).toBe('fast');
+    }
+  });
 
   it('reads "at", history and consent instants exactly as the reference parser does, valid or not', () => {
     const base = { to: '+13035550123', method: 'manual', caller: { seller: 'acme' } };

@@ -167,6 +167,25 @@ describe('engine fast paths', () => {
     );
   });
 
+  it('screens an attempt the same whatever was screened just before it, the same number at another time or on a business line included (the rules keep their last answers)', () => {
+    fc.assert(
+      fc.property(withHistory, withHistory, fc.boolean(), fc.integer({ min: -30, max: 30 }), (request, other, business, hours) => {
+        const attempt = parseCheckRequest(request);
+        // The same number as `request`, with another caller, method, business flag and time: what a rule's last
+        // answer could wrongly be kept for.
+        const near = parseCheckRequest({ ...other, to: request.to, callee: { ...other.callee, business }, at: new Date(Date.parse(request.at) + hours * HOUR_MS).toISOString() });
+        const unrelated = parseCheckRequest({ ...other, to: request.to.startsWith('+1303') ? '+12125550100' : '+13035550100' });
+        screen(unrelated);
+        const first = JSON.stringify(screen(attempt));
+        const nearFirst = JSON.stringify(screen(near));
+        expect(JSON.stringify(screen(attempt))).toBe(first);
+        screen(unrelated);
+        expect(JSON.stringify(screen(near))).toBe(nearFirst);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('weekdayOf, formatDateUtc and wallClock answer as their direct computation', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
