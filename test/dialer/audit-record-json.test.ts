@@ -93,6 +93,22 @@ describe('auditLine', () => {
     );
   });
 
+  it('writes long strings (copied natively from 24 characters) as JSON.stringify does, whatever character they hold and where', () => {
+    const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 20, maxLength: 80 });
+    const special = fc.constantFrom('', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', 'é', '\u2028', '\ud800', '\ud83d\ude00');
+    const long = fc.tuple(printable, special, fc.nat()).map(([base, char, at]) => base.slice(0, at % (base.length + 1)) + char + base.slice(at % (base.length + 1)));
+    fc.assert(
+      fc.property(long, long, (first, second) => {
+        const lines: AuditRecord[] = [
+          { type: 'disclosure', attemptId: first, at: second, items: [first, second] },
+          { type: 'transition', attemptId: second, from: 'ringing', to: 'answered', at: first },
+        ];
+        for (const line of lines) expect(auditLine(line)).toBe(referenceAuditLine(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('falls back to JSON.stringify for message data it does not write itself (non-finite numbers, undefined, toJSON)', () => {
     const data = [{ n: Number.NaN }, { n: Number.POSITIVE_INFINITY }, { gone: undefined }, { when: new Date(0) }, { list: [1, undefined] }, { nested: { a: 1 } }];
     for (const entry of data) {
