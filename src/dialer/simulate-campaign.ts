@@ -4,7 +4,7 @@ import type { ScreeningFacts } from '../core/facts.js';
 import { HOUR_MS, DAY_MS } from '../core/calendar.js';
 import { InputError } from '../core/input-error.js';
 import { formatInstantUtc, parseInstant } from '../core/instant.js';
-import { CallRecorder, disclosureItems, type CallContext } from './call-recorder.js';
+import { CallRecorder, disclosureItems, type CallContext, type LeadCalls } from './call-recorder.js';
 import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
 import { ABANDON_GRACE_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
@@ -73,6 +73,8 @@ export interface CampaignInput {
 
 interface LeadState {
   readonly lead: Lead;
+  /** Its id's calls placed in this run, from the recorder, held here so a screening need not look them up. */
+  readonly calls: LeadCalls;
   /** Calls placed. */
   dials: number;
   blockedScreenings: number;
@@ -140,18 +142,20 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const leadIterator = input.leads[Symbol.iterator]();
   let leadsExhausted = false;
   let lastTime = start;
-  // A recorder built here is used by no one else, so with ids vouched unique a lead's history can go once the
-  // campaign is done with it; the count per id keeps it while a duplicate row of the same lead is still in play.
-  const ownsRecorder = input.recorder === undefined && input.leadIds === 'unique';
-  const inPlay = new Map<string, number>();
+  // A recorder built here is used by no one else, so once no row of an id is in play its history can go: with ids
+  // vouched unique, always; otherwise only an empty one (a later row of the id makes the same empty history again).
+  // The count per id keeps a history while a duplicate row of the same lead is still in play.
+  const ownsRecorder = input.recorder === undefined;
+  const forgetsHistories = ownsRecorder && input.leadIds === 'unique';
+  const rowsInPlay = new Map<string, number>();
   const finish = (state: LeadState) => {
     if (!ownsRecorder) return;
     const id = state.lead.id;
-    const left = inPlay.get(id)! - 1;
-    if (left > 0) inPlay.set(id, left);
+    const left = rowsInPlay.get(id)! - 1;
+    if (left > 0) rowsInPlay.set(id, left);
     else {
-      inPlay.delete(id);
-      recorder.forgetLead(id);
+      rowsInPlay.delete(id);
+      if (forgetsHistories || state.calls.placed.length === 0) recorder.forgetLead(id);
     }
   };
 
@@ -168,8 +172,9 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         summary.leads.filteredOut++;
         continue;
       }
-      ready.push(at, { lead: next.value, dials: 0, blockedScreenings: 0, reached: false });
-      if (ownsRecorder) inPlay.set(next.value.id, (inPlay.get(next.value.id) ?? 0) + 1);
+      const { id } = next.value;
+      ready.push(at, { lead: next.value, calls: recorder.callsOf(id), dials: 0, blockedScreenings: 0, reached: false });
+      if (ownsRecorder) rowsInPlay.set(id, (rowsInPlay.get(id) ?? 0) + 1);
       loaded++;
     }
   };
@@ -187,7 +192,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
 
   /** Screens and, when allowed, dials one lead; returns the dialed call, or null when the screening blocked it. */
   const screenAndDial = (state: LeadState, at: number): { call: CallContext; decision: Decision; facts: ScreeningFacts } | null => {
-    const screened = recorder.screenLead(state.lead, at, method, config.purpose);
+    const screened = recorder.screenLead(state.lead, at, method, config.purpose, state.calls);
     const { decision } = screened;
     summary.attempts++;
     const localHour = decision.callee.localTimes[0] === undefined ? -1 : Number(decision.callee.localTimes[0].slice(11, 13));
