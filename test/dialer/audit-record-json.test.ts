@@ -137,6 +137,45 @@ describe('AuditLineWriter', () => {
   });
 });
 
+describe('the prefixes of findings the writer keeps', () => {
+  // A few rules, citations and message ids, so that a prefix written before is met again, or one field differs.
+  const finding = fc.record({
+    rule: fc.constantFrom('hours.federal', 'dnc.state', 'r"quoted'),
+    citation: fc.constantFrom('47 CFR 64.1200(c)(1)', '16 CFR 310.4(c)', 'é'),
+    messageId: fc.integer({ min: 0, max: 19 }).map((id) => `message${id}`),
+    data: messageData,
+    message: text,
+  });
+  const withFindings = fc.tuple(attempt, fc.array(finding, { maxLength: 4 }), fc.array(finding, { maxLength: 2 })).map(
+    ([generated, violations, lifted]): AuditRecord => ({ ...generated, violations, exemptions: lifted.map(({ message, ...rest }) => ({ ...rest, reason: message })) }),
+  );
+
+  it('are written again when the citation or the message id differs, in one writer over many records', () => {
+    fc.assert(
+      fc.property(fc.array(withFindings, { minLength: 5, maxLength: 40 }), (records) => {
+        const chunks: Buffer[] = [];
+        const writer = new AuditLineWriter((bytes) => chunks.push(Buffer.from(bytes)));
+        for (const entry of records) writer.write(entry);
+        writer.flush();
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(records.map((entry) => `${referenceAuditLine(entry)}\n`).join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stay right past the number of rules it keeps (its map is cleared), and back again', () => {
+    const [generated] = fc.sample(attempt, { seed: 5, numRuns: 1 });
+    const records = [...Array.from({ length: 700 }, (_, index) => index), 3, 650, 3].map(
+      (index): AuditRecord => ({ ...generated!, violations: [{ rule: `rule.${index}`, citation: `cite ${index % 7}`, messageId: 'm', data: { index }, message: 'x' }] }),
+    );
+    const chunks: Buffer[] = [];
+    const writer = new AuditLineWriter((bytes) => chunks.push(Buffer.from(bytes)));
+    for (const entry of records) writer.write(entry);
+    writer.flush();
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(records.map((entry) => `${referenceAuditLine(entry)}\n`).join(''));
+  });
+});
+
 describe('the file sink', () => {
   it('writes the reference lines, each ending in a newline, even a line longer than its buffer', () => {
     const path = join(tmpdir(), `dialsim-audit-json-${process.pid}.jsonl`);
