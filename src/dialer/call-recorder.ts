@@ -4,7 +4,7 @@ import type { ExtensionValue, ScreeningFacts } from '../core/facts.js';
 import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { packsInForce } from '../engine/packs-in-force.js';
-import { screenWithFacts } from '../engine/screen.js';
+import { screenWithFacts, type ScreenOptions } from '../engine/screen.js';
 import { MIN_RING_MS, type CallEvent } from '../lifecycle/call-machine.js';
 import type { CallState, LifecycleStepper } from '../lifecycle/transitions.js';
 import type { InMemoryRegistry, RegistryContext } from '../resolve/registry.js';
@@ -45,6 +45,19 @@ export class LeadCalls {
 
 const NO_CALLS: readonly number[] = Object.freeze([]);
 
+const NO_OWN_REGISTRIES: CallAttempt['registries'] = Object.freeze({ national: null, internal: null });
+
+// The events the recorder sends, one object each for the run: the machine reads them and keeps none.
+const SCREEN: CallEvent = Object.freeze({ type: 'call.screen' });
+const SCREENED_ALLOW: CallEvent = Object.freeze({ type: 'call.screened', verdict: 'allow' });
+const SCREENED_BLOCK: CallEvent = Object.freeze({ type: 'call.screened', verdict: 'block' });
+const NOT_IN_SERVICE: CallEvent = Object.freeze({ type: 'call.not-in-service' });
+const BUSY: CallEvent = Object.freeze({ type: 'call.busy' });
+const RINGING: CallEvent = Object.freeze({ type: 'call.ringing' });
+const RING_TIMEOUT: CallEvent = Object.freeze({ type: 'call.ring-timeout', rangMs: MIN_RING_MS });
+const ANSWERED: CallEvent = Object.freeze({ type: 'call.answered' });
+const MACHINE_ANSWERED: CallEvent = Object.freeze({ type: 'call.machine-answered' });
+
 /** One call in progress: its attempt id, its lead and where it is in the lifecycle. */
 export interface CallContext {
   readonly attemptId: string;
@@ -83,6 +96,12 @@ export class CallRecorder {
   readonly #extensionNeeds: ReadonlySet<string>;
   /** Each lead id's calls placed so far in the run (`recentCalls` and the history are built from them). */
   readonly #callsByLead = new Map<string, LeadCalls>();
+  /**
+   * What every attempt of the run shares, built once rather than as fresh objects per screening (the engine only reads
+   * them): the caller, the attempt's own registry entries (none: the run's lists are the shared ones) and the options.
+   */
+  readonly #caller: CallAttempt['caller'];
+  readonly #screenOptions: ScreenOptions;
   // A call's steps often share an instant (screen and screened): formatting it once saves a Date per record.
   #lastInstant = Number.NaN;
   #lastIso = '';
@@ -91,6 +110,8 @@ export class CallRecorder {
     this.#options = options;
     this.#pack = options.pack ?? packsInForce();
     this.#extensionNeeds = new Set((options.pack?.policies ?? []).flatMap((policy) => Object.keys(policy.extensions ?? {})));
+    this.#caller = Object.freeze({ seller: options.seller, kind: options.callerKind ?? 'seller' });
+    this.#screenOptions = Object.freeze({ registries: options.registries, strategy: options.strategy, pack: this.#pack });
   }
 
   /**
@@ -148,30 +169,30 @@ export class CallRecorder {
    * `calls` is the lead's holder (`callsOf(lead.id)`, looked up when absent).
    */
   screenLead(lead: Lead, at: number, method: DialMethod, purpose: CallPurpose, calls: LeadCalls = this.callsOf(lead.id)): { call: CallContext; decision: Decision; facts: ScreeningFacts } {
-    const { audit, stepper, strategy, registries, seller } = this.#options;
+    const { audit, stepper, registries } = this.#options;
     const call: CallContext = { attemptId: `A${String(++this.#attempts).padStart(7, '0')}`, lead, state: stepper.initial };
     const attempt: CallAttempt = {
       at,
       to: lead.phone,
       method,
       purpose,
-      caller: { seller, kind: this.#options.callerKind ?? 'seller' },
+      caller: this.#caller,
       callee: { lineType: lead.lineType, business: lead.business, timeZone: lead.timeZone, state: lead.state },
       subject: this.#options.subject ?? null,
       history: this.#history(calls),
       consents: lead.consents,
       relationship: lead.relationship,
-      registries: { national: null, internal: null },
+      registries: NO_OWN_REGISTRIES,
     };
     const extensions = this.#extensionsFor(lead, calls);
-    const { decision, facts } = screenWithFacts(extensions === undefined ? attempt : { ...attempt, extensions }, { registries, strategy, pack: this.#pack });
+    const { decision, facts } = screenWithFacts(extensions === undefined ? attempt : { ...attempt, extensions }, this.#screenOptions);
     // Written before this call joins the lead's history: the record states the history the decision saw.
     audit.write(attemptRecord({ attemptId: call.attemptId, leadId: lead.id, decision, facts, registries }));
     // A new array of the exact length: a pushed or spread array is given room for 17 more (176 bytes for 3 calls
     // instead of 32), and a large campaign holds one per lead in play.
     if (decision.verdict === 'allow') calls.placed = calls.placed.concat(at);
-    this.advance(call, { type: 'call.screen' }, at);
-    this.advance(call, { type: 'call.screened', verdict: decision.verdict }, at);
+    this.advance(call, SCREEN, at);
+    this.advance(call, decision.verdict === 'allow' ? SCREENED_ALLOW : SCREENED_BLOCK, at);
     return { call, decision, facts };
   }
 
@@ -192,19 +213,19 @@ export class CallRecorder {
   ring(call: CallContext, response: LineResponse, ringAt: number, pickupMs: number): number {
     switch (response) {
       case 'not-in-service':
-        this.advance(call, { type: 'call.not-in-service' }, ringAt);
+        this.advance(call, NOT_IN_SERVICE, ringAt);
         return ringAt;
       case 'busy':
-        this.advance(call, { type: 'call.busy' }, ringAt);
+        this.advance(call, BUSY, ringAt);
         return ringAt;
       case 'no-answer':
-        this.advance(call, { type: 'call.ringing' }, ringAt);
-        this.advance(call, { type: 'call.ring-timeout', rangMs: MIN_RING_MS }, ringAt + MIN_RING_MS);
+        this.advance(call, RINGING, ringAt);
+        this.advance(call, RING_TIMEOUT, ringAt + MIN_RING_MS);
         return ringAt + MIN_RING_MS;
       case 'answering-machine':
       case 'answered':
-        this.advance(call, { type: 'call.ringing' }, ringAt);
-        this.advance(call, { type: response === 'answered' ? 'call.answered' : 'call.machine-answered' }, ringAt + pickupMs);
+        this.advance(call, RINGING, ringAt);
+        this.advance(call, response === 'answered' ? ANSWERED : MACHINE_ANSWERED, ringAt + pickupMs);
         return ringAt + pickupMs;
     }
   }

@@ -7,7 +7,7 @@ import { formatInstantUtc, parseInstant } from '../core/instant.js';
 import { CallRecorder, disclosureItems, type CallContext, type LeadCalls } from './call-recorder.js';
 import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
-import { ABANDON_GRACE_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
+import { ABANDON_GRACE_MS, CALL_OUTCOMES, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
 import { runProvenance } from './provenance.js';
 import { packsInForce } from '../engine/packs-in-force.js';
@@ -29,6 +29,15 @@ const AGENT_OVERHEAD_MS: Record<CampaignConfig['mode'], number> = { manual: 12_0
 const CONNECT_DELAY_MS = 3_000;
 const DISCLOSURE_MS = 15_000;
 const CALLBACK_DELAY_MS = DAY_MS;
+
+// The events of a connected call, one object each for the run: the machine reads them and keeps none.
+const DISCLOSING: CallEvent = Object.freeze({ type: 'agent.disclosing' });
+const PITCHING: CallEvent = Object.freeze({ type: 'agent.pitching' });
+const WRAP_UP: CallEvent = Object.freeze({ type: 'call.wrap-up' });
+const READY: CallEvent = Object.freeze({ type: 'agent.ready' });
+const CONNECTED_AT_ONCE: CallEvent = Object.freeze({ type: 'agent.connected', waitedMs: 0 });
+const UNAVAILABLE: CallEvent = Object.freeze({ type: 'agent.unavailable' });
+const OUTCOME_EVENTS = Object.freeze(Object.fromEntries(CALL_OUTCOMES.map((outcome) => [outcome, Object.freeze({ type: 'call.outcome', outcome })]))) as Readonly<Record<CallOutcome, CallEvent>>;
 
 /** The virtual clock moves in whole seconds, so audit instants are uniform (`...T14:00:05Z`) and sort as text. */
 function wholeSeconds(ms: number): number {
@@ -221,16 +230,16 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const talk = (call: CallContext, state: LeadState, connectedAt: number): number => {
     summary.connects++;
     let at = connectedAt;
-    advance(call, { type: 'agent.disclosing' }, at);
+    advance(call, DISCLOSING, at);
     at += DISCLOSURE_MS;
-    advance(call, { type: 'agent.pitching' }, at);
+    advance(call, PITCHING, at);
     const outcome: CallOutcome = drawCallOutcome(model, random);
     at += wholeSeconds(config.agents.talkSeconds * 1000 * (0.5 + random()));
-    advance(call, { type: 'call.outcome', outcome }, at);
+    advance(call, OUTCOME_EVENTS[outcome], at);
     summary.outcomes[outcome]++;
-    advance(call, { type: 'call.wrap-up' }, at);
+    advance(call, WRAP_UP, at);
     at += wholeSeconds(config.agents.wrapUpSeconds * 1000);
-    advance(call, { type: 'agent.ready' }, at);
+    advance(call, READY, at);
     lastTime = Math.max(lastTime, at);
     if (!state.reached) {
       state.reached = true;
@@ -273,7 +282,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     for (const { call, state, answerAt, jurisdiction } of answered) {
       if (!ownAgentTaken) {
         ownAgentTaken = true;
-        advance(call, { type: 'agent.connected', waitedMs: 0 }, answerAt);
+        advance(call, CONNECTED_AT_ONCE, answerAt);
         agentFreeAt = talk(call, state, answerAt);
         continue;
       }
@@ -282,7 +291,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       const otherFreeAt = agents.peekKey();
       if (idle.length > 0) {
         const other = idle.pop()!;
-        advance(call, { type: 'agent.connected', waitedMs: 0 }, answerAt);
+        advance(call, CONNECTED_AT_ONCE, answerAt);
         agents.push(talk(call, state, answerAt), other);
       } else if (otherFreeAt !== undefined && otherFreeAt <= answerAt + ABANDON_GRACE_MS) {
         const other = agents.pop()!;
@@ -290,7 +299,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         advance(call, { type: 'agent.connected', waitedMs: connectAt - answerAt }, connectAt);
         agents.push(talk(call, state, connectAt), other);
       } else {
-        advance(call, { type: 'agent.unavailable' }, answerAt + ABANDON_GRACE_MS);
+        advance(call, UNAVAILABLE, answerAt + ABANDON_GRACE_MS);
         summary.abandoned++;
         window.recordAbandoned(answerAt);
         byJurisdiction.record(jurisdiction, 'abandoned', answerAt);
