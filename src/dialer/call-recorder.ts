@@ -166,7 +166,8 @@ export class CallRecorder {
 
   /**
    * Screens one attempt to `lead` at `at`, writes its attempt record and takes the call to `dialing` or `blocked`.
-   * `calls` is the lead's holder (`callsOf(lead.id)`, looked up when absent).
+   * `calls` holds the calls placed to the lead so far and gets this one if it is allowed: `callsOf(lead.id)` when
+   * absent; a campaign whose lead ids are vouched unique passes a holder of its own, which the recorder never sees again.
    */
   screenLead(lead: Lead, at: number, method: DialMethod, purpose: CallPurpose, calls: LeadCalls = this.callsOf(lead.id)): { call: CallContext; decision: Decision; facts: ScreeningFacts } {
     const { audit, stepper, registries } = this.#options;

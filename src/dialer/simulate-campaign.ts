@@ -4,7 +4,7 @@ import type { ScreeningFacts } from '../core/facts.js';
 import { HOUR_MS, DAY_MS } from '../core/calendar.js';
 import { InputError } from '../core/input-error.js';
 import { formatInstantUtc, parseInstant } from '../core/instant.js';
-import { CallRecorder, disclosureItems, type CallContext, type LeadCalls } from './call-recorder.js';
+import { CallRecorder, disclosureItems, LeadCalls, type CallContext } from './call-recorder.js';
 import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
 import { ABANDON_GRACE_MS, CALL_OUTCOMES, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
@@ -91,6 +91,19 @@ interface LeadState {
   reached: boolean;
 }
 
+/**
+ * The calls placed to one lead id whose rows the campaign keeps itself (ids vouched unique), and how many of its rows
+ * are in play: one object per id, since a million-lead run holds hundreds of thousands at once.
+ */
+class IdInPlay extends LeadCalls {
+  rows = 0;
+}
+
+/** The count of rows in play of an id whose calls the recorder keeps. */
+interface RecorderIdInPlay {
+  readonly calls: LeadCalls;
+  rows: number;
+}
 
 /**
  * Simulates a calling campaign: a discrete-event loop on a virtual clock (no wall-clock waits) with a seeded
@@ -151,21 +164,28 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const leadIterator = input.leads[Symbol.iterator]();
   let leadsExhausted = false;
   let lastTime = start;
-  // A recorder built here is used by no one else, so once no row of an id is in play its history can go: with ids
-  // vouched unique, always; otherwise only an empty one (a later row of the id makes the same empty history again).
-  // The count per id keeps a history while a duplicate row of the same lead is still in play.
+  // A recorder built here is used by no one else, so once no row of an id is in play its history can go. With ids
+  // vouched unique the campaign keeps each id's calls itself, only while a row of it is in play: the recorder's map
+  // of every id would hold a million-lead run's leads twice. Otherwise the recorder keeps them (a later row of the id
+  // sees them), and lets go only of an empty history (a later row makes the same empty one again). The count of rows
+  // per id keeps a history while a duplicate row of the same lead is still in play.
   const ownsRecorder = input.recorder === undefined;
-  const forgetsHistories = ownsRecorder && input.leadIds === 'unique';
-  const rowsInPlay = new Map<string, number>();
+  const keepsOwnHistories = ownsRecorder && input.leadIds === 'unique';
+  const inPlay = new Map<string, IdInPlay | RecorderIdInPlay>();
+  const callsFor = (id: string): LeadCalls => {
+    if (!ownsRecorder) return recorder.callsOf(id);
+    let entry = inPlay.get(id);
+    if (entry === undefined) inPlay.set(id, (entry = keepsOwnHistories ? new IdInPlay() : { calls: recorder.callsOf(id), rows: 0 }));
+    entry.rows++;
+    return entry instanceof IdInPlay ? entry : entry.calls;
+  };
   const finish = (state: LeadState) => {
     if (!ownsRecorder) return;
     const id = state.lead.id;
-    const left = rowsInPlay.get(id)! - 1;
-    if (left > 0) rowsInPlay.set(id, left);
-    else {
-      rowsInPlay.delete(id);
-      if (forgetsHistories || state.calls.placed.length === 0) recorder.forgetLead(id);
-    }
+    const entry = inPlay.get(id)!;
+    if (--entry.rows > 0) return;
+    inPlay.delete(id);
+    if (!keepsOwnHistories && state.calls.placed.length === 0) recorder.forgetLead(id);
   };
 
   const loadBatch = (at: number) => {
@@ -181,9 +201,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         summary.leads.filteredOut++;
         continue;
       }
-      const { id } = next.value;
-      ready.push(at, { lead: next.value, calls: recorder.callsOf(id), dials: 0, blockedScreenings: 0, reached: false });
-      if (ownsRecorder) rowsInPlay.set(id, (rowsInPlay.get(id) ?? 0) + 1);
+      ready.push(at, { lead: next.value, calls: callsFor(next.value.id), dials: 0, blockedScreenings: 0, reached: false });
       loaded++;
     }
   };

@@ -233,6 +233,21 @@ describe('the calls of finished leads', () => {
     expect(withHistory).toBeGreaterThan(100);
   });
 
+  it('are shared by rows of one id in play together even when the ids were vouched unique (a wrong vouch fails closed while they last)', () => {
+    const leads = someLeads(60);
+    const rows = [...leads, ...leads.slice(0, 20)];
+    const { records } = run({ config: aCampaign({ mode: 'progressive', batchSize: 100, retry: { maxAttempts: 3 } }), leads: rows, leadIds: 'unique' });
+    const placed = new Map<string, string[]>();
+    let withHistory = 0;
+    for (const attempt of ofType(records, 'attempt')) {
+      const before = placed.get(attempt.leadId) ?? [];
+      expect(attempt.history.map((call) => call.at)).toEqual(before);
+      if (before.length > 1) withHistory++;
+      if (attempt.verdict === 'allow') placed.set(attempt.leadId, [...before, attempt.at]);
+    }
+    expect(withHistory).toBeGreaterThan(5);
+  });
+
   it('can be let go when the caller vouches for unique lead ids, with the same audit log', () => {
     const leads = someLeads(300);
     const kept = run({ config: aCampaign({ mode: 'predictive', batchSize: 20 }), leads });
