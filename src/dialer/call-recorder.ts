@@ -4,7 +4,7 @@ import type { ExtensionValue, ScreeningFacts } from '../core/facts.js';
 import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { packsInForce } from '../engine/packs-in-force.js';
-import { screenWithFacts } from '../engine/screen.js';
+import { screenWithFacts, type ScreenOptions } from '../engine/screen.js';
 import { MIN_RING_MS, type CallEvent } from '../lifecycle/call-machine.js';
 import type { CallState, LifecycleStepper } from '../lifecycle/transitions.js';
 import type { InMemoryRegistry, RegistryContext } from '../resolve/registry.js';
@@ -30,6 +30,33 @@ export function disclosureItems(caller: { seller: string; purpose: CallPurpose; 
   }
   return ['caller name', `seller: ${caller.seller}`, caller.purpose === 'telemarketing' ? 'purpose: a sales call' : 'purpose: information, not a sales call'];
 }
+
+/**
+ * The instants of the calls placed to one lead id so far in the run, oldest first: the call history frequency caps
+ * count. Every call has the recorder's subject, so only instants are kept (a lead waiting for its next call costs an
+ * array of numbers, not an object per call). A caller that screens a lead many times keeps the holder
+ * (`CallRecorder.callsOf`) beside the lead: finding it by id in a map of every lead in play missed the processor's
+ * caches on each screening of a large campaign (about a microsecond).
+ */
+export class LeadCalls {
+  /** Replaced, never changed in place: an earlier attempt's facts may still hold the old array. */
+  placed: readonly number[] = NO_CALLS;
+}
+
+const NO_CALLS: readonly number[] = Object.freeze([]);
+
+const NO_OWN_REGISTRIES: CallAttempt['registries'] = Object.freeze({ national: null, internal: null });
+
+// The events the recorder sends, one object each for the run: the machine reads them and keeps none.
+const SCREEN: CallEvent = Object.freeze({ type: 'call.screen' });
+const SCREENED_ALLOW: CallEvent = Object.freeze({ type: 'call.screened', verdict: 'allow' });
+const SCREENED_BLOCK: CallEvent = Object.freeze({ type: 'call.screened', verdict: 'block' });
+const NOT_IN_SERVICE: CallEvent = Object.freeze({ type: 'call.not-in-service' });
+const BUSY: CallEvent = Object.freeze({ type: 'call.busy' });
+const RINGING: CallEvent = Object.freeze({ type: 'call.ringing' });
+const RING_TIMEOUT: CallEvent = Object.freeze({ type: 'call.ring-timeout', rangMs: MIN_RING_MS });
+const ANSWERED: CallEvent = Object.freeze({ type: 'call.answered' });
+const MACHINE_ANSWERED: CallEvent = Object.freeze({ type: 'call.machine-answered' });
 
 /** One call in progress: its attempt id, its lead and where it is in the lifecycle. */
 export interface CallContext {
@@ -67,14 +94,14 @@ export class CallRecorder {
   #attempts = 0;
   /** Extension facts the pack's custom rules declare; only those are computed for each attempt. */
   readonly #extensionNeeds: ReadonlySet<string>;
-  /** Each lead's calls placed so far, kept only when a rule reads `recentCalls`. */
-  readonly #callsByLead = new Map<string, number[]>();
+  /** Each lead id's calls placed so far in the run (`recentCalls` and the history are built from them). */
+  readonly #callsByLead = new Map<string, LeadCalls>();
   /**
-   * The instants of each lead's calls placed so far in the run: the call history that frequency caps count. Every call
-   * has the recorder's subject, so only instants are kept (a lead waiting for its next call costs an array of numbers,
-   * not an object per call) and the history is rebuilt for each screening.
+   * What every attempt of the run shares, built once rather than as fresh objects per screening (the engine only reads
+   * them): the caller, the attempt's own registry entries (none: the run's lists are the shared ones) and the options.
    */
-  readonly #historyByLead = new Map<string, number[]>();
+  readonly #caller: CallAttempt['caller'];
+  readonly #screenOptions: ScreenOptions;
   // A call's steps often share an instant (screen and screened): formatting it once saves a Date per record.
   #lastInstant = Number.NaN;
   #lastIso = '';
@@ -83,6 +110,8 @@ export class CallRecorder {
     this.#options = options;
     this.#pack = options.pack ?? packsInForce();
     this.#extensionNeeds = new Set((options.pack?.policies ?? []).flatMap((policy) => Object.keys(policy.extensions ?? {})));
+    this.#caller = Object.freeze({ seller: options.seller, kind: options.callerKind ?? 'seller' });
+    this.#screenOptions = Object.freeze({ registries: options.registries, strategy: options.strategy, pack: this.#pack });
   }
 
   /**
@@ -90,7 +119,7 @@ export class CallRecorder {
    * `netWorth`, `income`, and the lead file's other columns by header) and `recentCalls`, the instants of the calls
    * placed to it so far in this run.
    */
-  #extensionsFor(lead: Lead): Record<string, ExtensionValue> | undefined {
+  #extensionsFor(lead: Lead, calls: LeadCalls): Record<string, ExtensionValue> | undefined {
     if (this.#extensionNeeds.size === 0) return undefined;
     const facts: Record<string, ExtensionValue> = {};
     const attributes: Record<string, ExtensionValue> = {
@@ -101,7 +130,8 @@ export class CallRecorder {
       income: lead.income,
     };
     for (const name of this.#extensionNeeds) {
-      if (name === 'recentCalls') facts[name] = this.#callsByLead.get(lead.id) ?? [];
+      // A copy: a rule may keep or change the array it is handed, never the run's own.
+      if (name === 'recentCalls') facts[name] = calls.placed.slice();
       else if (attributes[name] !== undefined && attributes[name] !== null) facts[name] = attributes[name]!;
       else if (lead.attributes !== undefined && Object.hasOwn(lead.attributes, name)) facts[name] = lead.attributes[name]!;
     }
@@ -109,11 +139,21 @@ export class CallRecorder {
   }
 
   /** The lead's calls placed so far, oldest first, as the engine reads them. */
-  #history(leadId: string): EarlierCall[] {
-    const placed = this.#historyByLead.get(leadId);
-    if (placed === undefined) return [];
+  #history(calls: LeadCalls): EarlierCall[] {
+    const { placed } = calls;
+    if (placed.length === 0) return [];
     const subject = this.#options.subject ?? null;
     return placed.map((at) => ({ at, subject }));
+  }
+
+  /**
+   * The holder of the calls placed to `leadId` in this run, made on first use: one per id, shared by every screening
+   * of that id, scripted or simulated. Pass it to `screenLead` to spare the lookup by id.
+   */
+  callsOf(leadId: string): LeadCalls {
+    let calls = this.#callsByLead.get(leadId);
+    if (calls === undefined) this.#callsByLead.set(leadId, (calls = new LeadCalls()));
+    return calls;
   }
 
   #iso(at: number): string {
@@ -124,40 +164,36 @@ export class CallRecorder {
     return this.#lastIso;
   }
 
-  /** Screens one attempt to `lead` at `at`, writes its attempt record and takes the call to `dialing` or `blocked`. */
-  screenLead(lead: Lead, at: number, method: DialMethod, purpose: CallPurpose): { call: CallContext; decision: Decision; facts: ScreeningFacts } {
-    const { audit, stepper, strategy, registries, seller } = this.#options;
+  /**
+   * Screens one attempt to `lead` at `at`, writes its attempt record and takes the call to `dialing` or `blocked`.
+   * `calls` holds the calls placed to the lead so far and gets this one if it is allowed: `callsOf(lead.id)` when
+   * absent; a campaign whose lead ids are vouched unique passes a holder of its own, which the recorder never sees again.
+   */
+  screenLead(lead: Lead, at: number, method: DialMethod, purpose: CallPurpose, calls: LeadCalls = this.callsOf(lead.id)): { call: CallContext; decision: Decision; facts: ScreeningFacts } {
+    const { audit, stepper, registries } = this.#options;
     const call: CallContext = { attemptId: `A${String(++this.#attempts).padStart(7, '0')}`, lead, state: stepper.initial };
     const attempt: CallAttempt = {
       at,
       to: lead.phone,
       method,
       purpose,
-      caller: { seller, kind: this.#options.callerKind ?? 'seller' },
+      caller: this.#caller,
       callee: { lineType: lead.lineType, business: lead.business, timeZone: lead.timeZone, state: lead.state },
       subject: this.#options.subject ?? null,
-      history: this.#history(lead.id),
+      history: this.#history(calls),
       consents: lead.consents,
       relationship: lead.relationship,
-      registries: { national: null, internal: null },
+      registries: NO_OWN_REGISTRIES,
     };
-    const extensions = this.#extensionsFor(lead);
-    const { decision, facts } = screenWithFacts(extensions === undefined ? attempt : { ...attempt, extensions }, { registries, strategy, pack: this.#pack });
+    const extensions = this.#extensionsFor(lead, calls);
+    const { decision, facts } = screenWithFacts(extensions === undefined ? attempt : { ...attempt, extensions }, this.#screenOptions);
     // Written before this call joins the lead's history: the record states the history the decision saw.
     audit.write(attemptRecord({ attemptId: call.attemptId, leadId: lead.id, decision, facts, registries }));
-    if (decision.verdict === 'allow') {
-      // A new array of the exact length: a pushed or spread array is given room for 17 more (176 bytes for 3 calls
-      // instead of 32), and a large campaign holds one per lead in play.
-      const placed = this.#historyByLead.get(lead.id);
-      this.#historyByLead.set(lead.id, placed === undefined ? [at] : placed.concat(at));
-    }
-    if (decision.verdict === 'allow' && this.#extensionNeeds.has('recentCalls')) {
-      const calls = this.#callsByLead.get(lead.id) ?? [];
-      calls.push(at);
-      this.#callsByLead.set(lead.id, calls);
-    }
-    this.advance(call, { type: 'call.screen' }, at);
-    this.advance(call, { type: 'call.screened', verdict: decision.verdict }, at);
+    // A new array of the exact length: a pushed or spread array is given room for 17 more (176 bytes for 3 calls
+    // instead of 32), and a large campaign holds one per lead in play.
+    if (decision.verdict === 'allow') calls.placed = calls.placed.concat(at);
+    this.advance(call, SCREEN, at);
+    this.advance(call, decision.verdict === 'allow' ? SCREENED_ALLOW : SCREENED_BLOCK, at);
     return { call, decision, facts };
   }
 
@@ -167,7 +203,6 @@ export class CallRecorder {
    * came, would see no earlier calls, so only the owner of the recorder may call this.
    */
   forgetLead(leadId: string): void {
-    this.#historyByLead.delete(leadId);
     this.#callsByLead.delete(leadId);
   }
 
@@ -179,19 +214,19 @@ export class CallRecorder {
   ring(call: CallContext, response: LineResponse, ringAt: number, pickupMs: number): number {
     switch (response) {
       case 'not-in-service':
-        this.advance(call, { type: 'call.not-in-service' }, ringAt);
+        this.advance(call, NOT_IN_SERVICE, ringAt);
         return ringAt;
       case 'busy':
-        this.advance(call, { type: 'call.busy' }, ringAt);
+        this.advance(call, BUSY, ringAt);
         return ringAt;
       case 'no-answer':
-        this.advance(call, { type: 'call.ringing' }, ringAt);
-        this.advance(call, { type: 'call.ring-timeout', rangMs: MIN_RING_MS }, ringAt + MIN_RING_MS);
+        this.advance(call, RINGING, ringAt);
+        this.advance(call, RING_TIMEOUT, ringAt + MIN_RING_MS);
         return ringAt + MIN_RING_MS;
       case 'answering-machine':
       case 'answered':
-        this.advance(call, { type: 'call.ringing' }, ringAt);
-        this.advance(call, { type: response === 'answered' ? 'call.answered' : 'call.machine-answered' }, ringAt + pickupMs);
+        this.advance(call, RINGING, ringAt);
+        this.advance(call, response === 'answered' ? ANSWERED : MACHINE_ANSWERED, ringAt + pickupMs);
         return ringAt + pickupMs;
     }
   }

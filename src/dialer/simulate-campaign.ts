@@ -4,10 +4,10 @@ import type { ScreeningFacts } from '../core/facts.js';
 import { HOUR_MS, DAY_MS } from '../core/calendar.js';
 import { InputError } from '../core/input-error.js';
 import { formatInstantUtc, parseInstant } from '../core/instant.js';
-import { CallRecorder, disclosureItems, type CallContext } from './call-recorder.js';
+import { CallRecorder, disclosureItems, LeadCalls, type CallContext } from './call-recorder.js';
 import type { PolicyPack } from '../core/policy.js';
 import { seededRandom } from '../core/seeded-random.js';
-import { ABANDON_GRACE_MS, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
+import { ABANDON_GRACE_MS, CALL_OUTCOMES, type CallEvent, type CallOutcome } from '../lifecycle/call-machine.js';
 import { LifecycleStepper } from '../lifecycle/transitions.js';
 import { runProvenance } from './provenance.js';
 import { packsInForce } from '../engine/packs-in-force.js';
@@ -29,6 +29,15 @@ const AGENT_OVERHEAD_MS: Record<CampaignConfig['mode'], number> = { manual: 12_0
 const CONNECT_DELAY_MS = 3_000;
 const DISCLOSURE_MS = 15_000;
 const CALLBACK_DELAY_MS = DAY_MS;
+
+// The events of a connected call, one object each for the run: the machine reads them and keeps none.
+const DISCLOSING: CallEvent = Object.freeze({ type: 'agent.disclosing' });
+const PITCHING: CallEvent = Object.freeze({ type: 'agent.pitching' });
+const WRAP_UP: CallEvent = Object.freeze({ type: 'call.wrap-up' });
+const READY: CallEvent = Object.freeze({ type: 'agent.ready' });
+const CONNECTED_AT_ONCE: CallEvent = Object.freeze({ type: 'agent.connected', waitedMs: 0 });
+const UNAVAILABLE: CallEvent = Object.freeze({ type: 'agent.unavailable' });
+const OUTCOME_EVENTS = Object.freeze(Object.fromEntries(CALL_OUTCOMES.map((outcome) => [outcome, Object.freeze({ type: 'call.outcome', outcome })]))) as Readonly<Record<CallOutcome, CallEvent>>;
 
 /** The virtual clock moves in whole seconds, so audit instants are uniform (`...T14:00:05Z`) and sort as text. */
 function wholeSeconds(ms: number): number {
@@ -73,6 +82,8 @@ export interface CampaignInput {
 
 interface LeadState {
   readonly lead: Lead;
+  /** Its id's calls placed in this run, from the recorder, held here so a screening need not look them up. */
+  readonly calls: LeadCalls;
   /** Calls placed. */
   dials: number;
   blockedScreenings: number;
@@ -80,6 +91,19 @@ interface LeadState {
   reached: boolean;
 }
 
+/**
+ * The calls placed to one lead id whose rows the campaign keeps itself (ids vouched unique), and how many of its rows
+ * are in play: one object per id, since a million-lead run holds hundreds of thousands at once.
+ */
+class IdInPlay extends LeadCalls {
+  rows = 0;
+}
+
+/** The count of rows in play of an id whose calls the recorder keeps. */
+interface RecorderIdInPlay {
+  readonly calls: LeadCalls;
+  rows: number;
+}
 
 /**
  * Simulates a calling campaign: a discrete-event loop on a virtual clock (no wall-clock waits) with a seeded
@@ -140,19 +164,28 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const leadIterator = input.leads[Symbol.iterator]();
   let leadsExhausted = false;
   let lastTime = start;
-  // A recorder built here is used by no one else, so with ids vouched unique a lead's history can go once the
-  // campaign is done with it; the count per id keeps it while a duplicate row of the same lead is still in play.
-  const ownsRecorder = input.recorder === undefined && input.leadIds === 'unique';
-  const inPlay = new Map<string, number>();
+  // A recorder built here is used by no one else, so once no row of an id is in play its history can go. With ids
+  // vouched unique the campaign keeps each id's calls itself, only while a row of it is in play: the recorder's map
+  // of every id would hold a million-lead run's leads twice. Otherwise the recorder keeps them (a later row of the id
+  // sees them), and lets go only of an empty history (a later row makes the same empty one again). The count of rows
+  // per id keeps a history while a duplicate row of the same lead is still in play.
+  const ownsRecorder = input.recorder === undefined;
+  const keepsOwnHistories = ownsRecorder && input.leadIds === 'unique';
+  const inPlay = new Map<string, IdInPlay | RecorderIdInPlay>();
+  const callsFor = (id: string): LeadCalls => {
+    if (!ownsRecorder) return recorder.callsOf(id);
+    let entry = inPlay.get(id);
+    if (entry === undefined) inPlay.set(id, (entry = keepsOwnHistories ? new IdInPlay() : { calls: recorder.callsOf(id), rows: 0 }));
+    entry.rows++;
+    return entry instanceof IdInPlay ? entry : entry.calls;
+  };
   const finish = (state: LeadState) => {
     if (!ownsRecorder) return;
     const id = state.lead.id;
-    const left = inPlay.get(id)! - 1;
-    if (left > 0) inPlay.set(id, left);
-    else {
-      inPlay.delete(id);
-      recorder.forgetLead(id);
-    }
+    const entry = inPlay.get(id)!;
+    if (--entry.rows > 0) return;
+    inPlay.delete(id);
+    if (!keepsOwnHistories && state.calls.placed.length === 0) recorder.forgetLead(id);
   };
 
   const loadBatch = (at: number) => {
@@ -168,8 +201,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         summary.leads.filteredOut++;
         continue;
       }
-      ready.push(at, { lead: next.value, dials: 0, blockedScreenings: 0, reached: false });
-      if (ownsRecorder) inPlay.set(next.value.id, (inPlay.get(next.value.id) ?? 0) + 1);
+      ready.push(at, { lead: next.value, calls: callsFor(next.value.id), dials: 0, blockedScreenings: 0, reached: false });
       loaded++;
     }
   };
@@ -187,7 +219,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
 
   /** Screens and, when allowed, dials one lead; returns the dialed call, or null when the screening blocked it. */
   const screenAndDial = (state: LeadState, at: number): { call: CallContext; decision: Decision; facts: ScreeningFacts } | null => {
-    const screened = recorder.screenLead(state.lead, at, method, config.purpose);
+    const screened = recorder.screenLead(state.lead, at, method, config.purpose, state.calls);
     const { decision } = screened;
     summary.attempts++;
     const localHour = decision.callee.localTimes[0] === undefined ? -1 : Number(decision.callee.localTimes[0].slice(11, 13));
@@ -216,16 +248,16 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const talk = (call: CallContext, state: LeadState, connectedAt: number): number => {
     summary.connects++;
     let at = connectedAt;
-    advance(call, { type: 'agent.disclosing' }, at);
+    advance(call, DISCLOSING, at);
     at += DISCLOSURE_MS;
-    advance(call, { type: 'agent.pitching' }, at);
+    advance(call, PITCHING, at);
     const outcome: CallOutcome = drawCallOutcome(model, random);
     at += wholeSeconds(config.agents.talkSeconds * 1000 * (0.5 + random()));
-    advance(call, { type: 'call.outcome', outcome }, at);
+    advance(call, OUTCOME_EVENTS[outcome], at);
     summary.outcomes[outcome]++;
-    advance(call, { type: 'call.wrap-up' }, at);
+    advance(call, WRAP_UP, at);
     at += wholeSeconds(config.agents.wrapUpSeconds * 1000);
-    advance(call, { type: 'agent.ready' }, at);
+    advance(call, READY, at);
     lastTime = Math.max(lastTime, at);
     if (!state.reached) {
       state.reached = true;
@@ -268,7 +300,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     for (const { call, state, answerAt, jurisdiction } of answered) {
       if (!ownAgentTaken) {
         ownAgentTaken = true;
-        advance(call, { type: 'agent.connected', waitedMs: 0 }, answerAt);
+        advance(call, CONNECTED_AT_ONCE, answerAt);
         agentFreeAt = talk(call, state, answerAt);
         continue;
       }
@@ -277,7 +309,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       const otherFreeAt = agents.peekKey();
       if (idle.length > 0) {
         const other = idle.pop()!;
-        advance(call, { type: 'agent.connected', waitedMs: 0 }, answerAt);
+        advance(call, CONNECTED_AT_ONCE, answerAt);
         agents.push(talk(call, state, answerAt), other);
       } else if (otherFreeAt !== undefined && otherFreeAt <= answerAt + ABANDON_GRACE_MS) {
         const other = agents.pop()!;
@@ -285,7 +317,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         advance(call, { type: 'agent.connected', waitedMs: connectAt - answerAt }, connectAt);
         agents.push(talk(call, state, connectAt), other);
       } else {
-        advance(call, { type: 'agent.unavailable' }, answerAt + ABANDON_GRACE_MS);
+        advance(call, UNAVAILABLE, answerAt + ABANDON_GRACE_MS);
         summary.abandoned++;
         window.recordAbandoned(answerAt);
         byJurisdiction.record(jurisdiction, 'abandoned', answerAt);

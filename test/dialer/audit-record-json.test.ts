@@ -93,6 +93,22 @@ describe('auditLine', () => {
     );
   });
 
+  it('writes long strings (copied natively from 24 characters) as JSON.stringify does, whatever character they hold and where', () => {
+    const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 20, maxLength: 80 });
+    const special = fc.constantFrom('', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', 'é', '\u2028', '\ud800', '\ud83d\ude00');
+    const long = fc.tuple(printable, special, fc.nat()).map(([base, char, at]) => base.slice(0, at % (base.length + 1)) + char + base.slice(at % (base.length + 1)));
+    fc.assert(
+      fc.property(long, long, (first, second) => {
+        const lines: AuditRecord[] = [
+          { type: 'disclosure', attemptId: first, at: second, items: [first, second] },
+          { type: 'transition', attemptId: second, from: 'ringing', to: 'answered', at: first },
+        ];
+        for (const line of lines) expect(auditLine(line)).toBe(referenceAuditLine(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('falls back to JSON.stringify for message data it does not write itself (non-finite numbers, undefined, toJSON)', () => {
     const data = [{ n: Number.NaN }, { n: Number.POSITIVE_INFINITY }, { gone: undefined }, { when: new Date(0) }, { list: [1, undefined] }, { nested: { a: 1 } }];
     for (const entry of data) {
@@ -118,6 +134,45 @@ describe('AuditLineWriter', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the prefixes of findings the writer keeps', () => {
+  // A few rules, citations and message ids, so that a prefix written before is met again, or one field differs.
+  const finding = fc.record({
+    rule: fc.constantFrom('hours.federal', 'dnc.state', 'r"quoted'),
+    citation: fc.constantFrom('47 CFR 64.1200(c)(1)', '16 CFR 310.4(c)', 'é'),
+    messageId: fc.integer({ min: 0, max: 19 }).map((id) => `message${id}`),
+    data: messageData,
+    message: text,
+  });
+  const withFindings = fc.tuple(attempt, fc.array(finding, { maxLength: 4 }), fc.array(finding, { maxLength: 2 })).map(
+    ([generated, violations, lifted]): AuditRecord => ({ ...generated, violations, exemptions: lifted.map(({ message, ...rest }) => ({ ...rest, reason: message })) }),
+  );
+
+  it('are written again when the citation or the message id differs, in one writer over many records', () => {
+    fc.assert(
+      fc.property(fc.array(withFindings, { minLength: 5, maxLength: 40 }), (records) => {
+        const chunks: Buffer[] = [];
+        const writer = new AuditLineWriter((bytes) => chunks.push(Buffer.from(bytes)));
+        for (const entry of records) writer.write(entry);
+        writer.flush();
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(records.map((entry) => `${referenceAuditLine(entry)}\n`).join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stay right past the number of rules it keeps (its map is cleared), and back again', () => {
+    const [generated] = fc.sample(attempt, { seed: 5, numRuns: 1 });
+    const records = [...Array.from({ length: 700 }, (_, index) => index), 3, 650, 3].map(
+      (index): AuditRecord => ({ ...generated!, violations: [{ rule: `rule.${index}`, citation: `cite ${index % 7}`, messageId: 'm', data: { index }, message: 'x' }] }),
+    );
+    const chunks: Buffer[] = [];
+    const writer = new AuditLineWriter((bytes) => chunks.push(Buffer.from(bytes)));
+    for (const entry of records) writer.write(entry);
+    writer.flush();
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(records.map((entry) => `${referenceAuditLine(entry)}\n`).join(''));
   });
 });
 

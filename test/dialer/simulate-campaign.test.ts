@@ -217,6 +217,37 @@ describe('the calls of finished leads', () => {
     expect(attempts.at(-1)!.history).toHaveLength(callsBefore);
   });
 
+  it('are shared by every row of a lead id, in play together or one after another: each history counts every call placed before it', () => {
+    const leads = someLeads(300);
+    // Rows of the same ids in the same batch, in a later batch, and after the first rows have long finished.
+    const rows = [...leads.slice(0, 100), ...leads.slice(0, 10), ...leads.slice(100), ...leads.slice(20, 60), ...leads.slice(0, 30)];
+    const { records } = run({ config: aCampaign({ mode: 'progressive', batchSize: 40, retry: { maxAttempts: 3 } }), leads: rows });
+    const placed = new Map<string, string[]>();
+    let withHistory = 0;
+    for (const attempt of ofType(records, 'attempt')) {
+      const before = placed.get(attempt.leadId) ?? [];
+      expect(attempt.history.map((call) => call.at)).toEqual(before);
+      if (before.length > 0) withHistory++;
+      if (attempt.verdict === 'allow') placed.set(attempt.leadId, [...before, attempt.at]);
+    }
+    expect(withHistory).toBeGreaterThan(100);
+  });
+
+  it('are shared by rows of one id in play together even when the ids were vouched unique (a wrong vouch fails closed while they last)', () => {
+    const leads = someLeads(60);
+    const rows = [...leads, ...leads.slice(0, 20)];
+    const { records } = run({ config: aCampaign({ mode: 'progressive', batchSize: 100, retry: { maxAttempts: 3 } }), leads: rows, leadIds: 'unique' });
+    const placed = new Map<string, string[]>();
+    let withHistory = 0;
+    for (const attempt of ofType(records, 'attempt')) {
+      const before = placed.get(attempt.leadId) ?? [];
+      expect(attempt.history.map((call) => call.at)).toEqual(before);
+      if (before.length > 1) withHistory++;
+      if (attempt.verdict === 'allow') placed.set(attempt.leadId, [...before, attempt.at]);
+    }
+    expect(withHistory).toBeGreaterThan(5);
+  });
+
   it('can be let go when the caller vouches for unique lead ids, with the same audit log', () => {
     const leads = someLeads(300);
     const kept = run({ config: aCampaign({ mode: 'predictive', batchSize: 20 }), leads });
