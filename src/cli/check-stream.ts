@@ -9,7 +9,7 @@ import { checkMessages } from './commands/check-messages.js';
 import { writeDecisionLine } from './decision-output.js';
 import { OutputBatches } from './output-batches.js';
 import { jsonErrorPosition, jsonErrorReason } from './json-syntax-error.js';
-import { nextChunk } from './next-chunk.js';
+import { inputPauses } from './input-pause.js';
 
 export type ScreenedText = { readonly decision: Decision } | { readonly error: string };
 
@@ -159,9 +159,11 @@ export async function screenNdjsonStream(
   let first = true;
   const chunks = input[Symbol.asyncIterator]();
   for (;;) {
+    const pending = chunks.next();
+    if (await inputPauses(pending)) await writeAnswered();
     let next: IteratorResult<string | Buffer>;
     try {
-      next = await nextChunk(chunks, writeAnswered);
+      next = await pending;
     } catch (error) {
       // An input that cannot be read on (a failing disk, a broken pipe): the lines answered so far are written
       // before the error is told, and the unfinished line is not guessed at.

@@ -3,7 +3,7 @@ import { AnswersInOrder } from '../workers/answers-in-order.js';
 import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
 import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
 import { NdjsonLineScreener, screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
-import { nextChunk } from './next-chunk.js';
+import { inputPauses } from './input-pause.js';
 import { screenNdjsonBatch } from './screen-ndjson-batch.js';
 
 /** How a worker thread is set up for `check --ndjson`: the options as the calling thread has them. */
@@ -134,9 +134,11 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   const chunks = input[Symbol.asyncIterator]();
   try {
     for (;;) {
+      const pending = chunks.next();
+      if (await inputPauses(pending)) await answerHeldLines();
       let next: IteratorResult<string | Buffer>;
       try {
-        next = await nextChunk(chunks, answerHeldLines);
+        next = await pending;
       } catch (error) {
         // An input that cannot be read on: as with one thread, every whole line read so far is answered and written
         // before the error is told, and the unfinished line is not guessed at.
