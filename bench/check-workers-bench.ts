@@ -54,7 +54,8 @@ async function workersChild(file: string, workers: number, seed: number): Promis
       written?.();
     },
     { registries: context },
-    { workers },
+    // A file, as `dialsim check --ndjson FILE` reads one: no flush when a read is slow.
+    { workers, answerOnPause: false },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (counts.malformed > 0 || counts.answered === 0 || outputBytes === 0) throw new Error(`bench requests were not all answered: ${JSON.stringify(counts)}`);

@@ -127,14 +127,15 @@ export class NdjsonLineScreener {
 /**
  * `dialsim check --ndjson` in the calling thread: one request per line in, one decision (or `{"line": N, "error": ...}`)
  * per line out, in order. Streams: input chunks are split as they arrive and output is flushed in batches of UTF-8,
- * so memory stays flat however long the stream, and whenever the input pauses, so a caller that waits for each
- * answer before its next request gets it. Blank lines are skipped and get no output line; lines are numbered
+ * so memory stays flat however long the stream, and (unless `answerOnPause` is false, for a regular file) whenever
+ * the input pauses, so a caller that waits for each answer before its next request gets it. Blank lines are skipped and get no output line; lines are numbered
  * from 1. `screenNdjson` (check-workers.ts) spreads the same work over worker threads.
  */
 export async function screenNdjsonStream(
   input: AsyncIterable<string | Buffer>,
   output: (chunk: Buffer) => void | Promise<void>,
   options: ScreenOptions,
+  { answerOnPause = true }: { readonly answerOnPause?: boolean } = {},
 ): Promise<NdjsonCounts> {
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
   let lineNumber = 0;
@@ -160,7 +161,7 @@ export async function screenNdjsonStream(
   const chunks = input[Symbol.asyncIterator]();
   for (;;) {
     const pending = chunks.next();
-    if (await inputPauses(pending)) await writeAnswered();
+    if (answerOnPause && (await inputPauses(pending))) await writeAnswered();
     let next: IteratorResult<string | Buffer>;
     try {
       next = await pending;

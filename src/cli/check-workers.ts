@@ -37,6 +37,12 @@ export interface NdjsonWorkerOptions {
   readonly policyModules?: readonly string[];
   /** Told why, when the worker threads cannot start: the calling thread then screens every line itself. */
   readonly onWorkersUnavailable?: (reason: string) => void;
+  /**
+   * Whether every answer so far is written when the input pauses (default true), for a caller that waits for each
+   * answer before its next request. False for a regular file, which waits on nobody: a slow read of one does not
+   * cut the output into small writes or hold the workers back.
+   */
+  readonly answerOnPause?: boolean;
 }
 
 /**
@@ -68,12 +74,12 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
  * thread alone, where starting workers would cost more than it saves; so is everything when the workers cannot
  * start (a `--policy` module that refuses to load in one, say), and `onWorkersUnavailable` is told why.
  */
-export async function screenNdjson(input: AsyncIterable<string | Buffer>, output: NdjsonOutput, options: ScreenOptions, { workers, policyModules, onWorkersUnavailable }: NdjsonWorkerOptions): Promise<NdjsonCounts> {
+export async function screenNdjson(input: AsyncIterable<string | Buffer>, output: NdjsonOutput, options: ScreenOptions, { workers, policyModules, onWorkersUnavailable, answerOnPause = true }: NdjsonWorkerOptions): Promise<NdjsonCounts> {
   const script = compiledWorkerScript(import.meta.url, 'check-worker');
   const shared = workers > 1 && script !== undefined ? shareScreenOptions(options, policyModules) : undefined;
-  if (shared === undefined) return screenNdjsonStream(input, output, options);
+  if (shared === undefined) return screenNdjsonStream(input, output, options, { answerOnPause });
 
-  // Input is held until a batch is full: a short input never starts a worker.
+  // Input is held until a batch is full (or the input pauses): a short input never starts a worker.
   let parts: Buffer[] = [];
   let partsBytes = 0;
   // Started with the first full batch and not waited for: this thread screens batches while the workers start, and
@@ -93,20 +99,24 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   });
   let nextLine = 1;
   let dispatched = false;
-  /** Hands out a batch: a full one starts the workers if they are not yet started; the lines held when the input paused do not. */
-  const dispatch = async (bytes: Buffer, full = true): Promise<void> => {
+  let bytesRead = 0;
+  // The workers start once the input has given more than a batch, whether its batches filled or it paused between
+  // them: an input that long is worth them, and one that stays shorter never starts them.
+  const startWorkersOnce = (): void => {
+    if (starting !== undefined || bytesRead < BATCH_BYTES) return;
+    starting = WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup).then(
+      (started) => (pool = started),
+      (error: Error) => {
+        onWorkersUnavailable?.(error.message);
+        return undefined;
+      },
+    );
+  };
+  /** Hands out a batch of whole lines: to a worker thread while they have fewer than two each, else screened here. */
+  const dispatch = async (bytes: Buffer): Promise<void> => {
     // A byte-order mark from a Windows editor is not part of the first request.
     if (!dispatched && BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(BYTE_ORDER_MARK.length);
     dispatched = true;
-    if (full && starting === undefined) {
-      starting = WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup).then(
-        (started) => (pool = started),
-        (error: Error) => {
-          onWorkersUnavailable?.(error.message);
-          return undefined;
-        },
-      );
-    }
     const firstLine = nextLine;
     nextLine += lineFeeds(bytes);
     if (pool !== undefined && pool.unanswered < pool.size * 2) {
@@ -127,7 +137,7 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
       const tail = Buffer.from(held.subarray(end + 1));
       parts = tail.length > 0 ? [tail] : [];
       partsBytes = tail.length;
-      await dispatch(held.subarray(0, end + 1), false);
+      await dispatch(held.subarray(0, end + 1));
     }
     await answers.drain();
   };
@@ -135,16 +145,16 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   try {
     for (;;) {
       const pending = chunks.next();
-      if (await inputPauses(pending)) await answerHeldLines();
+      if (answerOnPause && (await inputPauses(pending))) await answerHeldLines();
       let next: IteratorResult<string | Buffer>;
       try {
         next = await pending;
       } catch (error) {
         // An input that cannot be read on: as with one thread, every whole line read so far is answered and written
         // before the error is told, and the unfinished line is not guessed at.
-        if (!dispatched) return await screenNdjsonStream(replay(parts, error), output, options);
+        if (!dispatched) return await screenNdjsonStream(replay(parts, error), output, options, { answerOnPause });
         const whole = wholeLines(parts, partsBytes);
-        if (whole !== undefined) await dispatch(whole, false);
+        if (whole !== undefined) await dispatch(whole);
         await answers.drain();
         throw error;
       }
@@ -153,6 +163,8 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
       const chunk = typeof read === 'string' ? Buffer.from(read, 'utf8') : read;
       parts.push(chunk);
       partsBytes += chunk.length;
+      bytesRead += chunk.length;
+      startWorkersOnce();
       if (partsBytes < BATCH_BYTES) continue;
       // A batch ends at the last line feed of the newest chunk (only that one is searched, so a line longer than a
       // batch costs no rescanning); the unfinished line after it starts the next batch.
@@ -164,8 +176,8 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
       parts = tail.length > 0 ? [tail] : [];
       partsBytes = tail.length;
     }
-    if (!dispatched) return await screenNdjsonStream(replay(parts), output, options);
-    if (partsBytes > 0) await dispatch(ownBuffer(parts, partsBytes), false);
+    if (!dispatched) return await screenNdjsonStream(replay(parts), output, options, { answerOnPause });
+    if (partsBytes > 0) await dispatch(ownBuffer(parts, partsBytes));
     await answers.drain();
     return counts;
   } finally {

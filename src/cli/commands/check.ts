@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, fstatSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../../core/input-error.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
@@ -6,7 +6,7 @@ import { packsInForce } from '../../engine/packs-in-force.js';
 import { loadPolicyModules, PolicyModuleError } from '../../policy-modules/load-policy-module.js';
 import type { RegistryContext } from '../../resolve/registry.js';
 import type { Decision } from '../../core/decision.js';
-import { screenRequestText } from '../check-stream.js';
+import { screenRequestText, type NdjsonCounts } from '../check-stream.js';
 import { screenNdjson } from '../check-workers.js';
 import { decisionForOutput } from '../decision-output.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
@@ -23,6 +23,16 @@ function inputStream(file: string | undefined, io: CliIo): NodeJS.ReadableStream
   if (file === undefined || file === '-') return io.stdin;
   // Bytes, not text: the workers are handed whole lines of UTF-8, and decoding is each reader's own job.
   return createReadStream(file);
+}
+
+/** Whether the input is a regular file (named, or standard input redirected from one): it never waits on a writer. */
+function inputIsRegularFile(file: string | undefined, io: CliIo): boolean {
+  if (file !== undefined && file !== '-') return true;
+  try {
+    return io.stdin === process.stdin && fstatSync(0).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -101,12 +111,18 @@ export const checkCommand: CommandDefinition = {
         const recycles = io.stdout === process.stdout;
         const output = (chunk: Buffer, written?: () => void) => write(io.stdout, chunk, recycles ? written : undefined);
         let workersUnavailable: string | undefined;
-        const counts = await screenNdjson(stream as AsyncIterable<string | Buffer>, output, options, {
-          workers,
-          ...(values.policy && { policyModules: values.policy }),
-          onWorkersUnavailable: (reason) => (workersUnavailable = reason),
-        });
-        if (workersUnavailable !== undefined) await write(io.stderr, `dialsim check: ${messages.workerCannotStart(workersUnavailable)}\n`);
+        let counts: NdjsonCounts;
+        try {
+          counts = await screenNdjson(stream as AsyncIterable<string | Buffer>, output, options, {
+            workers,
+            ...(values.policy && { policyModules: values.policy }),
+            onWorkersUnavailable: (reason) => (workersUnavailable = reason),
+            answerOnPause: !inputIsRegularFile(positionals[0], io),
+          });
+        } finally {
+          // Told also when the run fails afterwards (an unreadable input).
+          if (workersUnavailable !== undefined) await write(io.stderr, `dialsim check: ${messages.workerCannotStart(workersUnavailable)}\n`);
+        }
         if (counts.malformed > 0) {
           await write(io.stderr, `dialsim check: ${messages.ndjsonSummary(counts.answered, counts.malformed)}\n`);
           return 1;

@@ -132,20 +132,24 @@ export const scrubCommand: CommandDefinition = {
       const bar = new ProgressBar({ ...io, isTty: stderrIsTty && (partial !== undefined || io.isTty !== true) }, basename(source));
       const size = file === '-' ? 0 : statSync(file).size;
       let workersUnavailable: string | undefined;
-      await scrubLeadTableOnWorkers(
-        table,
-        { mapping, defaults: { seller: values.seller, at, method: values.method as DialMethod }, screen: screenOptions, mode, output: values.ndjson ? 'ndjson' : 'csv', source },
-        (chunk) => write(sink, chunk),
-        {
-          summary,
-          progress: () => {
-            if (size > 0) bar.update(Math.min(1, table.bytesRead() / size));
+      try {
+        await scrubLeadTableOnWorkers(
+          table,
+          { mapping, defaults: { seller: values.seller, at, method: values.method as DialMethod }, screen: screenOptions, mode, output: values.ndjson ? 'ndjson' : 'csv', source },
+          (chunk) => write(sink, chunk),
+          {
+            summary,
+            progress: () => {
+              if (size > 0) bar.update(Math.min(1, table.bytesRead() / size));
+            },
           },
-        },
-        { workers, ...(values.policy && { policyModules: values.policy }), onWorkersUnavailable: (reason) => (workersUnavailable = reason) },
-      );
-      bar.done();
-      if (workersUnavailable !== undefined) await write(io.stderr, `dialsim scrub: ${messages.workerCannotStart(workersUnavailable)}\n`);
+          { workers, ...(values.policy && { policyModules: values.policy }), onWorkersUnavailable: (reason) => (workersUnavailable = reason) },
+        );
+      } finally {
+        bar.done();
+        // Told also when the run fails afterwards (a row the list cannot give).
+        if (workersUnavailable !== undefined) await write(io.stderr, `dialsim scrub: ${messages.workerCannotStart(workersUnavailable)}\n`);
+      }
       if (partial !== undefined) {
         await new Promise<void>((done, failed) => sink.end((error?: Error | null) => (error ? failed(error) : done())));
         renameSync(partial, values.out!);
