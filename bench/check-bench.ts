@@ -54,7 +54,8 @@ export async function runCheckRound(count: number, seed: number, strategy: Resol
   const chunks = checkRequestChunks({ count, seed, nationalListed: national, internalListed: internal });
   let outputBytes = 0;
   const started = process.hrtime.bigint();
-  const counts = await screenNdjsonStream(chunks, (chunk) => void (outputBytes += chunk.length), { registries: context, strategy });
+  // As `dialsim check --ndjson FILE` reads a file: no flush when the next chunk is slow to come.
+  const counts = await screenNdjsonStream(chunks, (chunk) => void (outputBytes += chunk.length), { registries: context, strategy }, { answerOnPause: false });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (counts.malformed > 0 || counts.answered !== count || outputBytes === 0) {
     throw new Error(`bench requests were not all answered: ${JSON.stringify(counts)}`);

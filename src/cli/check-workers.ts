@@ -100,14 +100,16 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   let nextLine = 1;
   let dispatched = false;
   let bytesRead = 0;
+  // Workers still starting when the run ends are not waited for: every line has been screened without them.
+  const stopStarting = new AbortController();
   // The workers start once the input has given more than a batch, whether its batches filled or it paused between
   // them: an input that long is worth them, and one that stays shorter never starts them.
   const startWorkersOnce = (): void => {
     if (starting !== undefined || bytesRead < BATCH_BYTES) return;
-    starting = WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup).then(
+    starting = WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup, stopStarting.signal).then(
       (started) => (pool = started),
       (error: Error) => {
-        onWorkersUnavailable?.(error.message);
+        if (!stopStarting.signal.aborted) onWorkersUnavailable?.(error.message);
         return undefined;
       },
     );
@@ -183,6 +185,7 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   } finally {
     // Also when writing fails half way (a closed pipe): no worker is left running, and no answer is left to reject unheard.
     const abandoned = answers.abandon();
+    stopStarting.abort();
     await (await starting)?.close();
     await abandoned;
   }

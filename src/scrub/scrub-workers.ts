@@ -89,10 +89,12 @@ export async function scrubLeadTableOnWorkers(
   const setup: ScrubWorkerSetup = { header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen };
   // Not waited for: this thread screens batches while the workers start, and all of them if they cannot start.
   let pool: WorkerPool<RowBatch, EncodedBatch> | undefined;
-  const starting = WorkerPool.start<RowBatch, EncodedBatch>(script!, workers - 1, setup).then(
+  // Workers still starting when the run ends are not waited for: every row has been screened without them.
+  const stopStarting = new AbortController();
+  const starting = WorkerPool.start<RowBatch, EncodedBatch>(script!, workers - 1, setup, stopStarting.signal).then(
     (started) => (pool = started),
     (error: Error) => {
-      onWorkersUnavailable?.(error.message);
+      if (!stopStarting.signal.aborted) onWorkersUnavailable?.(error.message);
       return undefined;
     },
   );
@@ -132,6 +134,7 @@ export async function scrubLeadTableOnWorkers(
     return summary;
   } finally {
     const abandoned = answers.abandon();
+    stopStarting.abort();
     await (await starting)?.close();
     await abandoned;
   }

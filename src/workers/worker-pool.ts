@@ -39,15 +39,23 @@ export class WorkerPool<Job, Result> {
     }
   }
 
-  /** Starts `count` workers of `script`, each given `workerData`, and waits until every one is ready. */
-  static async start<Job, Result>(script: URL, count: number, workerData: unknown): Promise<WorkerPool<Job, Result>> {
+  /**
+   * Starts `count` workers of `script`, each given `workerData`, and waits until every one is ready. `stop` ends the
+   * start (the workers are stopped and the promise rejects): a caller that no longer needs them does not wait for
+   * them to load, or for ever for one that never gets ready.
+   */
+  static async start<Job, Result>(script: URL, count: number, workerData: unknown, stop?: AbortSignal): Promise<WorkerPool<Job, Result>> {
     const workers = Array.from({ length: count }, () => new Worker(script, { workerData }));
     const pool = new WorkerPool<Job, Result>(workers);
+    const close = () => void pool.close();
+    stop?.addEventListener('abort', close, { once: true });
     try {
       await Promise.all(workers.map(readiness));
     } catch (error) {
       await pool.close();
       throw error;
+    } finally {
+      stop?.removeEventListener('abort', close);
     }
     return pool;
   }

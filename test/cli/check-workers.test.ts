@@ -13,7 +13,7 @@ import { nearMisses, type Json } from '../../bench/near-miss-requests.js';
 import { seededRandom } from '../../src/core/seeded-random.js';
 import { writeDownload } from '../registry-store/ftc-files.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
-import { mainThreadOnlyPolicy, threadNotingPolicy } from '../support/thread-policy-modules.js';
+import { mainThreadOnlyPolicy, neverReadyInWorkersPolicy, threadNotingPolicy } from '../support/thread-policy-modules.js';
 import { scratchDir } from '../support/scratch-dir.js';
 
 interface Run {
@@ -142,9 +142,19 @@ describe('dialsim check --ndjson --workers', () => {
     );
   });
 
+  it('ends when the input is done even if a worker never gets ready, not waiting for it', async () => {
+    const policy = neverReadyInWorkersPolicy(folder);
+    const file = join(folder, 'never-ready.ndjson');
+    writeFileSync(file, await awkwardInput(19, 6_000));
+    const one = check(['--ndjson', '--workers', '1', '--policy', policy, file]);
+    const two = check(['--ndjson', '--workers', '2', '--policy', policy, file]);
+    expect({ code: two.code, stderr: two.stderr }).toEqual({ code: one.code, stderr: one.stderr });
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+  });
+
   it('screens in the calling thread and in the worker threads alike, with the bytes of one thread', async () => {
     // A policy module that notes each thread it screens in: the first batch is always this thread's (the workers
-    // cannot have started yet), and it takes long enough that the workers start and are given later ones.
+    // cannot have started yet), and its 2,000th call there takes long enough that the workers are ready for later ones.
     const reference = threadNotingPolicy(folder, 'one-thread');
     const spread = threadNotingPolicy(folder, 'three-threads');
     const file = join(folder, 'twenty-batches.ndjson');

@@ -94,7 +94,7 @@ describe('dialsim scrub --workers', () => {
 
   it('screens in the calling thread and in the worker threads alike, with the bytes of one thread', () => {
     // A policy module that notes each thread it screens in: the first batch is always the calling thread's (the
-    // workers cannot have started yet), and it takes long enough that the workers start and are given later ones.
+    // workers cannot have started yet), and its 2,000th call there takes long enough that the workers are ready for later ones.
     const reference = threadNotingPolicy(folder, 'one-thread');
     const spread = threadNotingPolicy(folder, 'two-threads');
     const flags = [list, ...common, '--at', '2026-03-10T20:30:00-05:00'];
