@@ -1,7 +1,8 @@
 import type { ScreenOptions } from '../engine/screen.js';
 import { AnswersInOrder } from '../workers/answers-in-order.js';
 import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
-import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
+import { compiledWorkerScript } from '../workers/worker-pool.js';
+import { WorkersAlongside } from '../workers/workers-alongside.js';
 import { NdjsonLineScreener, screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
 import { inputPauses } from './input-pause.js';
 import { screenNdjsonBatch } from './screen-ndjson-batch.js';
@@ -82,10 +83,9 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   // Input is held until a batch is full (or the input pauses): a short input never starts a worker.
   let parts: Buffer[] = [];
   let partsBytes = 0;
-  // Started with the first full batch and not waited for: this thread screens batches while the workers start, and
-  // all of them if the workers cannot start.
-  let starting: Promise<WorkerPool<NdjsonBatch, NdjsonBatchAnswer> | undefined> | undefined;
-  let pool: WorkerPool<NdjsonBatch, NdjsonBatchAnswer> | undefined;
+  // Started once the input has given a batch, and not waited for: this thread screens batches while the workers
+  // start, and all of them if the workers cannot start.
+  let alongside: WorkersAlongside<NdjsonBatch, NdjsonBatchAnswer> | undefined;
   const screenHere = new NdjsonLineScreener(options);
   const counts: NdjsonCounts = { answered: 0, malformed: 0 };
   const spareBuffers: ArrayBuffer[] = [];
@@ -100,19 +100,11 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   let nextLine = 1;
   let dispatched = false;
   let bytesRead = 0;
-  // Workers still starting when the run ends are not waited for: every line has been screened without them.
-  const stopStarting = new AbortController();
   // The workers start once the input has given more than a batch, whether its batches filled or it paused between
   // them: an input that long is worth them, and one that stays shorter never starts them.
   const startWorkersOnce = (): void => {
-    if (starting !== undefined || bytesRead < BATCH_BYTES) return;
-    starting = WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup, stopStarting.signal).then(
-      (started) => (pool = started),
-      (error: Error) => {
-        if (!stopStarting.signal.aborted) onWorkersUnavailable?.(error.message);
-        return undefined;
-      },
-    );
+    if (alongside !== undefined || bytesRead < BATCH_BYTES) return;
+    alongside = new WorkersAlongside(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup, onWorkersUnavailable);
   };
   /** Hands out a batch of whole lines: to a worker thread while they have fewer than two each, else screened here. */
   const dispatch = async (bytes: Buffer): Promise<void> => {
@@ -121,7 +113,8 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
     dispatched = true;
     const firstLine = nextLine;
     nextLine += lineFeeds(bytes);
-    if (pool !== undefined && pool.unanswered < pool.size * 2) {
+    const pool = alongside?.withRoom();
+    if (pool !== undefined) {
       const spares = spareBuffers.splice(0, SPARES_PER_BATCH);
       await answers.add(pool.run({ bytes, firstLine, spareBuffers: spares }, [bytes.buffer as ArrayBuffer, ...spares]));
     } else {
@@ -185,8 +178,7 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   } finally {
     // Also when writing fails half way (a closed pipe): no worker is left running, and no answer is left to reject unheard.
     const abandoned = answers.abandon();
-    stopStarting.abort();
-    await (await starting)?.close();
+    await alongside?.close();
     await abandoned;
   }
 }

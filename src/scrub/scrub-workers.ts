@@ -1,6 +1,7 @@
 import { AnswersInOrder } from '../workers/answers-in-order.js';
 import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
-import { compiledWorkerScript, WorkerPool } from '../workers/worker-pool.js';
+import { compiledWorkerScript } from '../workers/worker-pool.js';
+import { WorkersAlongside } from '../workers/workers-alongside.js';
 import { OutputBatches } from '../cli/output-batches.js';
 import type { LeadRow, LeadTable } from './lead-table.js';
 import { finishBatch, screenBatch, type EncodedBatch } from './encoded-batch.js';
@@ -88,16 +89,7 @@ export async function scrubLeadTableOnWorkers(
   const { mapping, defaults, mode, output: format, source } = settings;
   const setup: ScrubWorkerSetup = { header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen };
   // Not waited for: this thread screens batches while the workers start, and all of them if they cannot start.
-  let pool: WorkerPool<RowBatch, EncodedBatch> | undefined;
-  // Workers still starting when the run ends are not waited for: every row has been screened without them.
-  const stopStarting = new AbortController();
-  const starting = WorkerPool.start<RowBatch, EncodedBatch>(script!, workers - 1, setup, stopStarting.signal).then(
-    (started) => (pool = started),
-    (error: Error) => {
-      if (!stopStarting.signal.aborted) onWorkersUnavailable?.(error.message);
-      return undefined;
-    },
-  );
+  const alongside = new WorkersAlongside<RowBatch, EncodedBatch>(script!, workers - 1, setup, onWorkersUnavailable);
   const screenHere = new RowScreener(table.header, settings);
   const tally = new ScrubTally(summary, settings);
   const batches = new OutputBatches();
@@ -114,7 +106,8 @@ export async function scrubLeadTableOnWorkers(
     const firstRow = nextRow;
     nextRow += batch.length;
     const lines = batch.map((row) => row.line);
-    if (pool !== undefined && pool.unanswered < pool.size * 2) {
+    const pool = alongside.withRoom();
+    if (pool !== undefined) {
       await answers.add(pool.run({ rows: batch, firstRow }).then((screened) => ({ batch: screened, firstRow, lines })));
     } else {
       await answers.add(Promise.resolve({ batch: screenBatch(screenHere, batch, firstRow).batch, firstRow, lines }));
@@ -134,8 +127,7 @@ export async function scrubLeadTableOnWorkers(
     return summary;
   } finally {
     const abandoned = answers.abandon();
-    stopStarting.abort();
-    await (await starting)?.close();
+    await alongside.close();
     await abandoned;
   }
 }
