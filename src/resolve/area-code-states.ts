@@ -91,6 +91,15 @@ export function areaCodeStates(): ReadonlyMap<string, readonly string[]> {
 }
 
 /**
+ * Takes the table another thread built with `areaCodeStates` (a worker's, from the thread that started it): reading
+ * the geocoding data and matching its names took a worker about 100 ms before its first answer. Its lists are
+ * frozen here, as loading freezes them: what is worked out from a list is kept by the list.
+ */
+export function adoptAreaCodeStates(table: ReadonlyMap<string, readonly string[]>): void {
+  statesByAreaCode = new Map([...table].map(([areaCode, states]) => [areaCode, Object.freeze([...states])]));
+}
+
+/**
  * The sorted candidate states or provinces of a NANP number from its area code, given its libphonenumber region;
  * empty when the data names none (a non-geographic or unlisted area code).
  */

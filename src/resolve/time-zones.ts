@@ -31,9 +31,21 @@ function loadZonesByAreaCode(): ReadonlyMap<string, readonly string[]> {
   return new Map([...union].map(([areaCode, zones]) => [areaCode, Object.freeze([...zones].sort())]));
 }
 
+/** Every area code the prefix data places, with its sorted candidate zones (each list frozen). */
+export function areaCodeZones(): ReadonlyMap<string, readonly string[]> {
+  return (zonesByAreaCode ??= loadZonesByAreaCode());
+}
+
+/**
+ * Takes the table another thread built with `areaCodeZones` (a worker's, from the thread that started it), so that
+ * each worker does not read and union the prefix data again. Its lists are frozen here, as loading freezes them.
+ */
+export function adoptAreaCodeZones(table: ReadonlyMap<string, readonly string[]>): void {
+  zonesByAreaCode = new Map([...table].map(([areaCode, zones]) => [areaCode, Object.freeze([...zones])]));
+}
+
 /** The sorted candidate zones for an E.164 number; empty when the data has no zone for its area code. */
 export function zonesForNanpNumber(e164: string): readonly string[] {
-  zonesByAreaCode ??= loadZonesByAreaCode();
   if (!e164.startsWith('+1')) return [];
-  return zonesByAreaCode.get(e164.slice(2, 5)) ?? [];
+  return areaCodeZones().get(e164.slice(2, 5)) ?? [];
 }

@@ -1,5 +1,6 @@
 import type { ScreenOptions } from '../engine/screen.js';
 import { loadPolicyModules } from '../policy-modules/load-policy-module.js';
+import { adoptNumberingTables, shareNumberingTables, type SharedNumberingTables } from './shared-numbering-tables.js';
 import { registriesFromShared, shareRegistries, type SharedRegistries } from './shared-registries.js';
 
 /** What a worker thread needs to screen as the calling thread would: the options, in a form it can be sent. */
@@ -8,6 +9,8 @@ export interface SharedScreenOptions {
   readonly packs?: readonly string[];
   /** The `--policy` modules, loaded again in each worker (a module's functions cannot be sent to another thread). */
   readonly policyModules?: readonly string[];
+  /** The calling thread's area-code tables, so that no worker builds them again. */
+  readonly numbering: SharedNumberingTables;
 }
 
 /**
@@ -21,11 +24,13 @@ export function shareScreenOptions(options: ScreenOptions, policyModules: readon
     ...(options.registries && { registries: shareRegistries(options.registries) }),
     ...(options.packs && { packs: options.packs }),
     ...(policyModules && { policyModules }),
+    numbering: shareNumberingTables(),
   };
 }
 
 /** The options in a worker, reading the registries the calling thread shared; `timeRules` as the command sets it. */
 export async function screenOptionsFromShared(shared: SharedScreenOptions): Promise<ScreenOptions> {
+  adoptNumberingTables(shared.numbering);
   const custom = shared.policyModules === undefined ? undefined : await loadPolicyModules(shared.policyModules);
   return {
     ...(shared.registries && { registries: registriesFromShared(shared.registries) }),
