@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCheckContext } from '../../src/core/check-context.js';
+import { RegistryStore } from '../../src/index.js';
 import { repoRoot } from '../support/built-package.js';
 import { consoleTranscripts } from '../support/console-transcripts.js';
 import { runCliInMemory } from '../support/run-cli-in-memory.js';
@@ -51,6 +52,30 @@ describe('docs/registry.md', () => {
         const result = await runCliInMemory(argv);
         expect(result.stdout + result.stderr, `docs/registry.md:${line}: ${command}`).toBe(output);
       }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('the "From code" example runs against the store the walk-through built, and answers as its comments say', () => {
+    const text = readFileSync(join(repoRoot, 'docs/registry.md'), 'utf8');
+    const block = /### From code[\s\S]*?```ts\n([\s\S]*?)```/.exec(text)?.[1];
+    expect(block, 'a ts block under "From code"').toBeDefined();
+    const [importLine, ...body] = block!.split('\n');
+    expect(importLine).toBe("import { RegistryStore } from 'dialsim';");
+    process.chdir(dir);
+    try {
+      // The example is plain JavaScript under its import: run as written, it hands back what it made.
+      const run = new Function('RegistryStore', `${body.join('\n')}\nreturn { store, numbers, listed };`) as (
+        store: typeof RegistryStore,
+      ) => { store: RegistryStore; numbers: number[]; listed: Uint8Array };
+      const { store, numbers, listed } = run(RegistryStore);
+      expect(numbers.length).toBeGreaterThan(1);
+      expect([...listed]).toEqual(numbers.map((number) => (store.has(`+1${number}`) ? 1 : 0)));
+      expect(typeof store.has('+13035550123')).toBe('boolean');
+      const syncedAt = store.syncedAtOf('+13035550123');
+      expect(syncedAt === undefined || Number.isFinite(syncedAt)).toBe(true);
+      for (const notTenDigits of [13035550123, 3035550123.5, -1]) expect(() => store.hasEach([notTenDigits], new Uint8Array(1))).toThrow(RangeError);
     } finally {
       process.chdir(cwd);
     }
