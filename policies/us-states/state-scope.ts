@@ -11,15 +11,15 @@ import { stateName, versionOn, type StateLawVersion, type StateRow } from './sta
  * the same shape (Canada's province rows).
  */
 export function candidateRows(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow> = STATE_ROWS): readonly StateRow[] {
-  // Every state rule asks in turn, of the same list of states (one frozen list per area code, shared): the last
-  // answer for a frozen list is kept, as such a list cannot change.
+  // Every state rule asks, of lists of states most of which are shared and frozen (one per area code): a frozen
+  // list's rows are worked out once, as such a list cannot change.
   const { states } = facts.callee;
-  if (states === lastRowsStates && table === lastRowsTable) return lastRows;
   if (!Object.isFrozen(states)) return rowsOf(states, table);
-  lastRows = rowsOf(states, table);
-  lastRowsStates = states;
-  lastRowsTable = table;
-  return lastRows;
+  let byList = rowsByTable.get(table);
+  if (byList === undefined) rowsByTable.set(table, (byList = new WeakMap()));
+  let rows = byList.get(states);
+  if (rows === undefined) byList.set(states, (rows = Object.freeze(rowsOf(states, table))));
+  return rows;
 }
 
 function rowsOf(states: readonly string[], table: ReadonlyMap<string, StateRow>): StateRow[] {
@@ -31,9 +31,7 @@ function rowsOf(states: readonly string[], table: ReadonlyMap<string, StateRow>)
   return rows;
 }
 
-let lastRowsStates: readonly string[] | undefined;
-let lastRowsTable: ReadonlyMap<string, StateRow> | undefined;
-let lastRows: readonly StateRow[] = [];
+const rowsByTable = new WeakMap<ReadonlyMap<string, StateRow>, WeakMap<readonly string[], readonly StateRow[]>>();
 
 type RuleField = 'hours' | 'bannedDays' | 'frequencyCap' | 'dncList';
 

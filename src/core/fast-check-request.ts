@@ -76,9 +76,12 @@ export function fastCheckRequest(value: unknown): CallAttempt | undefined {
     consents: given,
     relationship: related === NO_RELATIONSHIP ? { ...NO_RELATIONSHIP } : related,
     ...(packIds && { packs: packIds }),
-    registries: { national: null, internal: null, states: [], canada: null },
+    registries: NO_REGISTRIES,
   };
 }
+
+/** A request the fast path takes names no registries of its own: one frozen answer for all of them. */
+const NO_REGISTRIES: CallAttempt['registries'] = Object.freeze({ national: null, internal: null, states: Object.freeze([]), canada: null });
 
 const UNKNOWN_CALLEE: CallAttempt['callee'] = Object.freeze({ lineType: 'unknown', business: false, timeZone: null, state: null });
 const NO_RELATIONSHIP: Relationship = Object.freeze({ lastTransactionAt: null, lastInquiryAt: null });

@@ -1,5 +1,5 @@
 import type { Decision, Exemption, Violation } from '../core/decision.js';
-import { OPTIONAL_FACTS, type OptionalFact, type ScreeningFacts } from '../core/facts.js';
+import { OPTIONAL_FACTS, type LocalTime, type OptionalFact, type ScreeningFacts } from '../core/facts.js';
 import { pass, type EngineMessageId, type MessageData, type PolicyFacts, type PolicyOutcome, type PolicyPack } from '../core/policy.js';
 import { compilePack, type CompiledPack, type CompiledPolicy } from './compile-pack.js';
 import { checkExtensions } from './extension-facts.js';
@@ -23,14 +23,15 @@ export function evaluateCompiled(compiled: CompiledPack, facts: ScreeningFacts):
     if (outcome.outcome === 'violation') return decide(facts, [toViolation(entry, outcome, facts)], []);
   }
 
-  const violations: Violation[] = [];
-  const exemptions: Exemption[] = [];
+  // Made when the first finding comes: most calls have no exemption, and an allowed one no violation.
+  let violations: Violation[] | undefined;
+  let exemptions: Exemption[] | undefined;
   let firedGuards: Set<OptionalFact> | undefined;
   for (const entry of compiled.regular) {
     const { policy } = entry;
     const applies = runApplies(entry, facts);
     if (applies !== true) {
-      if (applies !== false) violations.push(toViolation(entry, applies, facts));
+      if (applies !== false) (violations ??= []).push(toViolation(entry, applies, facts));
       continue;
     }
     const missing = missingFact(policy.requires, facts);
@@ -41,15 +42,15 @@ export function evaluateCompiled(compiled: CompiledPack, facts: ScreeningFacts):
         firedGuards.add(missing);
         const guard = compiled.guards.get(missing)!;
         const outcome = runPolicy(guard, facts);
-        if (outcome.outcome === 'violation') violations.push(toViolation(guard, outcome, facts));
+        if (outcome.outcome === 'violation') (violations ??= []).push(toViolation(guard, outcome, facts));
       }
       continue;
     }
     const outcome = runPolicy(entry, facts);
-    if (outcome.outcome === 'violation') violations.push(toViolation(entry, outcome, facts));
-    else if (outcome.outcome === 'lifted') exemptions.push(toExemption(entry, outcome, facts));
+    if (outcome.outcome === 'violation') (violations ??= []).push(toViolation(entry, outcome, facts));
+    else if (outcome.outcome === 'lifted') (exemptions ??= []).push(toExemption(entry, outcome, facts));
   }
-  return decide(facts, violations, exemptions);
+  return decide(facts, violations ?? NO_FINDINGS, exemptions ?? NO_FINDINGS);
 }
 
 /**
@@ -198,13 +199,16 @@ function toExemption(entry: CompiledPolicy, outcome: PolicyOutcome<string> & { o
   return { rule: policy.id, citation: citationOf(entry, outcome, facts), messageId: outcome.messageId, data: outcome.data, reason: render(entry, outcome.messageId, outcome.data) };
 }
 
-function decide(facts: ScreeningFacts, violations: Violation[], exemptions: Exemption[]): Decision {
-  const timeZones: string[] = [];
-  const localTimes: string[] = [];
-  for (const local of facts.callee.localTimes) {
-    timeZones.push(local.zone);
-    localTimes.push(local.iso);
-  }
+const zoneOf = (local: LocalTime): string => local.zone;
+const isoOf = (local: LocalTime): string => local.iso;
+
+/** The findings of a decision that has none: shared, as a decision's lists are read-only. */
+const NO_FINDINGS: readonly never[] = Object.freeze([]);
+
+function decide(facts: ScreeningFacts, violations: readonly Violation[], exemptions: readonly Exemption[]): Decision {
+  // Mapped rather than pushed: an array grown by push from empty takes room for 17 entries.
+  const timeZones = facts.callee.localTimes.map(zoneOf);
+  const localTimes = facts.callee.localTimes.map(isoOf);
   return {
     verdict: violations.length > 0 ? 'block' : 'allow',
     violations,

@@ -27,6 +27,7 @@ export function resolveNumberDirect(input: string): NumberFacts {
 }
 
 const NANP_NATIONAL_LENGTH = 10;
+const NOT_DIGITS = /\D/g;
 
 /**
  * The 10 national digits of a plainly written NANP number ("(303) 555-0123", "+1 303.555.0123", "13035550123"),
@@ -42,14 +43,9 @@ export function plainNanpDigits(input: string): string | null {
     else if (code === 32 || code === 40 || code === 41 || code === 45 || code === 46) separators = true;
     else return null;
   }
-  // Digits alone ("+13035550123") are sliced out whole; only a number written with separators is put together.
-  let digits = separators ? '' : input.slice(plus ? 1 : 0);
-  if (separators) {
-    for (let index = 0; index < input.length; index++) {
-      const code = input.charCodeAt(index);
-      if (code >= 48 && code <= 57) digits += input[index];
-    }
-  }
+  // Digits alone ("+13035550123") are sliced out whole; a number written with separators loses them in one pass
+  // (every other character is a digit or the leading plus, checked above), not a string per digit.
+  let digits = separators ? input.replace(NOT_DIGITS, '') : input.slice(plus ? 1 : 0);
   if (digits.length === 11 && digits.charCodeAt(0) === 49 /* 1 */) digits = digits.slice(1);
   else if (plus || digits.length !== NANP_NATIONAL_LENGTH) return null;
   // An area code never starts with 0 or 1; leave those oddities to libphonenumber's own rules.
