@@ -23,6 +23,8 @@ export function createCachedStrategy(): ResolutionStrategy {
 export const directStrategy: ResolutionStrategy = { number: resolveNumberDirect, localTime: localTimeDirect };
 
 const NO_EXTENSIONS: ScreeningFacts['extensions'] = Object.freeze({});
+const ON_INTERNAL_LIST: ScreeningFacts['internalList'] = Object.freeze({ listed: true });
+const NOT_ON_INTERNAL_LIST: ScreeningFacts['internalList'] = Object.freeze({ listed: false });
 
 let sharedStrategy: ResolutionStrategy | undefined;
 
@@ -77,7 +79,7 @@ export function resolveAttempt(attempt: CallAttempt, options: ResolveOptions = {
     nationalRegistry: copyFacts(attempt.registries.national ?? null, shared.national, 'registries.national.numbers', e164, strategy),
     stateRegistries: stateCopies(states.states, attempt, shared.states, e164, strategy),
     canadaRegistry: copyFacts(attempt.registries.canada ?? null, shared.canada, 'registries.canada.numbers', e164, strategy),
-    internalList: { listed: e164 !== null && internalNumbers.has(e164) },
+    internalList: e164 !== null && internalNumbers.has(e164) ? ON_INTERNAL_LIST : NOT_ON_INTERNAL_LIST,
     subject: attempt.subject ?? null,
     history: attempt.history ?? [],
     consents: {
