@@ -37,13 +37,13 @@ export function fastCheckRequest(value: unknown): CallAttempt | undefined {
     expectedKeys++;
     if (typeof subject !== 'string') return undefined;
   }
-  let earlier: EarlierCall[] = [];
+  let earlier: readonly EarlierCall[] = NONE;
   if (history !== undefined) {
     expectedKeys++;
     earlier = historyOf(history)!;
     if (earlier === undefined) return undefined;
   }
-  let given: Consent[] = [];
+  let given: readonly Consent[] = NONE;
   if (consents !== undefined) {
     expectedKeys++;
     given = consentsOf(consents)!;
@@ -83,6 +83,8 @@ export function fastCheckRequest(value: unknown): CallAttempt | undefined {
 /** A request the fast path takes names no registries of its own: one frozen answer for all of them. */
 const NO_REGISTRIES: CallAttempt['registries'] = Object.freeze({ national: null, internal: null, states: Object.freeze([]), canada: null });
 
+/** No earlier calls, no consents: shared, as an attempt's lists are read-only. */
+const NONE: readonly never[] = Object.freeze([]);
 const UNKNOWN_CALLEE: CallAttempt['callee'] = Object.freeze({ lineType: 'unknown', business: false, timeZone: null, state: null });
 const NO_RELATIONSHIP: Relationship = Object.freeze({ lastTransactionAt: null, lastInquiryAt: null });
 
@@ -196,22 +198,25 @@ function calleeOf(value: unknown): CallAttempt['callee'] | undefined {
 
 function historyOf(value: unknown): EarlierCall[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const calls: EarlierCall[] = [];
-  for (const entry of value) {
+  // Sized at once: an array grown by push from empty takes room for 16 entries, and most requests have one or two.
+  const calls: EarlierCall[] = new Array(value.length);
+  for (let index = 0; index < value.length; index++) {
+    const entry: unknown = value[index];
     if (!isPlainObject(entry)) return undefined;
     const { at, subject } = entry as Record<string, unknown>;
     const epochMs = instantOrDate(at);
     if (epochMs === undefined || (subject !== undefined && typeof subject !== 'string')) return undefined;
     if (countKeys(entry) !== (subject === undefined ? 1 : 2)) return undefined;
-    calls.push({ at: epochMs, subject: (subject as string | undefined) ?? null });
+    calls[index] = { at: epochMs, subject: (subject as string | undefined) ?? null };
   }
   return calls;
 }
 
 function consentsOf(value: unknown): Consent[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const consents: Consent[] = [];
-  for (const entry of value) {
+  const consents: Consent[] = new Array(value.length);
+  for (let index = 0; index < value.length; index++) {
+    const entry: unknown = value[index];
     if (!isPlainObject(entry)) return undefined;
     const { kind, seller, grantedAt, revokedAt } = entry as Record<string, unknown>;
     if (!isOneOf(kind, CONSENT_KINDS) || typeof seller !== 'string' || seller.length === 0) return undefined;
@@ -219,7 +224,7 @@ function consentsOf(value: unknown): Consent[] | undefined {
     const revoked = nullableInstantOrDate(revokedAt);
     if (granted === undefined || revoked === undefined) return undefined;
     if (countKeys(entry) !== (revokedAt === undefined ? 3 : 4)) return undefined;
-    consents.push({ kind: kind as Consent['kind'], seller, grantedAt: granted, revokedAt: revoked });
+    consents[index] = { kind: kind as Consent['kind'], seller, grantedAt: granted, revokedAt: revoked };
   }
   return consents;
 }
