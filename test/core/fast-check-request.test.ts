@@ -176,6 +176,22 @@ describe('fastCheckRequest instants', () => {
     }
   });
 
+  it('counts the days of every year it reads, 1900 to 9999, as the reference parser does (leap centuries too)', () => {
+    const base = { to: '+13035550123', method: 'manual', caller: { seller: 'acme' } };
+    // Every fifth day over five centuries, across 1900, 2000, 2100, 2400 and each February's end.
+    for (let ms = Date.UTC(1900, 0, 1); ms < Date.UTC(2401, 0, 1); ms += 5 * 86_400_000) {
+      const date = new Date(ms).toISOString().slice(0, 10);
+      expect(expectSameAsReference({ ...base, at: `${date}T23:59:59.999-07:00`, consents: [{ kind: 'prior-express', seller: 'acme', grantedAt: date }] })).toBe('fast');
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, day) => {
+        const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        expectSameAsReference({ ...base, at: `${date}T00:00:00+05:30`, history: [{ at: date }] });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads "at", history and consent instants exactly as the reference parser does, valid or not', () => {
     const base = { to: '+13035550123', method: 'manual', caller: { seller: 'acme' } };
     fc.assert(
