@@ -129,10 +129,11 @@ describe('dialsim check --ndjson --workers', () => {
   });
 
   it('screens every line in this thread, and says why, when the workers cannot start (a policy module that loads here but not in a worker thread)', async () => {
+    const alone = mainThreadOnlyPolicy(folder, 'main-thread-only-alone', { waitsForWorkers: false });
     const policy = mainThreadOnlyPolicy(folder);
     const file = join(folder, 'many.ndjson');
     writeFileSync(file, await awkwardInput(16, 12_000));
-    const one = check(['--ndjson', '--workers', '1', '--policy', policy, file]);
+    const one = check(['--ndjson', '--workers', '1', '--policy', alone, file]);
     expect(one.code).toBe(1);
     const two = check(['--ndjson', '--workers', '2', '--policy', policy, file]);
     expect(two.code).toBe(one.code);
@@ -154,8 +155,8 @@ describe('dialsim check --ndjson --workers', () => {
 
   it('screens in the calling thread and in the worker threads alike, with the bytes of one thread', async () => {
     // A policy module that notes each thread it screens in: the first batch is always this thread's (the workers
-    // cannot have started yet), and its 2,000th call there takes long enough that the workers are ready for later ones.
-    const reference = threadNotingPolicy(folder, 'one-thread');
+    // cannot have started yet), and its 2,000th call there waits until the workers are ready for later ones.
+    const reference = threadNotingPolicy(folder, 'one-thread', { waitsForWorkers: false });
     const spread = threadNotingPolicy(folder, 'three-threads');
     const file = join(folder, 'twenty-batches.ndjson');
     const input = await awkwardInput(18, 30_000);

@@ -94,8 +94,8 @@ describe('dialsim scrub --workers', () => {
 
   it('screens in the calling thread and in the worker threads alike, with the bytes of one thread', () => {
     // A policy module that notes each thread it screens in: the first batch is always the calling thread's (the
-    // workers cannot have started yet), and its 2,000th call there takes long enough that the workers are ready for later ones.
-    const reference = threadNotingPolicy(folder, 'one-thread');
+    // workers cannot have started yet), and its 2,000th call there waits until the workers are ready for later ones.
+    const reference = threadNotingPolicy(folder, 'one-thread', { waitsForWorkers: false });
     const spread = threadNotingPolicy(folder, 'two-threads');
     const flags = [list, ...common, '--at', '2026-03-10T20:30:00-05:00'];
     const one = scrub([...flags, '--policy', reference.policy, '--workers', '1']);
@@ -110,10 +110,11 @@ describe('dialsim scrub --workers', () => {
   });
 
   it('scrubs every row in this thread, and says why, when the workers cannot start', () => {
+    const alone = mainThreadOnlyPolicy(folder, 'main-thread-only-alone', { waitsForWorkers: false });
     const policy = mainThreadOnlyPolicy(folder);
-    const flags = [list, ...common, '--dnc-only', '--at', '2026-03-10T15:00:00Z', '--policy', policy];
-    const one = scrub([...flags, '--workers', '1']);
-    const two = scrub([...flags, '--workers', '2']);
+    const flags = [list, ...common, '--dnc-only', '--at', '2026-03-10T15:00:00Z'];
+    const one = scrub([...flags, '--policy', alone, '--workers', '1']);
+    const two = scrub([...flags, '--policy', policy, '--workers', '2']);
     expect(two.code).toBe(one.code);
     expect(two.stdout.equals(one.stdout)).toBe(true);
     expect(two.stderr).toContain(`dialsim scrub: a worker thread could not start: policy module ${policy}: failed to load: Error: this module refuses worker threads; every row was screened in this thread instead\n`);
