@@ -30,6 +30,20 @@ describe('a custom policy that fails', () => {
     expect(decision.violations[1]?.citation).toBe('Acme calling policy §9');
   });
 
+  it('changes the facts it is given: the shared parts are frozen, so the rule fails and the call is blocked, the next call unharmed', () => {
+    const meddling = definePolicy({
+      ...base,
+      evaluate: (facts) => {
+        (facts.internalList as { listed: boolean }).listed = true;
+        return pass;
+      },
+    });
+    const decision = screen(anAttempt(), { pack: withCustom(meddling) });
+    expect(decision).toBeBlockedBy('acme.buggy', { messageId: 'policyFailed', only: true });
+    expect(decision.violations[0]?.message).toContain("TypeError: Cannot assign to read only property 'listed'");
+    expect(screen(anAttempt(), { pack: packsInForce() }).verdict).toBe('allow');
+  });
+
   it('a thrown value that is not an Error is shown as text', () => {
     const buggy = definePolicy({ ...base, evaluate: () => { throw 'no holiday data for 2031'; } });
     expect(screen(anAttempt(), { pack: withCustom(buggy) })).toBeBlockedBy('acme.buggy', { messageId: 'policyFailed', data: { error: 'no holiday data for 2031' }, only: true });
