@@ -141,10 +141,10 @@ const COUNTRY_OF_REGION: Readonly<Record<string, 'US' | 'CA'>> = { US: 'US', PR:
  * The candidate states: the area code's and the address's. A state from the other country than the number's (a
  * province for a Florida number) is an input error: one of the two is wrong, and guessing which would decide the rules.
  */
-function candidateStates(attempt: CallAttempt, number: NumberFacts): Pick<ScreeningFacts['callee'], 'states' | 'stateSources'> {
-  if (number.validity !== 'valid' || number.e164 === null) return { states: [], stateSources: [] };
+function candidateStates(attempt: CallAttempt, number: NumberFacts): CandidateStates {
+  if (number.validity !== 'valid' || number.e164 === null) return NO_CANDIDATE_STATES;
   // A non-geographic number (toll-free, personal) has no state of its own, except in a territory's own plan.
-  const fromAreaCode = number.kind === 'geographic' ? statesForNanpNumber(number.e164, number.region) : [];
+  const fromAreaCode = number.kind === 'geographic' ? statesForNanpNumber(number.e164, number.region) : NO_STATES;
   const given = attempt.callee.state ?? null;
   if (given !== null) {
     const country = COUNTRY_OF_REGION[number.region ?? ''];
@@ -156,11 +156,32 @@ function candidateStates(attempt: CallAttempt, number: NumberFacts): Pick<Screen
     }
   }
   if (given === null) return { states: fromAreaCode, stateSources: areaCodeSources(fromAreaCode) };
-  if (fromAreaCode.includes(given)) {
-    return { states: fromAreaCode, stateSources: fromAreaCode.map((state) => (state === given ? 'area-code+address' : 'area-code')) };
+  return withAddressState(fromAreaCode, given);
+}
+
+type CandidateStates = Pick<ScreeningFacts['callee'], 'states' | 'stateSources'>;
+
+const NO_STATES: readonly string[] = Object.freeze([]);
+const NO_CANDIDATE_STATES: CandidateStates = Object.freeze({ states: NO_STATES, stateSources: Object.freeze([]) });
+
+/**
+ * The area code's states with the address's, and where each came from. The same for every number of the area code
+ * with that address state (a list of leads gives one on every row): worked out once per pair, shared and frozen, as
+ * the area code's own list is, so that what is worked out from a list is kept by it (the state rules' rows).
+ */
+const withAddressStateOf = new WeakMap<readonly string[], Map<string, CandidateStates>>();
+
+function withAddressState(fromAreaCode: readonly string[], given: string): CandidateStates {
+  let byGiven = withAddressStateOf.get(fromAreaCode);
+  if (byGiven === undefined) withAddressStateOf.set(fromAreaCode, (byGiven = new Map()));
+  let candidates = byGiven.get(given);
+  if (candidates === undefined) {
+    const states = fromAreaCode.includes(given) ? fromAreaCode : Object.freeze([...fromAreaCode, given].sort());
+    const sources = states.map((state): StateSource => (state !== given ? 'area-code' : states === fromAreaCode ? 'area-code+address' : 'address'));
+    candidates = Object.freeze({ states, stateSources: Object.freeze(sources) });
+    byGiven.set(given, candidates);
   }
-  const states = [...fromAreaCode, given].sort();
-  return { states, stateSources: states.map((state): StateSource => (state === given ? 'address' : 'area-code')) };
+  return candidates;
 }
 
 /** "area-code" for each of an area code's states, by its list (shared, statesForNanpNumber): the same for every number of it. */
