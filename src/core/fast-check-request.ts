@@ -215,7 +215,7 @@ function calleeOf(value: unknown): CallAttempt['callee'] | undefined {
 
 function historyOf(value: unknown): EarlierCall[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  // Sized at once: an array grown by push from empty takes room for 16 entries, and most requests have one or two.
+  // Sized at once: an array grown by push from empty takes room for 17 entries, and most requests have one or two.
   const calls: EarlierCall[] = new Array(value.length);
   for (let index = 0; index < value.length; index++) {
     const entry: unknown = value[index];

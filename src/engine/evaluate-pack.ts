@@ -20,7 +20,7 @@ export function evaluateCompiled(compiled: CompiledPack, facts: ScreeningFacts):
     const applies = runApplies(entry, facts);
     if (applies === false) continue;
     const outcome = applies === true ? runPolicy(entry, facts) : applies;
-    if (outcome.outcome === 'violation') return decide(facts, [toViolation(entry, outcome, facts)], []);
+    if (outcome.outcome === 'violation') return decide(facts, [toViolation(entry, outcome, facts)], NO_FINDINGS);
   }
 
   // Made when the first finding comes: most calls have no exemption, and an allowed one no violation.

@@ -186,7 +186,7 @@ export class RegistryStore implements NumberRegistry {
       for (let i = 0; i < count; i++) {
         const number = numbers[first + i]!;
         if (!(Number.isInteger(number) && number >= 0 && number < 1e10)) {
-          throw new RangeError(`hasEach: numbers[${first + i}] is ${number}, not a ten-digit number`);
+          throw new RangeError(`hasEach: numbers[${first + i}] is ${number}, not a whole number from 0 to 9,999,999,999 (NPA-NXX-XXXX)`);
         }
         const prefix = Math.floor(number / LINES_PER_EXCHANGE);
         lines[i] = number - prefix * LINES_PER_EXCHANGE;

@@ -1,5 +1,5 @@
 /**
- * Tables by NANP area code held as arrays indexed by the area code's value (200 to 999), so that a lookup per
+ * Tables by NANP area code held as arrays indexed by the area code's value (000 to 999), so that a lookup per
  * attempt reads three character codes instead of slicing a string and hashing it.
  */
 

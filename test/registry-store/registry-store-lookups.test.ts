@@ -65,10 +65,10 @@ describe('RegistryStore.hasEach', () => {
     expect(() => store.hasEach([303_555_0123, 303_555_0124], new Uint8Array(1))).toThrow(/2 numbers but room for 1 answers/);
   });
 
-  it('refuses a value that is not a ten-digit number, naming where it is', () => {
+  it('refuses a value that is not a whole number from 0 to 9,999,999,999, naming where it is', () => {
     const store = storeOf([303_555_0123]);
     for (const bad of [Number.NaN, -1, 1e10, 303_555_0123.5]) {
-      expect(() => store.hasEach([303_555_0123, bad], new Uint8Array(2))).toThrow(`numbers[1] is ${bad}, not a ten-digit number`);
+      expect(() => store.hasEach([303_555_0123, bad], new Uint8Array(2))).toThrow(`numbers[1] is ${bad}, not a whole number from 0 to 9,999,999,999 (NPA-NXX-XXXX)`);
     }
   });
 });

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 
 /**
  * Module text that waits, blocking its thread, until `path` exists (a mark another thread leaves), then `settleMs`
- * more; at most a minute, so a broken test fails rather than hangs.
+ * more; at most 20 seconds, well inside a test's time limit, so that a broken test fails on its own assertion.
  */
 function waitForMark(path: string, settleMs: number): string {
   return `{ const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-      for (let waited = 0; !existsSync(${JSON.stringify(path)}) && waited < 60000; waited += 10) sleep(10);
+      for (let waited = 0; !existsSync(${JSON.stringify(path)}) && waited < 20000; waited += 10) sleep(10);
       sleep(${settleMs}); }`;
 }
 
