@@ -74,6 +74,7 @@ export function writeSpreadsheetSafeCell(buffer: Buffer, at: number, cell: strin
   const length = cell.length;
   if (length === 0) return at;
   const formula = startsFormula(cell.charCodeAt(0));
+  if (length >= ENCODED_BY_NODE) return writeLongCell(buffer, at, cell, formula);
   let end = at;
   if (formula) buffer[end++] = 39;
   for (let index = 0; index < length; index++) {
@@ -83,6 +84,37 @@ export function writeSpreadsheetSafeCell(buffer: Buffer, at: number, cell: strin
     buffer[end++] = code;
   }
   return end;
+}
+
+/**
+ * From this length on, a cell is encoded by Node and then its bytes are scanned: a long string is often a rope (a
+ * message put together from its template), whose characters JS reads one by one slowly.
+ */
+const ENCODED_BY_NODE = 13;
+
+/**
+ * `writeSpreadsheetSafeCell` for a long cell: written past where its `"` and `'` would go, then its bytes scanned
+ * (the characters that decide are ASCII, so a byte says as much as a character), and moved back when unquoted.
+ */
+function writeLongCell(buffer: Buffer, at: number, cell: string, formula: boolean): number {
+  const first = at + 1 + (formula ? 1 : 0);
+  const end = first + buffer.write(cell, first, 'utf8');
+  let quoted = false;
+  for (let index = first; index < end; index++) {
+    const byte = buffer[index];
+    // A quote inside is doubled: the string's way, rare.
+    if (byte === 34) return at + buffer.write(spreadsheetSafeCell(cell), at, 'utf8');
+    if (byte === 44 || byte === 13 || byte === 10) quoted = true;
+  }
+  if (quoted) {
+    buffer[at] = 34;
+    if (formula) buffer[at + 1] = 39;
+    buffer[end] = 34;
+    return end + 1;
+  }
+  if (formula) buffer[at] = 39;
+  buffer.copyWithin(first - 1, first, end);
+  return end - 1;
 }
 
 /** `writeSpreadsheetSafeCell` for a cell with a non-ASCII character or one that needs quotes, from `from` on. */
