@@ -7,7 +7,8 @@ import { decisionForOutput } from '../cli/decision-output.js';
 import { OutputBatches } from '../cli/output-batches.js';
 import type { FieldMapping } from './field-mapping.js';
 import type { LeadRow, LeadTable } from './lead-table.js';
-import { rowAttempt, rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
+import { rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
+import { RowAttempts } from './row-attempts.js';
 import { SeenNumbers } from './seen-numbers.js';
 import { spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
 import { decisionCsvHeadBound, writeDecisionCsvHead, writeDigits } from './decision-csv-row.js';
@@ -89,9 +90,11 @@ export class RowScreener {
   readonly #keys: readonly string[];
   readonly #settings: ScrubSettings;
   readonly #options: ScreenOptions;
+  readonly #attempts: RowAttempts;
 
   constructor(header: readonly string[], settings: ScrubSettings) {
     this.#header = header;
+    this.#attempts = new RowAttempts(header, settings.mapping, settings.defaults);
     this.#keys = settings.output === 'csv' ? header : leadKeys(header);
     this.#settings = settings;
     // A row names no packs of its own, so the packs in force are put together once for the list, not per row.
@@ -102,7 +105,7 @@ export class RowScreener {
 
   screen({ cells, problem }: LeadRow, row: number): ScreenedRow {
     const { mapping, mode, output } = this.#settings;
-    const built = problem === undefined ? rowAttempt(cells, this.#header, mapping, this.#settings.defaults) : { error: problem, kind: 'malformed row' as const };
+    const built = problem === undefined ? this.#attempts.attempt(cells) : { error: problem, kind: 'malformed row' as const };
     const screened = 'error' in built ? built : screenRow(built.attempt, this.#options, this.#header, mapping);
     if ('error' in screened) {
       const line = output === 'csv' ? errorCsvLine(cells, row, mode, screened.error) : errorJsonLine(this.#keys, cells, row, mode, screened.error);
