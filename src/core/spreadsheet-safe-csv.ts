@@ -25,12 +25,12 @@ export function spreadsheetSafeCell(cell: string): string {
 }
 
 /** `=`, `+`, `-`, `@`, tab, carriage return: FORMULA_START's characters. */
-function startsFormula(code: number): boolean {
+export function startsFormula(code: number): boolean {
   return code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13;
 }
 
 /** Whether the cell holds a quote, a comma, a carriage return or a line feed: NEEDS_QUOTES's characters. */
-function needsQuotes(cell: string): boolean {
+export function needsQuotes(cell: string): boolean {
   for (let index = 0; index < cell.length; index++) {
     const code = cell.charCodeAt(index);
     if (code === 34 || code === 44 || code === 13 || code === 10) return true;

@@ -1,4 +1,5 @@
 import { parse, type Parser } from 'csv-parse';
+import { needsQuotes, startsFormula } from '../core/spreadsheet-safe-csv.js';
 
 /**
  * The options every lead list is read with. relax_quotes: a `"` inside an unquoted cell (`27" monitor`) is kept as
@@ -6,11 +7,18 @@ import { parse, type Parser } from 'csv-parse';
  */
 const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false } as const;
 
-/** Records read, and for each the line breaks in its cells (a CRLF counting once), or -1 to count them from the cells. */
+/**
+ * Records read; for each, the line breaks in its cells (a CRLF counting once), or -1 to count them from the cells;
+ * and its text as read, without its line end, when that is already its cells as spreadsheetSafeCells writes them
+ * (no formula start, quoted exactly where a cell needs it), so that the output can copy it; undefined otherwise.
+ */
 export interface CsvRecords {
   readonly records: string[][];
   readonly breaks: number[];
+  readonly texts: (string | undefined)[];
 }
+
+const noRecords = (): CsvRecords => ({ records: [], breaks: [], texts: [] });
 
 const INCOMPLETE = -1;
 const UNUSUAL = -2;
@@ -53,7 +61,7 @@ export class CsvRecordReader {
   /** The records the chunk completes. */
   write(chunk: string | Buffer): CsvRecords {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    const out: CsvRecords = { records: [], breaks: [] };
+    const out: CsvRecords = noRecords();
     if (this.#fallback !== undefined) {
       this.#fallback.write(bytes);
       this.#readFallback(out);
@@ -75,7 +83,7 @@ export class CsvRecordReader {
 
   /** The records left at the end of the input; csv-parse finishes on a later tick, hence the promise. */
   async end(): Promise<CsvRecords> {
-    let out: CsvRecords = { records: [], breaks: [] };
+    let out: CsvRecords = noRecords();
     if (this.#fallback === undefined) {
       if (this.#start !== undefined) {
         const start = this.#start;
@@ -94,6 +102,7 @@ export class CsvRecordReader {
       for await (const record of parser as AsyncIterable<string[]>) {
         out.records.push(record);
         out.breaks.push(-1);
+        out.texts.push(undefined);
       }
     } catch (error) {
       this.#fail(error as Error);
@@ -104,7 +113,7 @@ export class CsvRecordReader {
   /** The first three bytes or more: a UTF-8 mark is skipped; a UTF-16 one leaves the whole input to csv-parse. */
   #begin(start: Buffer, end: boolean): CsvRecords {
     if (start[0] === 0xff && start[1] === 0xfe) {
-      const out: CsvRecords = { records: [], breaks: [] };
+      const out: CsvRecords = noRecords();
       this.#startFallback(start, true);
       if (!end) this.#readFallback(out);
       return out;
@@ -114,7 +123,7 @@ export class CsvRecordReader {
   }
 
   #fast(bytes: Buffer, end: boolean): CsvRecords {
-    const out: CsvRecords = { records: [], breaks: [] };
+    const out: CsvRecords = noRecords();
     this.#decode(bytes, end);
     this.#read(out, end);
     return out;
@@ -138,7 +147,7 @@ export class CsvRecordReader {
    */
   #read(out: CsvRecords, end: boolean): void {
     const text = this.#text;
-    const read: CsvRecords = end ? { records: [], breaks: [] } : out;
+    const read: CsvRecords = end ? noRecords() : out;
     // What csv-parse knows at the text's start, for it to start there at the end.
     const [line, delimiter] = [this.#parserLine, this.#delimiter];
     let position = 0;
@@ -159,6 +168,7 @@ export class CsvRecordReader {
     if (end) {
       out.records.push(...read.records);
       out.breaks.push(...read.breaks);
+      out.texts.push(...read.texts);
     }
     this.#text = position === 0 ? text : text.slice(position);
   }
@@ -172,6 +182,8 @@ export class CsvRecordReader {
     const cells: string[] = [];
     let breaks = 0;
     let parserLines = 0;
+    // Whether the record's text is its cells as written out: no cell starts a formula, each quoted iff it must be.
+    let plain = true;
     let position = start;
     for (;;) {
       let stop: number;
@@ -202,12 +214,17 @@ export class CsvRecordReader {
           }
         }
         cells.push(cell);
+        plain &&= !startsFormula(cell.charCodeAt(0)) && needsQuotes(cell);
         if (stop === length) break;
         const after = text.charCodeAt(stop);
         if (after !== COMMA && after !== CR && after !== LF) return UNUSUAL;
       } else {
         stop = position;
-        for (let code = text.charCodeAt(stop); stop < length && code !== COMMA && code !== CR && code !== LF; code = text.charCodeAt(++stop));
+        if (stop < length && startsFormula(text.charCodeAt(stop))) plain = false;
+        for (let code = text.charCodeAt(stop); stop < length && code !== COMMA && code !== CR && code !== LF; code = text.charCodeAt(++stop)) {
+          // A quote inside an unquoted cell is kept (relax_quotes); written out, the cell is quoted.
+          if (code === QUOTE) plain = false;
+        }
         if (stop === length && !end) return INCOMPLETE;
         cells.push(text.slice(position, stop));
         if (stop === length) break;
@@ -224,12 +241,14 @@ export class CsvRecordReader {
       if (!end && text.length - stop - 1 < LOOK_AHEAD && Buffer.byteLength(text.slice(stop + 1)) + this.#pending.length < LOOK_AHEAD) return INCOMPLETE;
       out.records.push(cells);
       out.breaks.push(breaks);
+      out.texts.push(plain ? text.slice(start, stop) : undefined);
       this.#parserLine += parserLines + 1;
       return stop + lineEnd;
     }
     // The input's last record, without a line end.
     out.records.push(cells);
     out.breaks.push(breaks);
+    out.texts.push(plain ? text.slice(start, length) : undefined);
     this.#parserLine += parserLines;
     return length;
   }
@@ -282,6 +301,7 @@ export class CsvRecordReader {
     for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
       out.records.push(record);
       out.breaks.push(-1);
+      out.texts.push(undefined);
     }
   }
 }

@@ -46,14 +46,18 @@ export function decisionCsvHeadBound(cells: readonly string[], mode: string, dec
 /**
  * Writes `decisionCsvHead(cells, row, mode, decision)` as UTF-8 into `buffer` at `at` (with room for
  * decisionCsvHeadBound) and returns where it ends: the same bytes, without the row's strings, arrays and joins,
- * which cost a scrubbed list more than screening it.
+ * which cost a scrubbed list more than screening it. `asWritten`, when given, is `spreadsheetSafeCells(cells)`
+ * (the row's text as read, see LeadRow), copied as it is.
  */
-export function writeDecisionCsvHead(buffer: Buffer, at: number, cells: readonly string[], row: number, mode: string, decision: Decision): number {
+export function writeDecisionCsvHead(buffer: Buffer, at: number, cells: readonly string[], row: number, mode: string, decision: Decision, asWritten?: string): number {
   const { violations, exemptions, callee } = decision;
   let end = at;
-  for (let index = 0; index < cells.length; index++) {
-    if (index > 0) buffer[end++] = 44;
-    end = writeSpreadsheetSafeCell(buffer, end, cells[index]!);
+  if (asWritten !== undefined) end += buffer.write(asWritten, end, 'utf8');
+  else {
+    for (let index = 0; index < cells.length; index++) {
+      if (index > 0) buffer[end++] = 44;
+      end = writeSpreadsheetSafeCell(buffer, end, cells[index]!);
+    }
   }
   if (cells.length > 0) buffer[end++] = 44;
   end = writeDigits(buffer, end, row);

@@ -9,6 +9,11 @@ export interface LeadRow {
   readonly line: number;
   /** More cells than the header has columns, or an NDJSON line that is not a flat object. */
   readonly problem?: string;
+  /**
+   * The row's cells as a scrubbed CSV writes them (spreadsheetSafeCells), when the input wrote them so: its text as
+   * read, for the output to copy rather than write cell by cell. Absent otherwise.
+   */
+  readonly asWritten?: string;
 }
 
 /** A lead list being read: its header, then its rows in batches as the input arrives, never the whole list at once. */
@@ -93,7 +98,11 @@ function fitToHeader(row: LeadRow, columns: number): LeadRow {
     const problem = `the row has ${cells.length} cells, the header ${columns} columns; the ${extra.length === 1 ? 'cell' : `${extra.length} cells`} past the header: ${extra.map((cell) => JSON.stringify(cell)).join(', ')}`;
     return { cells: cells.slice(0, columns), line: row.line, problem: row.problem ?? problem };
   }
-  if (cells.length < columns) return { ...row, cells: [...cells, ...Array<string>(columns - cells.length).fill('')] };
+  if (cells.length < columns) {
+    const padded = { ...row, cells: [...cells, ...Array<string>(columns - cells.length).fill('')] };
+    // The empty cells added are written as nothing between commas.
+    return row.asWritten === undefined ? padded : { ...padded, asWritten: row.asWritten + ','.repeat(columns - cells.length) };
+  }
   return row;
 }
 
@@ -104,11 +113,13 @@ async function* csvBatches(input: AsyncIterable<string | Buffer>, source: string
   const reader = new CsvRecordReader();
   // Lines are counted here: csv-parse counts a CRLF inside a quoted cell as two lines.
   let line = 1;
-  const rowsOf = ({ records, breaks }: CsvRecords): ReadRow[] => {
+  const rowsOf = ({ records, breaks, texts }: CsvRecords): ReadRow[] => {
     const rows = new Array<ReadRow>(records.length);
     for (let index = 0; index < records.length; index++) {
       const record = records[index]!;
-      rows[index] = record.length === 1 && record[0]!.trim() === '' ? { cells: record, line, blank: true } : { cells: record, line };
+      const asWritten = texts[index];
+      if (record.length === 1 && record[0]!.trim() === '') rows[index] = { cells: record, line, blank: true };
+      else rows[index] = asWritten === undefined ? { cells: record, line } : { cells: record, line, asWritten };
       const known = breaks[index]!;
       if (known >= 0) line += known;
       else for (const cell of record) line += lineBreaks(cell);

@@ -81,7 +81,7 @@ export interface ScrubHooks {
  * RowScreener.writeHead); an error row's `line` is whole.
  */
 export type ScreenedRow =
-  | { readonly cells: readonly string[]; readonly decision: Decision }
+  | { readonly cells: readonly string[]; readonly asWritten: string | undefined; readonly decision: Decision }
   | { readonly line: string; readonly error: string; readonly kind: RowErrorKind };
 
 /** Screens rows on their own, in any thread: the same code whether one thread scrubs the list or several. */
@@ -103,7 +103,7 @@ export class RowScreener {
     this.#options = { ...options, pack, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
   }
 
-  screen({ cells, problem }: LeadRow, row: number): ScreenedRow {
+  screen({ cells, problem, asWritten }: LeadRow, row: number): ScreenedRow {
     const { mapping, mode, output } = this.#settings;
     const built = problem === undefined ? this.#attempts.attempt(cells) : { error: problem, kind: 'malformed row' as const };
     const screened = 'error' in built ? built : screenRow(built.attempt, this.#options, this.#header, mapping);
@@ -111,7 +111,7 @@ export class RowScreener {
       const line = output === 'csv' ? errorCsvLine(cells, row, mode, screened.error) : errorJsonLine(this.#keys, cells, row, mode, screened.error);
       return { line, error: screened.error, kind: screened.kind };
     }
-    return { cells, decision: screened.decision };
+    return { cells, asWritten, decision: screened.decision };
   }
 
   /** Whether rows are written as CSV, by writeHead; NDJSON rows are written as text, by headText. */
@@ -128,8 +128,8 @@ export class RowScreener {
    * Writes a decision row's CSV line up to its duplicate and error cells into `buffer` at `at` (with room for
    * headBound) and returns where it ends.
    */
-  writeHead(buffer: Buffer, at: number, { cells, decision }: ScreenedDecision, row: number): number {
-    return writeDecisionCsvHead(buffer, at, cells, row, this.#settings.mode, decision);
+  writeHead(buffer: Buffer, at: number, { cells, asWritten, decision }: ScreenedDecision, row: number): number {
+    return writeDecisionCsvHead(buffer, at, cells, row, this.#settings.mode, decision, asWritten);
   }
 
   /** A decision row's NDJSON line without its closing brace, which ScrubTally adds after `duplicateOf` if there is one. */

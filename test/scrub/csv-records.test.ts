@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordReader } from '../../src/scrub/csv-records.js';
+import { spreadsheetSafeCells } from '../../src/core/spreadsheet-safe-csv.js';
+import { CsvRecordReader, type CsvRecords } from '../../src/scrub/csv-records.js';
 
 /** What the reader gives: every record, the line breaks it reports where it knows them, and csv-parse's error. */
 interface Read {
@@ -45,9 +46,11 @@ function lineBreaks(cells: readonly string[]): number {
 async function byReader(chunks: readonly (string | Buffer)[]): Promise<Read> {
   const reader = new CsvRecordReader();
   const records: string[][] = [];
-  const take = ({ records: read, breaks }: { records: string[][]; breaks: number[] }) => {
+  const take = ({ records: read, breaks, texts }: CsvRecords) => {
     read.forEach((record, index) => {
       if (breaks[index]! >= 0) expect(breaks[index]).toBe(lineBreaks(record));
+      // A record's text is given only when it is its cells as the output writes them.
+      if (texts[index] !== undefined) expect(texts[index]).toBe(spreadsheetSafeCells(record));
       records.push(record);
     });
   };
@@ -136,6 +139,13 @@ describe('the CSV record reader reads as csv-parse does', () => {
     ['27" monitor,x\n', [['27" monitor', 'x']]],
   ])('%j reads as %j', async (text, records) => {
     expect(await byReader([Buffer.from(text)])).toEqual({ records });
+  });
+
+  it('gives the text of records the output can copy, and only of those', async () => {
+    const reader = new CsvRecordReader();
+    const read = reader.write(Buffer.from('1,"Lead, No. 1",1303,x\n2,"plain",b\n3,"a ""b""",c\n4,27" tv,d\n5,+1303\n6,"x\r\ny",\n'));
+    // The last record waits for csv-parse's look-ahead, as the end of the input.
+    expect([...read.texts, ...(await reader.end()).texts]).toEqual(['1,"Lead, No. 1",1303,x', undefined, '3,"a ""b""",c', undefined, undefined, '6,"x\r\ny",']);
   });
 
   it("tells a quote never closed as csv-parse does, its line counted from the input's start", async () => {
