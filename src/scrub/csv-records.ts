@@ -182,8 +182,10 @@ export class CsvRecordReader {
     const cells: string[] = [];
     let breaks = 0;
     let parserLines = 0;
-    // Whether the record's text is its cells as written out: no cell starts a formula, each quoted iff it must be.
+    // Whether the record's text is its cells as written out, but for a `'` before each cell that starts a formula
+    // (at `formulas`): each cell quoted iff it must be.
     let plain = true;
+    let formulas: number[] | undefined;
     let position = start;
     for (;;) {
       let stop: number;
@@ -214,18 +216,20 @@ export class CsvRecordReader {
           }
         }
         cells.push(cell);
-        plain &&= !startsFormula(cell.charCodeAt(0)) && needsQuotes(cell);
+        plain &&= needsQuotes(cell);
+        if (startsFormula(cell.charCodeAt(0))) (formulas ??= []).push(position + 1);
         if (stop === length) break;
         const after = text.charCodeAt(stop);
         if (after !== COMMA && after !== CR && after !== LF) return UNUSUAL;
       } else {
         stop = position;
-        if (stop < length && startsFormula(text.charCodeAt(stop))) plain = false;
         for (let code = text.charCodeAt(stop); stop < length && code !== COMMA && code !== CR && code !== LF; code = text.charCodeAt(++stop)) {
           // A quote inside an unquoted cell is kept (relax_quotes); written out, the cell is quoted.
           if (code === QUOTE) plain = false;
         }
         if (stop === length && !end) return INCOMPLETE;
+        // A CR or LF that ends the cell is not the cell's start; a tab is.
+        if (stop > position && startsFormula(text.charCodeAt(position))) (formulas ??= []).push(position);
         cells.push(text.slice(position, stop));
         if (stop === length) break;
       }
@@ -241,14 +245,14 @@ export class CsvRecordReader {
       if (!end && text.length - stop - 1 < LOOK_AHEAD && Buffer.byteLength(text.slice(stop + 1)) + this.#pending.length < LOOK_AHEAD) return INCOMPLETE;
       out.records.push(cells);
       out.breaks.push(breaks);
-      out.texts.push(plain ? text.slice(start, stop) : undefined);
+      out.texts.push(plain ? asWritten(text, start, stop, formulas) : undefined);
       this.#parserLine += parserLines + 1;
       return stop + lineEnd;
     }
     // The input's last record, without a line end.
     out.records.push(cells);
     out.breaks.push(breaks);
-    out.texts.push(plain ? text.slice(start, length) : undefined);
+    out.texts.push(plain ? asWritten(text, start, length, formulas) : undefined);
     this.#parserLine += parserLines;
     return length;
   }
@@ -304,4 +308,16 @@ export class CsvRecordReader {
       out.texts.push(undefined);
     }
   }
+}
+
+/** A record's text from `start` to `end`, with a `'` put in at each of `formulas` (cells that start a formula). */
+function asWritten(text: string, start: number, end: number, formulas: readonly number[] | undefined): string {
+  if (formulas === undefined) return text.slice(start, end);
+  let written = '';
+  let from = start;
+  for (const at of formulas) {
+    written += `${text.slice(from, at)}'`;
+    from = at;
+  }
+  return written + text.slice(from, end);
 }

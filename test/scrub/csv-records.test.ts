@@ -143,9 +143,9 @@ describe('the CSV record reader reads as csv-parse does', () => {
 
   it('gives the text of records the output can copy, and only of those', async () => {
     const reader = new CsvRecordReader();
-    const read = reader.write(Buffer.from('1,"Lead, No. 1",1303,x\n2,"plain",b\n3,"a ""b""",c\n4,27" tv,d\n5,+1303\n6,"x\r\ny",\n'));
-    // The last record waits for csv-parse's look-ahead, as the end of the input.
-    expect([...read.texts, ...(await reader.end()).texts]).toEqual(['1,"Lead, No. 1",1303,x', undefined, '3,"a ""b""",c', undefined, undefined, '6,"x\r\ny",']);
+    const read = reader.write(Buffer.from('1,"Lead, No. 1",1303,x\n2,"plain",b\n3,"a ""b""",c\n4,27" tv,d\n5,+1303,"=1,2",@\n6,"x\r\ny",\n'));
+    // The last record waits for csv-parse's look-ahead, as the end of the input; a formula's cell gets its `'`.
+    expect([...read.texts, ...(await reader.end()).texts]).toEqual(['1,"Lead, No. 1",1303,x', undefined, '3,"a ""b""",c', undefined, `5,'+1303,"'=1,2",'@`, '6,"x\r\ny",']);
   });
 
   it("tells a quote never closed as csv-parse does, its line counted from the input's start", async () => {
