@@ -6,7 +6,14 @@ import { decisionCsvHead, decisionCsvHeadBound, writeDecisionCsvHead, writeDigit
 
 /** Cells made of the characters that decide how a cell is written: formula starts, quotes, commas, line breaks, non-ASCII. */
 const tricky = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', '|', "'", 'a', 'Z', '0', 'é', '§', '€', '😀', '\ud800', '\u0000', '\u007f', '\u0080');
-const cell = fc.oneof(fc.string({ unit: tricky, maxLength: 12 }), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 8 }));
+// Long cells too: from 40 units on, a cell is written by another path (see writeSpreadsheetSafeCell).
+const cell = fc.oneof(
+  fc.string({ unit: tricky, maxLength: 12 }),
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+  fc.string({ unit: tricky, minLength: 35, maxLength: 60 }),
+  fc.tuple(fc.string({ minLength: 30, maxLength: 50 }), fc.string({ unit: tricky, maxLength: 4 })).map(([long, end]) => long + end),
+);
 
 /** What writing into a buffer gives, as the bytes the string would encode to. */
 function written(write: (buffer: Buffer, at: number) => number, bound: number): Buffer {
