@@ -1,7 +1,7 @@
 import type { OutputBatches } from '../cli/output-batches.js';
 import type { LeadRow } from './lead-table.js';
 import type { RowErrorKind } from './row-request.js';
-import { blockingRules, duplicateKey, type RowScreener, type ScrubSummary, type ScrubTally } from './scrub-list.js';
+import { countBlockingRules, duplicateKey, type RowScreener, type ScrubSummary, type ScrubTally } from './scrub-list.js';
 
 const DECISION = 0;
 const ERROR = 1;
@@ -54,7 +54,7 @@ export function screenBatch(screener: RowScreener, rows: readonly LeadRow[], fir
       if (decision.verdict === 'allow') callable++;
       else {
         blocked++;
-        for (const rule of blockingRules(decision)) blockedByRule.set(rule, (blockedByRule.get(rule) ?? 0) + 1);
+        countBlockingRules(decision, blockedByRule);
       }
     }
     ends[index] = out.written;

@@ -140,16 +140,26 @@ export class RowScreener {
 
 export type ScreenedDecision = Extract<ScreenedRow, { decision: Decision }>;
 
-/** The rules that block, each once, in the order they are found. */
-export function blockingRules(decision: Decision): readonly string[] {
+/** Counts each rule that blocks the decision once in `counts`, in the order they are found (a rule may block twice). */
+export function countBlockingRules(decision: Decision, counts: Map<string, number>): void {
   const { violations } = decision;
-  if (violations.length === 1) return [violations[0]!.rule];
-  return [...new Set(violations.map((found) => found.rule))];
+  next: for (let index = 0; index < violations.length; index++) {
+    const { rule } = violations[index]!;
+    for (let earlier = 0; earlier < index; earlier++) if (violations[earlier]!.rule === rule) continue next;
+    counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  }
 }
 
 /** A number's key in the duplicate table: its E.164 digits as a number (at most 15, exact in a double). */
 export function duplicateKey(e164: string): number {
-  return Number(e164.slice(1));
+  // Read from the character codes, which spares a string per row; anything but digits is read as Number reads it.
+  let key = 0;
+  for (let index = 1; index < e164.length; index++) {
+    const digit = e164.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9 || e164.length > 16) return Number(e164.slice(1));
+    key = key * 10 + digit;
+  }
+  return e164.length > 1 ? key : Number(e164.slice(1));
 }
 
 /**
@@ -182,7 +192,7 @@ export class ScrubTally {
       return;
     }
     const { decision } = screened;
-    this.countDecision(decision.verdict, decision.verdict === 'allow' ? NO_RULES : blockingRules(decision));
+    this.countDecision(decision);
     const key = decision.callee.e164 === null ? undefined : duplicateKey(decision.callee.e164);
     if (!this.#csv) {
       output.text(screener.headText(screened, row) + this.tail(key, row));
@@ -199,12 +209,12 @@ export class ScrubTally {
     if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${this.#source}:${line}): ${error}`);
   }
 
-  countDecision(verdict: 'allow' | 'block', rules: readonly string[]): void {
+  countDecision(decision: Decision): void {
     const summary = this.#summary;
-    if (verdict === 'allow') summary.callable++;
+    if (decision.verdict === 'allow') summary.callable++;
     else {
       summary.blocked++;
-      for (const rule of rules) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
+      countBlockingRules(decision, summary.blockedByRule);
     }
   }
 
@@ -244,8 +254,6 @@ export class ScrubTally {
 
 /** The most a CSV row's tail takes: two commas and a row number. */
 const CSV_TAIL_BOUND = 12;
-
-const NO_RULES: readonly string[] = [];
 
 /**
  * Screens a lead list row by row and writes every row, in order, with its columns and then the scrub's columns:
