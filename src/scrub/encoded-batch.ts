@@ -1,7 +1,7 @@
 import type { OutputBatches } from '../cli/output-batches.js';
 import type { LeadRow } from './lead-table.js';
 import type { RowErrorKind } from './row-request.js';
-import { duplicateKey, type RowScreener, type ScrubSummary, type ScrubTally } from './scrub-list.js';
+import { countBlockingRules, duplicateKey, type RowScreener, type ScrubSummary, type ScrubTally } from './scrub-list.js';
 
 const DECISION = 0;
 const ERROR = 1;
@@ -30,40 +30,74 @@ export interface EncodedBatch {
 /** Screens a batch of rows (`firstRow` the number of the first) in a worker, encoded for the calling thread. */
 export function screenBatch(screener: RowScreener, rows: readonly LeadRow[], firstRow: number): { batch: EncodedBatch; transfer: ArrayBuffer[] } {
   const count = rows.length;
-  const texts = new Array<string>(count);
+  const out = new GrowingBytes(count * BYTES_PER_ROW_GUESS);
+  const ends = new Int32Array(count);
   const keys = new Float64Array(count);
   const kinds = new Uint8Array(count);
   const errors: { index: number; kind: RowErrorKind; error: string }[] = [];
   const blockedByRule = new Map<string, number>();
   let callable = 0;
   let blocked = 0;
-  let bytesNeeded = 0;
   for (let index = 0; index < count; index++) {
-    const screened = screener.screen(rows[index]!, firstRow + index);
+    const row = firstRow + index;
+    const screened = screener.screen(rows[index]!, row);
     if ('error' in screened) {
       kinds[index] = ERROR;
-      texts[index] = screened.line;
+      out.text(screened.line);
       errors.push({ index, kind: screened.kind, error: screened.error });
     } else {
+      const { decision } = screened;
       kinds[index] = DECISION;
-      texts[index] = screened.head;
-      keys[index] = screened.e164 === null ? Number.NaN : duplicateKey(screened.e164);
-      if (screened.verdict === 'allow') callable++;
+      if (screener.csv) out.written = screener.writeHead(out.room(screener.headBound(screened)), out.written, screened, row);
+      else out.text(screener.headText(screened, row));
+      keys[index] = decision.callee.e164 === null ? Number.NaN : duplicateKey(decision.callee.e164);
+      if (decision.verdict === 'allow') callable++;
       else {
         blocked++;
-        for (const rule of screened.rules) blockedByRule.set(rule, (blockedByRule.get(rule) ?? 0) + 1);
+        countBlockingRules(decision, blockedByRule);
       }
     }
-    bytesNeeded += Buffer.byteLength(texts[index]!);
+    ends[index] = out.written;
   }
-  const bytes = Buffer.allocUnsafeSlow(bytesNeeded);
-  const ends = new Int32Array(count);
-  let at = 0;
-  for (let index = 0; index < count; index++) ends[index] = at += bytes.write(texts[index]!, at);
+  const bytes = out.bytes();
   return {
     batch: { bytes, ends, keys, kinds, callable, blocked, blockedByRule: [...blockedByRule], errors },
     transfer: [bytes.buffer as ArrayBuffer, ends.buffer, keys.buffer, kinds.buffer],
   };
+}
+
+/** A first guess at a row's bytes, so that a batch's buffer seldom grows. */
+const BYTES_PER_ROW_GUESS = 256;
+
+/** Bytes appended into one buffer of its own (never Node's shared pool, so that it can be transferred), doubled when full. */
+class GrowingBytes {
+  #buffer: Buffer;
+  /** Where the next bytes go. */
+  written = 0;
+
+  constructor(bytes: number) {
+    this.#buffer = Buffer.allocUnsafeSlow(bytes);
+  }
+
+  /** The buffer, with room for `bytes` more after `written`. */
+  room(bytes: number): Buffer {
+    if (this.written + bytes > this.#buffer.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.#buffer.length * 2, this.written + bytes));
+      this.#buffer.copy(grown, 0, 0, this.written);
+      this.#buffer = grown;
+    }
+    return this.#buffer;
+  }
+
+  text(text: string): void {
+    // Three bytes per UTF-16 unit is the most UTF-8 takes.
+    this.written += this.room(text.length * 3).write(text, this.written, 'utf8');
+  }
+
+  /** The bytes written, in a buffer of their own. */
+  bytes(): Buffer {
+    return this.#buffer.subarray(0, this.written);
+  }
 }
 
 /**

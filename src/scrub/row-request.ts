@@ -37,6 +37,15 @@ const PATH_TO_FIELD = new Map<string, ScrubFieldName>(
  * that does not parse is an error naming the field and its column.
  */
 export function rowAttempt(cells: readonly string[], header: readonly string[], mapping: FieldMapping, defaults: RowDefaults): RowAttempt {
+  const fields = rowFields(cells, header, mapping, defaults);
+  return 'error' in fields ? fields : attemptOfFields(fields.value, header, mapping, defaults);
+}
+
+/** A row's cells read as the fields they give, before the request is built; `phone` is always there. */
+export type RowFields = Partial<Record<ScrubFieldName, string | boolean>> & { readonly phone: string };
+
+/** The first half of rowAttempt: the row's cells read as fields, or the row's error. */
+export function rowFields(cells: readonly string[], header: readonly string[], mapping: FieldMapping, defaults: RowDefaults): { readonly value: RowFields } | { readonly error: string; readonly kind: RowErrorKind } {
   if (cells.every((cell) => cell.trim() === '')) return { error: 'the row is empty', kind: 'empty' };
   const problems: InputProblem[] = [];
   const value: Partial<Record<ScrubFieldName, string | boolean>> = {};
@@ -77,10 +86,26 @@ export function rowAttempt(cells: readonly string[], header: readonly string[], 
     problems.push({ path: fieldLabel('at', header, mapping), message: 'the cell is empty and no --at was given: a full screening needs the time of the call' });
   }
   if (problems.length > 0) return { error: problems.map(formatProblem).join('; '), kind: 'invalid value' };
+  return { value: value as RowFields };
+}
 
+/** The second half of rowAttempt: the row's fields as `check` would screen them, validated by the same schema. */
+export function attemptOfFields(value: RowFields, header: readonly string[], mapping: FieldMapping, defaults: RowDefaults): RowAttempt {
+  try {
+    // As in `check`: the fast path for a well-formed row, zod (and its error messages) for any other.
+    const request = checkRequestOf(value, defaults);
+    return { attempt: fastCheckRequest(request) ?? parseCheckRequest(request) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { error: rowProblemText(error, header, mapping), kind: 'invalid value' };
+  }
+}
+
+/** The check request of a row's fields. */
+export function checkRequestOf(value: RowFields, defaults: RowDefaults): CheckRequestInput {
   const request: CheckRequestInput = {
     at: ((value.at as string | undefined) ?? defaults.at)!,
-    to: value.phone as string,
+    to: value.phone,
     method: ((value.method as string | undefined) ?? defaults.method) as DialMethod,
     caller: { seller: defaults.seller },
   };
@@ -101,13 +126,7 @@ export function rowAttempt(cells: readonly string[], header: readonly string[], 
   if (value.consentGrantedAt !== undefined) {
     mutable.consents = [{ kind: value.consentKind, seller: defaults.seller, grantedAt: value.consentGrantedAt, ...(value.consentRevokedAt !== undefined && { revokedAt: value.consentRevokedAt }) }];
   }
-  try {
-    // As in `check`: the fast path for a well-formed row, zod (and its error messages) for any other.
-    return { attempt: fastCheckRequest(request) ?? parseCheckRequest(request) };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { error: rowProblemText(error, header, mapping), kind: 'invalid value' };
-  }
+  return request;
 }
 
 /**

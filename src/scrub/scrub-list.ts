@@ -7,9 +7,11 @@ import { decisionForOutput } from '../cli/decision-output.js';
 import { OutputBatches } from '../cli/output-batches.js';
 import type { FieldMapping } from './field-mapping.js';
 import type { LeadRow, LeadTable } from './lead-table.js';
-import { rowAttempt, rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
+import { rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
+import { RowAttempts } from './row-attempts.js';
 import { SeenNumbers } from './seen-numbers.js';
-import { spreadsheetSafeCells, spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
+import { spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
+import { decisionCsvHeadBound, writeDecisionCsvHead, writeDigits } from './decision-csv-row.js';
 
 /** `full`: every rule at the row's instant; `dnc-only`: no time-of-day, day or frequency rule (see `timeRules`). */
 export type ScrubMode = 'full' | 'dnc-only';
@@ -34,9 +36,6 @@ export const SCRUB_COLUMNS = [
 
 /** A scrubbed list's CSV lines end in a line feed, as they always have. */
 const LINE_END = '\n';
-
-/** Messages and citations may hold spaces and commas; the lists of them are joined with this. */
-const LIST_SEPARATOR = ' | ';
 
 export interface ScrubSettings {
   readonly mapping: FieldMapping;
@@ -78,10 +77,11 @@ export interface ScrubHooks {
 
 /**
  * One row screened, all but what depends on the rows before it: the duplicate column, and the summary's counts.
- * `head` is the output line up to that column; an error row's `line` is whole.
+ * A decision row keeps its cells and decision, for its line to be written straight into the output (see
+ * RowScreener.writeHead); an error row's `line` is whole.
  */
 export type ScreenedRow =
-  | { readonly head: string; readonly e164: string | null; readonly verdict: 'allow' | 'block'; readonly rules: readonly string[] }
+  | { readonly cells: readonly string[]; readonly asWritten: string | undefined; readonly decision: Decision }
   | { readonly line: string; readonly error: string; readonly kind: RowErrorKind };
 
 /** Screens rows on their own, in any thread: the same code whether one thread scrubs the list or several. */
@@ -90,9 +90,11 @@ export class RowScreener {
   readonly #keys: readonly string[];
   readonly #settings: ScrubSettings;
   readonly #options: ScreenOptions;
+  readonly #attempts: RowAttempts;
 
   constructor(header: readonly string[], settings: ScrubSettings) {
     this.#header = header;
+    this.#attempts = new RowAttempts(header, settings.mapping, settings.defaults);
     this.#keys = settings.output === 'csv' ? header : leadKeys(header);
     this.#settings = settings;
     // A row names no packs of its own, so the packs in force are put together once for the list, not per row.
@@ -101,27 +103,63 @@ export class RowScreener {
     this.#options = { ...options, pack, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
   }
 
-  screen({ cells, problem }: LeadRow, row: number): ScreenedRow {
+  screen({ cells, problem, asWritten }: LeadRow, row: number): ScreenedRow {
     const { mapping, mode, output } = this.#settings;
-    const built = problem === undefined ? rowAttempt(cells, this.#header, mapping, this.#settings.defaults) : { error: problem, kind: 'malformed row' as const };
+    const built = problem === undefined ? this.#attempts.attempt(cells) : { error: problem, kind: 'malformed row' as const };
     const screened = 'error' in built ? built : screenRow(built.attempt, this.#options, this.#header, mapping);
     if ('error' in screened) {
       const line = output === 'csv' ? errorCsvLine(cells, row, mode, screened.error) : errorJsonLine(this.#keys, cells, row, mode, screened.error);
       return { line, error: screened.error, kind: screened.kind };
     }
-    const { decision } = screened;
-    return {
-      head: output === 'csv' ? decisionCsvHead(cells, row, mode, decision) : decisionJsonHead(this.#keys, cells, row, mode, decision),
-      e164: decision.callee.e164,
-      verdict: decision.verdict,
-      rules: [...new Set(decision.violations.map((found) => found.rule))],
-    };
+    return { cells, asWritten, decision: screened.decision };
+  }
+
+  /** Whether rows are written as CSV, by writeHead; NDJSON rows are written as text, by headText. */
+  get csv(): boolean {
+    return this.#settings.output === 'csv';
+  }
+
+  /** The most bytes `writeHead` writes for a decision row. */
+  headBound({ cells, decision }: ScreenedDecision): number {
+    return decisionCsvHeadBound(cells, this.#settings.mode, decision);
+  }
+
+  /**
+   * Writes a decision row's CSV line up to its duplicate and error cells into `buffer` at `at` (with room for
+   * headBound) and returns where it ends.
+   */
+  writeHead(buffer: Buffer, at: number, { cells, asWritten, decision }: ScreenedDecision, row: number): number {
+    return writeDecisionCsvHead(buffer, at, cells, row, this.#settings.mode, decision, asWritten);
+  }
+
+  /** A decision row's NDJSON line without its closing brace, which ScrubTally adds after `duplicateOf` if there is one. */
+  headText({ cells, decision }: ScreenedDecision, row: number): string {
+    return decisionJsonHead(this.#keys, cells, row, this.#settings.mode, decision);
+  }
+}
+
+export type ScreenedDecision = Extract<ScreenedRow, { decision: Decision }>;
+
+/** Counts each rule that blocks the decision once in `counts`, in the order they are found (a rule may block twice). */
+export function countBlockingRules(decision: Decision, counts: Map<string, number>): void {
+  const { violations } = decision;
+  next: for (let index = 0; index < violations.length; index++) {
+    const { rule } = violations[index]!;
+    for (let earlier = 0; earlier < index; earlier++) if (violations[earlier]!.rule === rule) continue next;
+    counts.set(rule, (counts.get(rule) ?? 0) + 1);
   }
 }
 
 /** A number's key in the duplicate table: its E.164 digits as a number (at most 15, exact in a double). */
 export function duplicateKey(e164: string): number {
-  return Number(e164.slice(1));
+  // Read from the character codes, which spares a string per row; anything but digits is read as Number reads it.
+  let key = 0;
+  for (let index = 1; index < e164.length; index++) {
+    const digit = e164.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9 || e164.length > 16) return Number(e164.slice(1));
+    key = key * 10 + digit;
+  }
+  return e164.length > 1 ? key : Number(e164.slice(1));
 }
 
 /**
@@ -145,15 +183,24 @@ export class ScrubTally {
     return this.#csv ? spreadsheetSafeLine([...header, ...SCRUB_COLUMNS], LINE_END) : '';
   }
 
-  /** The whole output line of row `row` (read from `line` of the input), counted in the summary. */
-  finish(screened: ScreenedRow, row: number, line: number): string {
+  /** Row `row` (read from `line` of the input) written whole into `output` and counted in the summary. */
+  finish(screened: ScreenedRow, row: number, line: number, screener: RowScreener, output: OutputBatches): void {
     this.#summary.rows = row;
     if ('error' in screened) {
       this.countError(screened.kind, screened.error, row, line);
-      return screened.line;
+      output.text(screened.line);
+      return;
     }
-    this.countDecision(screened.verdict, screened.rules);
-    return screened.head + this.tail(screened.e164 === null ? undefined : duplicateKey(screened.e164), row);
+    const { decision } = screened;
+    this.countDecision(decision);
+    const key = decision.callee.e164 === null ? undefined : duplicateKey(decision.callee.e164);
+    if (!this.#csv) {
+      output.text(screener.headText(screened, row) + this.tail(key, row));
+      return;
+    }
+    const buffer = output.reserveLine(screener.headBound(screened) + CSV_TAIL_BOUND);
+    const end = screener.writeHead(buffer, output.written, screened, row);
+    output.endLine(this.#writeCsvTail(buffer, end, key, row));
   }
 
   countError(kind: RowErrorKind, error: string, row: number, line: number): void {
@@ -162,12 +209,12 @@ export class ScrubTally {
     if (summary.firstErrors.length < FIRST_ERRORS) summary.firstErrors.push(`row ${row} (${this.#source}:${line}): ${error}`);
   }
 
-  countDecision(verdict: 'allow' | 'block', rules: readonly string[]): void {
+  countDecision(decision: Decision): void {
     const summary = this.#summary;
-    if (verdict === 'allow') summary.callable++;
+    if (decision.verdict === 'allow') summary.callable++;
     else {
       summary.blocked++;
-      for (const rule of rules) summary.blockedByRule.set(rule, (summary.blockedByRule.get(rule) ?? 0) + 1);
+      countBlockingRules(decision, summary.blockedByRule);
     }
   }
 
@@ -184,11 +231,29 @@ export class ScrubTally {
    * `duplicateOf` and the closing brace (NDJSON). `key` is the row's number's duplicateKey, undefined without one.
    */
   tail(key: number | undefined, row: number): string {
-    const duplicateOf = key === undefined ? undefined : this.#seen.firstRow(key, row);
-    if (duplicateOf !== undefined) this.#summary.duplicates++;
+    const duplicateOf = this.#duplicateOf(key, row);
     return this.#csv ? `,${duplicateOf ?? ''},${LINE_END}` : `${duplicateOf === undefined ? '' : `,"duplicateOf":${duplicateOf}`}}\n`;
   }
+
+  /** `tail` of a CSV row without its line end, written into `buffer` at `at`; returns where it ends. */
+  #writeCsvTail(buffer: Buffer, at: number, key: number | undefined, row: number): number {
+    const duplicateOf = this.#duplicateOf(key, row);
+    let end = at;
+    buffer[end++] = 44;
+    if (duplicateOf !== undefined) end = writeDigits(buffer, end, duplicateOf);
+    buffer[end++] = 44;
+    return end;
+  }
+
+  #duplicateOf(key: number | undefined, row: number): number | undefined {
+    const duplicateOf = key === undefined ? undefined : this.#seen.firstRow(key, row);
+    if (duplicateOf !== undefined) this.#summary.duplicates++;
+    return duplicateOf;
+  }
 }
+
+/** The most a CSV row's tail takes: two commas and a row number. */
+const CSV_TAIL_BOUND = 12;
 
 /**
  * Screens a lead list row by row and writes every row, in order, with its columns and then the scrub's columns:
@@ -209,7 +274,7 @@ export async function scrubLeadTable(
     for await (const batch of table.batches) {
       for (const row of batch) {
         const number = summary.rows + 1;
-        batches.text(tally.finish(screener.screen(row, number), number, row.line));
+        tally.finish(screener.screen(row, number), number, row.line, screener, batches);
       }
       for (const chunk of batches.take()) {
         await output(chunk);
@@ -232,26 +297,6 @@ function screenRow(attempt: CallAttempt, options: ScreenOptions, header: readonl
     if (error instanceof InputError) return { error: rowProblemText(error, header, mapping), kind: 'invalid value' };
     throw error;
   }
-}
-
-/** A decision row's CSV line up to its duplicate and error cells, which ScrubTally adds. */
-function decisionCsvHead(cells: readonly string[], row: number, mode: ScrubMode, decision: Decision): string {
-  const { violations, callee } = decision;
-  return spreadsheetSafeCells([
-    ...cells,
-    String(row),
-    mode,
-    decision.verdict,
-    callee.e164 ?? '',
-    violations.map((found) => found.rule).join(' '),
-    violations.map((found) => found.message).join(LIST_SEPARATOR),
-    violations.map((found) => found.citation).join(LIST_SEPARATOR),
-    decision.exemptions.map((lifted) => lifted.rule).join(' '),
-    decision.exemptions.map((lifted) => lifted.reason).join(LIST_SEPARATOR),
-    callee.timeZones.join(' '),
-    callee.states.join(' '),
-    decision.nextAllowedAt ?? '',
-  ]);
 }
 
 function errorCsvLine(cells: readonly string[], row: number, mode: ScrubMode, error: string): string {

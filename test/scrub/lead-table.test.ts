@@ -17,8 +17,9 @@ describe('openLeadTable (CSV)', () => {
     expect(header).toEqual(['Name', 'Phone']);
     expect(rows).toEqual([
       { cells: ['Smith, Ann', '(303) 555-0123'], line: 2 },
-      { cells: ['said "hi"\r\nat 5', '720 555 0199'], line: 3 },
-      { cells: ['Bob', '212 555 0147'], line: 5 },
+      // A row whose text is its cells as the output writes them carries that text, for the output to copy.
+      { cells: ['said "hi"\r\nat 5', '720 555 0199'], line: 3, asWritten: '"said ""hi""\r\nat 5",720 555 0199' },
+      { cells: ['Bob', '212 555 0147'], line: 5, asWritten: 'Bob,212 555 0147' },
     ]);
   });
 
@@ -32,21 +33,21 @@ describe('openLeadTable (CSV)', () => {
   it('keeps a blank line as a row of empty cells, pads a short row, and flags a long one', async () => {
     const { rows } = await read(['a,b,c\n1,2,3\n\n4\n5,6,7,8\n']);
     expect(rows).toEqual([
-      { cells: ['1', '2', '3'], line: 2 },
+      { cells: ['1', '2', '3'], line: 2, asWritten: '1,2,3' },
       { cells: ['', '', ''], line: 3 },
-      { cells: ['4', '', ''], line: 4 },
+      { cells: ['4', '', ''], line: 4, asWritten: '4,,' },
       { cells: ['5', '6', '7'], line: 5, problem: 'the row has 4 cells, the header 3 columns; the cell past the header: "8"' },
     ]);
   });
 
   it('gives no row for blank lines after the last row, even when they arrive in a later chunk', async () => {
-    expect((await read(['phone\r\n2105550001\r\n\r\n'])).rows).toEqual([{ cells: ['2105550001'], line: 2 }]);
+    expect((await read(['phone\r\n2105550001\r\n\r\n'])).rows).toEqual([{ cells: ['2105550001'], line: 2, asWritten: '2105550001' }]);
     expect((await read(['phone\n1\n\n', '  \n', '\n2\n\n'])).rows).toEqual([
-      { cells: ['1'], line: 2 },
+      { cells: ['1'], line: 2, asWritten: '1' },
       { cells: [''], line: 3 },
       { cells: ['  '], line: 4 },
       { cells: [''], line: 5 },
-      { cells: ['2'], line: 6 },
+      { cells: ['2'], line: 6, asWritten: '2' },
     ]);
   });
 

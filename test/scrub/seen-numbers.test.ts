@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { duplicateKey } from '../../src/scrub/scrub-list.js';
 import { SeenNumbers } from '../../src/scrub/seen-numbers.js';
@@ -17,5 +18,17 @@ describe('SeenNumbers', () => {
     numbers.forEach((number, index) => expect(seen.firstRow(duplicateKey(number), index + 1)).toBeUndefined());
     expect(numbers.map((number) => seen.firstRow(duplicateKey(number), 99_999))).toEqual(numbers.map((_, index) => index + 1));
     expect(seen.firstRow(duplicateKey('+4930123456789'), 100_000)).toBeUndefined();
+  });
+});
+
+describe('duplicateKey', () => {
+  it('is Number of the digits after the +, for any text', () => {
+    const e164 = fc.oneof(fc.stringMatching(/^\+\d{0,17}$/), fc.string({ unit: fc.constantFrom('+', '1', '0', '9', 'x', ' ', '.', 'e'), maxLength: 18 }));
+    fc.assert(
+      fc.property(e164, (text) => {
+        expect(Object.is(duplicateKey(text), Number(text.slice(1)))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
