@@ -80,23 +80,29 @@ export interface CampaignInput {
   readonly leadIds?: 'unique';
 }
 
-interface LeadState {
-  readonly lead: Lead;
-  /** Its id's calls placed in this run, from the recorder, held here so a screening need not look them up. */
+/**
+ * One row of the lead list in play. With ids vouched unique, the first row of an id in play also holds that id's calls
+ * (`calls` is the row itself) and counts the rows of the id in play: a million-lead run holds hundreds of thousands of
+ * rows at once, and one object per row costs less than a row and a holder apart.
+ */
+class LeadState extends LeadCalls {
+  /** Its id's calls placed in this run, held here so a screening need not look them up: this row, another row of the id, or the recorder's. */
   readonly calls: LeadCalls;
   /** Calls placed. */
-  dials: number;
-  blockedScreenings: number;
+  dials = 0;
+  blockedScreenings = 0;
   /** A call to it reached a person: it stays counted as reached whatever happens next. */
-  reached: boolean;
-}
-
-/**
- * The calls placed to one lead id whose rows the campaign keeps itself (ids vouched unique), and how many of its rows
- * are in play: one object per id, since a million-lead run holds hundreds of thousands at once.
- */
-class IdInPlay extends LeadCalls {
+  reached = false;
+  /** On the row that holds its id's calls: how many rows of the id are in play. */
   rows = 0;
+
+  constructor(
+    readonly lead: Lead,
+    calls: LeadCalls | null,
+  ) {
+    super();
+    this.calls = calls ?? this;
+  }
 }
 
 /** The count of rows in play of an id whose calls the recorder keeps. */
@@ -171,13 +177,20 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   // per id keeps a history while a duplicate row of the same lead is still in play.
   const ownsRecorder = input.recorder === undefined;
   const keepsOwnHistories = ownsRecorder && input.leadIds === 'unique';
-  const inPlay = new Map<string, IdInPlay | RecorderIdInPlay>();
-  const callsFor = (id: string): LeadCalls => {
-    if (!ownsRecorder) return recorder.callsOf(id);
-    let entry = inPlay.get(id);
-    if (entry === undefined) inPlay.set(id, (entry = keepsOwnHistories ? new IdInPlay() : { calls: recorder.callsOf(id), rows: 0 }));
+  // The entry of an id in play: with ids vouched unique, its first row in play (which holds the id's calls).
+  const inPlay = new Map<string, LeadState | RecorderIdInPlay>();
+  const rowOf = (lead: Lead): LeadState => {
+    if (!ownsRecorder) return new LeadState(lead, recorder.callsOf(lead.id));
+    let entry = inPlay.get(lead.id);
+    let row: LeadState;
+    if (entry === undefined) {
+      row = new LeadState(lead, keepsOwnHistories ? null : recorder.callsOf(lead.id));
+      inPlay.set(lead.id, (entry = keepsOwnHistories ? row : { calls: row.calls, rows: 0 }));
+    } else {
+      row = new LeadState(lead, entry.calls);
+    }
     entry.rows++;
-    return entry instanceof IdInPlay ? entry : entry.calls;
+    return row;
   };
   const finish = (state: LeadState) => {
     if (!ownsRecorder) return;
@@ -201,7 +214,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         summary.leads.filteredOut++;
         continue;
       }
-      ready.push(at, { lead: next.value, calls: callsFor(next.value.id), dials: 0, blockedScreenings: 0, reached: false });
+      ready.push(at, rowOf(next.value));
       loaded++;
     }
   };
