@@ -1,5 +1,5 @@
 import type { Exemption, Violation } from '../core/decision.js';
-import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+import type { AttemptRecord, AuditRecord, CalleeRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
 
 /**
  * The audit log's lines written straight into a byte buffer, instead of `JSON.stringify` and a string: a large
@@ -33,6 +33,20 @@ export class AuditLineWriter {
    * are not. A handful per rule; cleared when an unusual run (generated rule ids) makes it large.
    */
   readonly #findingPrefixes = new Map<string, FindingPrefix[]>();
+  /**
+   * The callee objects written, as pieces, by their list of states: a campaign's callees are a few thousand
+   * combinations (an area code's states and zones, a line type, a business flag), written for every attempt. Keyed
+   * only by the frozen lists the resolution shares per area code; weakly, so lists made per attempt would not pile up.
+   */
+  readonly #calleePieces = new WeakMap<readonly string[], CalleePiece[]>();
+  /**
+   * Each consent status written, valid by its grant date, invalid by its gap (without a date): a handful in a run,
+   * written twice per attempt.
+   */
+  readonly #grantPieces = new Map<string, Uint8Array>();
+  readonly #gapPieces = new Map<string, Uint8Array>();
+  /** How often the bytes written went to `drain`: a piece read back from the buffer is whole only when this is unchanged. */
+  #drains = 0;
 
   constructor(
     /** Takes the bytes written so far whenever the buffer is full and at `flush`; they are not kept after the call. */
@@ -96,8 +110,18 @@ export class AuditLineWriter {
 
   /** Hands every byte written so far to `drain`. */
   flush(): void {
-    if (this.#used > 0) this.drain(this.#bytes.subarray(0, this.#used));
+    if (this.#used > 0) this.#drain(this.#bytes.subarray(0, this.#used));
     this.#used = 0;
+  }
+
+  #drain(bytes: Buffer): void {
+    this.#drains++;
+    this.drain(bytes);
+  }
+
+  /** A copy of the bytes written since `start`, or null when some of them have been drained since (`drains` then). */
+  #writtenSince(start: number, drains: number): Uint8Array | null {
+    return drains === this.#drains ? new Uint8Array(this.#bytes.subarray(start, this.#used)) : null;
   }
 
   #attempt(record: AttemptRecord): void {
@@ -111,30 +135,17 @@ export class AuditLineWriter {
     this.#raw(AT);
     this.#string(record.at);
     this.#raw(this.#callerPiece(record.method, record.purpose, caller.seller, caller.kind));
-    this.#raw(VERDICT);
-    this.#string(record.verdict);
-    this.#raw(VIOLATIONS);
+    if (record.verdict === 'allow') this.#raw(VERDICT_ALLOW_VIOLATIONS);
+    else if (record.verdict === 'block') this.#raw(VERDICT_BLOCK_VIOLATIONS);
+    else {
+      this.#raw(VERDICT);
+      this.#string(record.verdict);
+      this.#raw(VIOLATIONS);
+    }
     this.#findings(record.violations, MESSAGE);
     this.#raw(EXEMPTIONS);
     this.#findings(record.exemptions, REASON);
-    this.#raw(CALLEE_VALIDITY);
-    this.#string(callee.validity);
-    this.#raw(REGION);
-    this.#nullableString(callee.region);
-    this.#raw(KIND);
-    this.#nullableString(callee.kind);
-    this.#raw(LINE_TYPE);
-    this.#string(callee.lineType);
-    this.#raw(BUSINESS);
-    this.#raw(callee.business ? TRUE : FALSE);
-    this.#raw(TIME_ZONES);
-    this.#strings(callee.timeZones);
-    this.#raw(TIME_ZONE_SOURCE);
-    this.#nullableString(callee.timeZoneSource);
-    this.#raw(STATES);
-    this.#strings(callee.states);
-    this.#raw(STATE_SOURCES);
-    this.#strings(callee.stateSources);
+    this.#callee(callee);
     this.#raw(LOCAL_TIMES);
     this.#strings(record.localTimes);
     this.#raw(REGISTRIES);
@@ -143,15 +154,20 @@ export class AuditLineWriter {
     this.#consent(consents.priorExpressWritten);
     this.#raw(PRIOR_EXPRESS);
     this.#consent(consents.priorExpress);
-    this.#raw(RELATIONSHIP);
-    this.#nullableString(relationship.lastTransactionAt);
-    this.#raw(LAST_INQUIRY_AT);
-    this.#nullableString(relationship.lastInquiryAt);
-    this.#raw(PERSONAL);
-    this.#raw(relationship.personal ? TRUE : FALSE);
-    this.#raw(RELATIONSHIP_END_SUBJECT);
-    this.#nullableString(record.subject);
-    this.#raw(HISTORY);
+    // A lead with no relationship and a campaign without a subject, the usual attempt, in one piece.
+    if (relationship.lastTransactionAt === null && relationship.lastInquiryAt === null && !relationship.personal && record.subject === null) {
+      this.#raw(NO_RELATIONSHIP_NO_SUBJECT_HISTORY);
+    } else {
+      this.#raw(RELATIONSHIP);
+      this.#nullableString(relationship.lastTransactionAt);
+      this.#raw(LAST_INQUIRY_AT);
+      this.#nullableString(relationship.lastInquiryAt);
+      this.#raw(PERSONAL);
+      this.#raw(relationship.personal ? TRUE : FALSE);
+      this.#raw(RELATIONSHIP_END_SUBJECT);
+      this.#nullableString(record.subject);
+      this.#raw(HISTORY);
+    }
     this.#history(record.history);
     // Present only when some rule declares an extension (attempt-record.ts); JSON.stringify skips an undefined one.
     if (record.extensions !== undefined) {
@@ -159,6 +175,50 @@ export class AuditLineWriter {
       this.#value(record.extensions);
     }
     this.#raw(END_LINE);
+  }
+
+  /** The callee object, from `,"callee":` to its closing brace: a piece written before when its states list is shared. */
+  #callee(callee: CalleeRecord): void {
+    const { states } = callee;
+    const shared = Object.isFrozen(states);
+    let pieces: CalleePiece[] | undefined;
+    if (shared) {
+      pieces = this.#calleePieces.get(states);
+      if (pieces !== undefined) {
+        for (const known of pieces) {
+          if (sameCallee(known.callee, callee)) {
+            this.#raw(known.piece);
+            return;
+          }
+        }
+      }
+    }
+    const start = this.#used;
+    const drains = this.#drains;
+    this.#raw(CALLEE_VALIDITY);
+    this.#string(callee.validity);
+    this.#raw(REGION);
+    this.#nullableString(callee.region);
+    this.#raw(KIND);
+    this.#nullableString(callee.kind);
+    this.#raw(LINE_TYPE);
+    this.#string(callee.lineType);
+    this.#raw(callee.business ? BUSINESS_TRUE_TIME_ZONES : BUSINESS_FALSE_TIME_ZONES);
+    this.#strings(callee.timeZones);
+    this.#raw(TIME_ZONE_SOURCE);
+    this.#nullableString(callee.timeZoneSource);
+    this.#raw(STATES);
+    this.#strings(states);
+    this.#raw(STATE_SOURCES);
+    this.#strings(callee.stateSources);
+    if (!shared) return;
+    const piece = this.#writtenSince(start, drains);
+    if (piece === null) return;
+    if (pieces === undefined) this.#calleePieces.set(states, (pieces = []));
+    // A list shared by unusually many callees (no states, for every invalid number) keeps the latest ones.
+    if (pieces.length >= MAX_CALLEES_PER_STATES) pieces.length = 0;
+    // The lists compared later are copied: the record's own arrays are the caller's.
+    pieces.push({ callee: { ...callee, timeZones: [...callee.timeZones], stateSources: [...callee.stateSources] }, piece });
   }
 
   #transitionPiece(from: string, to: string): Uint8Array {
@@ -230,6 +290,24 @@ export class AuditLineWriter {
   }
 
   #consent(entry: ConsentRecord): void {
+    // A gap with a date is rare, and written out.
+    const pieces = entry.valid ? this.#grantPieces : entry.at === null ? this.#gapPieces : null;
+    const key = entry.valid ? entry.grantedAt : entry.gap;
+    const known = pieces?.get(key);
+    if (known !== undefined) {
+      this.#raw(known);
+      return;
+    }
+    const start = this.#used;
+    const drains = this.#drains;
+    this.#consentFields(entry);
+    const piece = pieces === null ? null : this.#writtenSince(start, drains);
+    if (piece === null) return;
+    if (pieces!.size >= MAX_CONSENT_PIECES) pieces!.clear();
+    pieces!.set(key, piece);
+  }
+
+  #consentFields(entry: ConsentRecord): void {
     if (entry.valid) {
       this.#raw(VALID_GRANTED_AT);
       this.#string(entry.grantedAt);
@@ -369,7 +447,7 @@ export class AuditLineWriter {
   #ascii(text: string): void {
     this.#room(text.length);
     if (text.length > this.#bytes.length) {
-      this.drain(Buffer.from(text, 'latin1'));
+      this.#drain(Buffer.from(text, 'latin1'));
       return;
     }
     const bytes = this.#bytes;
@@ -384,7 +462,7 @@ export class AuditLineWriter {
     const bound = text.length * 3;
     this.#room(bound);
     if (bound > this.#bytes.length) {
-      this.drain(Buffer.from(text, 'utf8'));
+      this.#drain(Buffer.from(text, 'utf8'));
       return;
     }
     this.#used += this.#bytes.write(text, this.#used, 'utf8');
@@ -393,7 +471,7 @@ export class AuditLineWriter {
   #raw(fragment: Uint8Array): void {
     this.#room(fragment.length);
     if (fragment.length > this.#bytes.length) {
-      this.drain(Buffer.from(fragment));
+      this.#drain(Buffer.from(fragment));
       return;
     }
     const bytes = this.#bytes;
@@ -425,6 +503,35 @@ const NEEDS_STRINGIFY = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 /** Measured on the campaign bench's records: below these lengths a JavaScript loop copies faster than a native call. */
 const NATIVE_STRING_LENGTH = 24;
 const NATIVE_FRAGMENT_LENGTH = 16;
+
+interface CalleePiece {
+  readonly callee: CalleeRecord;
+  readonly piece: Uint8Array;
+}
+
+const MAX_CALLEES_PER_STATES = 64;
+const MAX_CONSENT_PIECES = 256;
+
+/** Whether two callees write the same bytes; `states` is the same list already (the pieces' key). */
+function sameCallee(a: CalleeRecord, b: CalleeRecord): boolean {
+  return (
+    a.validity === b.validity &&
+    a.region === b.region &&
+    a.kind === b.kind &&
+    a.lineType === b.lineType &&
+    a.business === b.business &&
+    a.timeZoneSource === b.timeZoneSource &&
+    sameStrings(a.stateSources, b.stateSources) &&
+    sameStrings(a.timeZones, b.timeZones)
+  );
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
 
 interface FindingPrefix {
   readonly citation: string;
@@ -496,6 +603,11 @@ const LEAD_ID = fragment(',"leadId":');
 const ITEMS = fragment(',"items":');
 const KIND = fragment(',"kind":');
 const VERDICT = fragment('},"verdict":');
+const VERDICT_ALLOW_VIOLATIONS = fragment('},"verdict":"allow","violations":');
+const VERDICT_BLOCK_VIOLATIONS = fragment('},"verdict":"block","violations":');
+const BUSINESS_TRUE_TIME_ZONES = fragment(',"business":true,"timeZones":');
+const BUSINESS_FALSE_TIME_ZONES = fragment(',"business":false,"timeZones":');
+const NO_RELATIONSHIP_NO_SUBJECT_HISTORY = fragment('},"relationship":{"lastTransactionAt":null,"lastInquiryAt":null,"personal":false},"subject":null,"history":');
 const VIOLATIONS = fragment(',"violations":');
 const EXEMPTIONS = fragment(',"exemptions":');
 const MESSAGE = fragment(',"message":');
@@ -503,8 +615,6 @@ const REASON = fragment(',"reason":');
 const CALLEE_VALIDITY = fragment(',"callee":{"validity":');
 const REGION = fragment(',"region":');
 const LINE_TYPE = fragment(',"lineType":');
-const BUSINESS = fragment(',"business":');
-const TIME_ZONES = fragment(',"timeZones":');
 const TIME_ZONE_SOURCE = fragment(',"timeZoneSource":');
 const STATES = fragment(',"states":');
 const STATE_SOURCES = fragment(',"stateSources":');
