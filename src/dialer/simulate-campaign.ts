@@ -39,6 +39,16 @@ const CONNECTED_AT_ONCE: CallEvent = Object.freeze({ type: 'agent.connected', wa
 const UNAVAILABLE: CallEvent = Object.freeze({ type: 'agent.unavailable' });
 const OUTCOME_EVENTS = Object.freeze(Object.fromEntries(CALL_OUTCOMES.map((outcome) => [outcome, Object.freeze({ type: 'call.outcome', outcome })]))) as Readonly<Record<CallOutcome, CallEvent>>;
 
+/** A live answer in a dialed group, waiting for an agent. */
+interface AnsweredCall {
+  readonly call: CallContext;
+  readonly state: LeadState;
+  readonly answerAt: number;
+  readonly jurisdiction: AbandonmentJurisdiction | null;
+}
+
+const byAnswerAt = (a: AnsweredCall, b: AnsweredCall) => a.answerAt - b.answerAt;
+
 /** The virtual clock moves in whole seconds, so audit instants are uniform (`...T14:00:05Z`) and sort as text. */
 function wholeSeconds(ms: number): number {
   return Math.round(ms / 1000) * 1000;
@@ -146,7 +156,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const capOf = (jurisdiction: AbandonmentJurisdiction) => config.pacing.abandonCap ?? ABANDONMENT_LIMITS[jurisdiction].cap;
   // The region the screening resolved: the number is not parsed again.
   const jurisdictionOf = (facts: ScreeningFacts) => abandonmentJurisdiction(facts.number.e164 === null ? null : facts.number.region);
-  const pacer = new PredictivePacer((at) => byJurisdiction.current(at).map((entry) => ({ answered: entry.answered, abandoned: entry.abandoned, cap: capOf(entry.jurisdiction) })), {
+  const pacer = new PredictivePacer((at) => byJurisdiction.pacedWindows(at, capOf), {
     maxLinesPerAgent: config.pacing.maxLinesPerAgent,
     adaptive: config.pacing.adaptive,
     capBeforeFirstDial: config.pacing.abandonCap ?? Math.min(ABANDONMENT_LIMITS.US.cap, ABANDONMENT_LIMITS.CA.cap),
@@ -285,7 +295,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const dialGroup = (group: LeadState[], at: number): number => {
     const dialAt = at + AGENT_OVERHEAD_MS[config.mode];
     let agentFreeAt = dialAt;
-    const answered: { call: CallContext; state: LeadState; answerAt: number; jurisdiction: AbandonmentJurisdiction | null }[] = [];
+    // Made at the group's first answer, as a literal of one (an array pushed to from empty is given room for 17).
+    let answered: AnsweredCall[] | null = null;
     for (const state of group) {
       const dialed = screenAndDial(state, dialAt);
       if (dialed === null) continue;
@@ -301,14 +312,17 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         response === 'answering-machine' ? 8_000 + wholeSeconds(random() * 12_000) : response === 'answered' ? 4_000 + wholeSeconds(random() * 10_000) : 0;
       const lineEnd = recorder.ring(call, response, ringAt, pickupMs);
       if (response === 'answered') {
-        answered.push({ call, state, answerAt: lineEnd, jurisdiction });
+        const entry = { call, state, answerAt: lineEnd, jurisdiction };
+        if (answered === null) answered = [entry];
+        else answered.push(entry);
         window.recordAnswered(lineEnd);
         byJurisdiction.record(jurisdiction, 'answered', lineEnd);
       }
       if (response !== 'answered') retryLater(state, lineEnd, config.retry.minSpacingHours * HOUR_MS);
       agentFreeAt = Math.max(agentFreeAt, lineEnd);
     }
-    answered.sort((a, b) => a.answerAt - b.answerAt);
+    if (answered === null) return agentFreeAt;
+    if (answered.length > 1) answered.sort(byAnswerAt);
     let ownAgentTaken = false;
     for (const { call, state, answerAt, jurisdiction } of answered) {
       if (!ownAgentTaken) {
@@ -369,8 +383,11 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       continue;
     }
     const lines = config.mode === 'predictive' ? pacer.linesFor(now, random) : 1;
-    const group: LeadState[] = [];
-    while (group.length < lines && (ready.peekKey() ?? Number.POSITIVE_INFINITY) <= now) group.push(ready.pop()!);
+    // Of the exact length, then cut to the leads due (in place): an array pushed to from empty is given room for 17.
+    const group = new Array<LeadState>(lines);
+    let size = 0;
+    while (size < lines && (ready.peekKey() ?? Number.POSITIVE_INFINITY) <= now) group[size++] = ready.pop()!;
+    group.length = size;
     const busyUntil = dialGroup(group, now);
     agents.push(Math.max(busyUntil, now + 1000), agent);
     lastTime = Math.max(lastTime, busyUntil);
