@@ -357,17 +357,18 @@ export class AuditLineWriter {
       else this.#encoded(JSON.stringify(value));
       return;
     }
-    // The keys are read once, for the check and the writing both: message data is written for most findings.
-    const keys = plainObjectKeys(value);
-    if (keys === null) {
+    if (!isPlainData(value)) {
       this.#encoded(JSON.stringify(value));
       return;
     }
+    // `for in` rather than Object.keys, which made an array for most findings: the same keys in the same order for
+    // a plain object with only own keys (isPlainData).
     const object = value as Record<string, unknown>;
     this.#raw(OPEN_OBJECT);
-    for (let index = 0; index < keys.length; index++) {
-      if (index > 0) this.#raw(COMMA);
-      const key = keys[index]!;
+    let first = true;
+    for (const key in object) {
+      if (!first) this.#raw(COMMA);
+      first = false;
       this.#string(key);
       this.#raw(COLON);
       const item = object[key];
@@ -543,17 +544,17 @@ const MAX_FINDING_RULES = 512;
 const MAX_PREFIXES_PER_RULE = 16;
 
 /**
- * The keys of an object `#value` writes itself, a plain object whose values are scalars or arrays of scalars; null for
- * any other value.
+ * Whether `#value` writes an object itself: a plain object whose keys `for in` lists are all its own (an enumerable
+ * key added to Object.prototype would be listed too, and JSON.stringify skips it), with scalars or arrays of scalars.
  */
-function plainObjectKeys(value: unknown): string[] | null {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return null;
-  const keys = Object.keys(value);
-  for (let index = 0; index < keys.length; index++) {
-    const item = (value as Record<string, unknown>)[keys[index]!];
-    if (!isPlainScalar(item) && !(Array.isArray(item) && item.every(isPlainScalar))) return null;
+function isPlainData(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) return false;
+    const item = (value as Record<string, unknown>)[key];
+    if (!isPlainScalar(item) && !(Array.isArray(item) && item.every(isPlainScalar))) return false;
   }
-  return keys;
+  return true;
 }
 
 function isPlainScalar(value: unknown): boolean {
