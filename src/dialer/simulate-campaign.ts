@@ -1,6 +1,6 @@
 import type { DialMethod } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
-import type { ScreeningFacts } from '../core/facts.js';
+import type { NumberFacts, ScreeningFacts } from '../core/facts.js';
 import { HOUR_MS, DAY_MS } from '../core/calendar.js';
 import { InputError } from '../core/input-error.js';
 import { formatInstantUtc, parseInstant } from '../core/instant.js';
@@ -19,6 +19,7 @@ import type { AuditSink } from './audit-log.js';
 import { ComplianceMonitor } from './breaches/compliance-monitor.js';
 import type { CampaignConfig, Lead } from './campaign-config.js';
 import { emptySummary, type CampaignSummary } from './campaign-summary.js';
+import { LeadNumberStrategy } from './lead-number-strategy.js';
 import { matchesFilters } from './lead-filter.js';
 import { MinHeap } from './min-heap.js';
 import { buildOutcomeModel, drawCallOutcome, drawLineResponse, type OutcomePresetName } from './outcome-model.js';
@@ -105,6 +106,8 @@ class LeadState extends LeadCalls {
   reached = false;
   /** On the row that holds its id's calls: how many rows of the id are in play. */
   rows = 0;
+  /** Its number's facts, resolved at its first screening (LeadNumberStrategy). */
+  number: NumberFacts | undefined = undefined;
 
   constructor(
     readonly lead: Lead,
@@ -167,9 +170,11 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   // A campaign run on its own opens its log with the header; a scenario's run has written the scenario's already.
   if (input.recorder === undefined) audit.write({ type: 'header', ...runProvenance({ pack: input.pack ?? packsInForce(), seed: config.seed, registries: input.registries }) });
   const compliance = input.compliance ?? (input.recorder === undefined ? new ComplianceMonitor(audit, (e164) => strategy.number(e164).region) : null);
+  // A recorder built here resolves each lead's number once, on the lead's row (a caller's recorder has its own strategy).
+  const leadNumbers = new LeadNumberStrategy(strategy);
   const recorder =
     input.recorder ??
-    new CallRecorder({ audit: compliance ?? audit, stepper, strategy, registries, internalList, seller: config.seller, callerKind: config.callerKind, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
+    new CallRecorder({ audit: compliance ?? audit, stepper, strategy: leadNumbers, registries, internalList, seller: config.seller, callerKind: config.callerKind, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
 
   const agents = new MinHeap<number>();
   // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes
@@ -242,7 +247,13 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
 
   /** Screens and, when allowed, dials one lead; returns the dialed call, or null when the screening blocked it. */
   const screenAndDial = (state: LeadState, at: number): { call: CallContext; decision: Decision; facts: ScreeningFacts } | null => {
-    const screened = recorder.screenLead(state.lead, at, method, config.purpose, state.calls);
+    leadNumbers.screening(state);
+    let screened: ReturnType<CallRecorder['screenLead']>;
+    try {
+      screened = recorder.screenLead(state.lead, at, method, config.purpose, state.calls);
+    } finally {
+      leadNumbers.screened();
+    }
     const { decision } = screened;
     summary.attempts++;
     const localHour = decision.callee.localTimes[0] === undefined ? -1 : Number(decision.callee.localTimes[0].slice(11, 13));
