@@ -8,12 +8,18 @@ import { formatInstantUtc } from '../core/instant.js';
  */
 const texts = new Map<number, string>();
 const MAX_TEXTS = 4096;
+// The last instant asked for, before the map: a call's steps often share one (screen and screened).
+let lastAt = Number.NaN;
+let lastText = '';
 
 export function instantText(at: number): string {
+  if (at === lastAt) return lastText;
   let text = texts.get(at);
   if (text === undefined) {
     if (texts.size >= MAX_TEXTS) texts.clear();
     texts.set(at, (text = formatInstantUtc(at)));
   }
+  lastAt = at;
+  lastText = text;
   return text;
 }
