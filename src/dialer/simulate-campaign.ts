@@ -19,6 +19,7 @@ import type { AuditSink } from './audit-log.js';
 import { ComplianceMonitor } from './breaches/compliance-monitor.js';
 import type { CampaignConfig, Lead } from './campaign-config.js';
 import { emptySummary, type CampaignSummary } from './campaign-summary.js';
+import { LeadCompactor } from './compact-lead.js';
 import { LeadNumberStrategy } from './lead-number-strategy.js';
 import { matchesFilters } from './lead-filter.js';
 import { MinHeap } from './min-heap.js';
@@ -216,6 +217,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     if (!keepsOwnHistories && state.calls.placed.length === 0) recorder.forgetLead(id);
   };
 
+  const compactor = new LeadCompactor();
   const loadBatch = (at: number) => {
     let loaded = 0;
     while (loaded < config.batchSize) {
@@ -229,7 +231,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         summary.leads.filteredOut++;
         continue;
       }
-      ready.push(at, rowOf(next.value));
+      ready.push(at, rowOf(compactor.compact(next.value)));
       loaded++;
     }
   };
