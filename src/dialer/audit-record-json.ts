@@ -34,12 +34,6 @@ export class AuditLineWriter {
    */
   readonly #findingPrefixes = new Map<string, FindingPrefix[]>();
   /**
-   * The callee objects written, as pieces, by their list of states: a campaign's callees are a few thousand
-   * combinations (an area code's states and zones, a line type, a business flag), written for every attempt. Keyed
-   * only by the frozen lists the resolution shares per area code; weakly, so lists made per attempt would not pile up.
-   */
-  readonly #calleePieces = new WeakMap<readonly string[], CalleePiece[]>();
-  /**
    * Each consent status written, valid by its grant date, invalid by its gap (without a date): a handful in a run,
    * written twice per attempt.
    */
@@ -177,24 +171,7 @@ export class AuditLineWriter {
     this.#raw(END_LINE);
   }
 
-  /** The callee object, from `,"callee":` to its closing brace: a piece written before when its states list is shared. */
   #callee(callee: CalleeRecord): void {
-    const { states } = callee;
-    const shared = Object.isFrozen(states);
-    let pieces: CalleePiece[] | undefined;
-    if (shared) {
-      pieces = this.#calleePieces.get(states);
-      if (pieces !== undefined) {
-        for (const known of pieces) {
-          if (sameCallee(known.callee, callee)) {
-            this.#raw(known.piece);
-            return;
-          }
-        }
-      }
-    }
-    const start = this.#used;
-    const drains = this.#drains;
     this.#raw(CALLEE_VALIDITY);
     this.#string(callee.validity);
     this.#raw(REGION);
@@ -208,17 +185,9 @@ export class AuditLineWriter {
     this.#raw(TIME_ZONE_SOURCE);
     this.#nullableString(callee.timeZoneSource);
     this.#raw(STATES);
-    this.#strings(states);
+    this.#strings(callee.states);
     this.#raw(STATE_SOURCES);
     this.#strings(callee.stateSources);
-    if (!shared) return;
-    const piece = this.#writtenSince(start, drains);
-    if (piece === null) return;
-    if (pieces === undefined) this.#calleePieces.set(states, (pieces = []));
-    // A list shared by unusually many callees (no states, for every invalid number) keeps the latest ones.
-    if (pieces.length >= MAX_CALLEES_PER_STATES) pieces.length = 0;
-    // The lists compared later are copied: the record's own arrays are the caller's.
-    pieces.push({ callee: { ...callee, timeZones: [...callee.timeZones], stateSources: [...callee.stateSources] }, piece });
   }
 
   #transitionPiece(from: string, to: string): Uint8Array {
@@ -505,34 +474,7 @@ const NEEDS_STRINGIFY = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 const NATIVE_STRING_LENGTH = 24;
 const NATIVE_FRAGMENT_LENGTH = 16;
 
-interface CalleePiece {
-  readonly callee: CalleeRecord;
-  readonly piece: Uint8Array;
-}
-
-const MAX_CALLEES_PER_STATES = 64;
 const MAX_CONSENT_PIECES = 256;
-
-/** Whether two callees write the same bytes; `states` is the same list already (the pieces' key). */
-function sameCallee(a: CalleeRecord, b: CalleeRecord): boolean {
-  return (
-    a.validity === b.validity &&
-    a.region === b.region &&
-    a.kind === b.kind &&
-    a.lineType === b.lineType &&
-    a.business === b.business &&
-    a.timeZoneSource === b.timeZoneSource &&
-    sameStrings(a.stateSources, b.stateSources) &&
-    sameStrings(a.timeZones, b.timeZones)
-  );
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
 
 interface FindingPrefix {
   readonly citation: string;
