@@ -1,7 +1,7 @@
 import type { Confidence } from '../core/cited-fact.js';
 import { CANADA_FACTS } from '../../policies/canada/canada-facts.js';
 import { US_REGIONS } from '../../policies/us-federal/index.js';
-import { AbandonmentWindow } from './abandonment-window.js';
+import { AbandonmentWindow, type PacedWindow } from './abandonment-window.js';
 
 /**
  * The predictive dialer's abandonment limit is the callee's jurisdiction's: 3% of live answers over 30 days for US
@@ -75,6 +75,8 @@ function monthOf(at: number): string {
   return monthText;
 }
 
+const NO_WINDOWS: readonly PacedWindow[] = Object.freeze([]);
+
 /** Live answers and abandoned calls by the callee's jurisdiction, each measured over its own window. */
 export class AbandonmentByJurisdiction {
   /**
@@ -94,6 +96,33 @@ export class AbandonmentByJurisdiction {
     }
     return windows;
   }
+
+  /**
+   * `current(at)` with each jurisdiction's cap, for the pacer, which asks at every dial: written into one array of
+   * the same two objects each time (valid until the next call), in the order US, CA.
+   */
+  pacedWindows(at: number, capOf: (jurisdiction: AbandonmentJurisdiction) => number): readonly PacedWindow[] {
+    const us = this.#dialed.has('US');
+    const ca = this.#dialed.has('CA');
+    if (us) {
+      this.#us.currentInto(at, this.#pacedUs);
+      this.#pacedUs.cap = capOf('US');
+    }
+    if (ca) {
+      const counts = this.#months.get(monthOf(at));
+      this.#pacedCa.answered = counts?.answered ?? 0;
+      this.#pacedCa.abandoned = counts?.abandoned ?? 0;
+      this.#pacedCa.cap = capOf('CA');
+    }
+    return us ? (ca ? this.#pacedBoth : this.#pacedUsOnly) : ca ? this.#pacedCaOnly : NO_WINDOWS;
+  }
+
+  readonly #pacedUs = { answered: 0, abandoned: 0, cap: 0 };
+  readonly #pacedCa = { answered: 0, abandoned: 0, cap: 0 };
+  // Each set of windows as one array for the run (emptying and refilling one array would make it a new store each time).
+  readonly #pacedUsOnly: readonly PacedWindow[] = [this.#pacedUs];
+  readonly #pacedCaOnly: readonly PacedWindow[] = [this.#pacedCa];
+  readonly #pacedBoth: readonly PacedWindow[] = [this.#pacedUs, this.#pacedCa];
 
   /**
    * Counts a country as called from its first dial: its window is then kept under its cap even before its first live

@@ -32,6 +32,13 @@ export class AbandonmentWindow {
     return { answered: this.#windowAnswered, abandoned: this.#windowAbandoned };
   }
 
+  /** `current(at)` written into `into`, for the pacer, which asks at every dial: no object per question. */
+  currentInto(at: number, into: { answered: number; abandoned: number }): void {
+    this.#advance(at);
+    into.answered = this.#windowAnswered;
+    into.abandoned = this.#windowAbandoned;
+  }
+
   /** Moves the window so it ends on `at`'s day (time only moves forward in a simulation). */
   #advance(at: number): number {
     const day = Math.floor(at / DAY_MS);
@@ -83,13 +90,19 @@ export interface PacedWindow {
  */
 export class PredictivePacer {
   #ratio: number;
+  /** Before the first dial there is no window yet: it is judged against the strictest cap that may apply. */
+  readonly #beforeFirstDial: readonly PacedWindow[];
 
   constructor(
-    /** The windows to keep under their caps at `at`: one per country dialed so far. */
+    /**
+     * The windows to keep under their caps at `at`: one per country dialed so far. Read before the next call only,
+     * so the function may hand back the same array and objects each time, filled anew.
+     */
     private readonly windows: (at: number) => readonly PacedWindow[],
     private readonly options: { maxLinesPerAgent: number; adaptive: boolean; capBeforeFirstDial: number },
   ) {
     this.#ratio = Math.min(2, options.maxLinesPerAgent);
+    this.#beforeFirstDial = Object.freeze([Object.freeze({ answered: 0, abandoned: 0, cap: options.capBeforeFirstDial })]);
   }
 
   get ratio(): number {
@@ -100,8 +113,7 @@ export class PredictivePacer {
     const { maxLinesPerAgent, adaptive } = this.options;
     if (!adaptive) return Math.floor(maxLinesPerAgent);
     const measured = this.windows(at);
-    // Before the first dial there is no window yet: it is judged against the strictest cap that may apply.
-    const windows = measured.length > 0 ? measured : [{ answered: 0, abandoned: 0, cap: this.options.capBeforeFirstDial }];
+    const windows = measured.length > 0 ? measured : this.#beforeFirstDial;
     // The highest share of its cap any window has used (a loop: this runs at every dial).
     let pressure = Number.NEGATIVE_INFINITY;
     for (const window of windows) pressure = Math.max(pressure, window.answered === 0 ? 0 : window.abandoned / window.answered / window.cap);
@@ -111,7 +123,7 @@ export class PredictivePacer {
     let lines = Math.floor(this.#ratio) + (random() < this.#ratio % 1 ? 1 : 0);
     const extra = lines - 1;
     // Worst case: every extra line answers and finds no agent.
-    if (extra > 0 && windows.some((window) => (window.abandoned + extra) / (window.answered + 1) > window.cap * 0.9)) lines = 1;
+    if (extra > 0) for (const window of windows) if ((window.abandoned + extra) / (window.answered + 1) > window.cap * 0.9) return 1;
     return lines;
   }
 }

@@ -1,10 +1,11 @@
 import type { Decision } from '../core/decision.js';
-import type { ConsentStatus, RegistryCopyFacts, ScreeningFacts } from '../core/facts.js';
-import { formatInstantUtc, parseInstant } from '../core/instant.js';
+import type { ConsentStatus, LocalTime, RegistryCopyFacts, ScreeningFacts } from '../core/facts.js';
+import { parseInstant } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { evaluatePack } from '../engine/evaluate-pack.js';
 import type { RegistryContext } from '../resolve/registry.js';
 import type { AttemptRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+import { instantText as iso } from './instant-text.js';
 
 /**
  * The attempt record and its inverse. `attemptRecord` writes down the resolved facts a decision stood on, in the
@@ -23,25 +24,35 @@ export interface AttemptRecordInput {
 }
 
 /**
- * Instants as the log writes them, remembered: every attempt record formats its own instant, its consents' and its
- * registry copies' dates, and its history's, and these repeat across attempts (formatInstantUtc caches only the last
- * day, which the consent and registry dates, on other days, keep replacing). Cleared when full, so it stays small.
+ * The parts of attempt records that repeat across attempts (the caller, a consent status, an empty relationship, a
+ * registry entry, no history) are shared, frozen objects rather than new ones per record: a large campaign writes
+ * millions of records, and their parts were an eighth of its allocation. A record is read, never changed, by the sinks.
  */
-const formattedInstants = new Map<number, string>();
-const MAX_FORMATTED_INSTANTS = 4096;
+const NO_HISTORY: AttemptRecord['history'] = Object.freeze([]);
+const NO_RELATIONSHIP: AttemptRecord['relationship'] = Object.freeze({ lastTransactionAt: null, lastInquiryAt: null, personal: false });
 
-function iso(at: number): string {
-  let text = formattedInstants.get(at);
-  if (text === undefined) {
-    if (formattedInstants.size >= MAX_FORMATTED_INSTANTS) formattedInstants.clear();
-    formattedInstants.set(at, (text = formatInstantUtc(at)));
-  }
-  return text;
+let lastCaller: AttemptRecord['caller'] = Object.freeze({ seller: '', kind: 'seller' });
+
+function callerOf(seller: string, kind: AttemptRecord['caller']['kind']): AttemptRecord['caller'] {
+  if (lastCaller.seller !== seller || lastCaller.kind !== kind) lastCaller = Object.freeze({ seller, kind });
+  return lastCaller;
+}
+
+const zoneOf = (local: LocalTime) => local.zone;
+const isoOf = (local: LocalTime) => local.iso;
+
+function hasExtensions(extensions: ScreeningFacts['extensions']): boolean {
+  for (const name in extensions) if (Object.hasOwn(extensions, name)) return true;
+  return false;
 }
 
 export function attemptRecord({ attemptId, leadId, decision, facts, registries }: AttemptRecordInput): AttemptRecord {
-  const { callee, number } = facts;
-  const extensions = Object.keys(facts.extensions).length === 0 ? undefined : facts.extensions;
+  const { callee, number, relationship } = facts;
+  const extensions = hasExtensions(facts.extensions) ? facts.extensions : undefined;
+  // Arrays of their exact length: one pushed to from empty is given room for 17.
+  const { localTimes } = callee;
+  const timeZones = localTimes.length === 1 ? [localTimes[0]!.zone] : localTimes.map(zoneOf);
+  const localIsos = localTimes.length === 1 ? [localTimes[0]!.iso] : localTimes.map(isoOf);
   return {
     type: 'attempt',
     attemptId,
@@ -50,7 +61,7 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
     at: iso(facts.at),
     method: facts.method,
     purpose: facts.purpose,
-    caller: { seller: facts.seller, kind: facts.callerKind },
+    caller: callerOf(facts.seller, facts.callerKind),
     verdict: decision.verdict,
     violations: decision.violations,
     exemptions: decision.exemptions,
@@ -60,21 +71,20 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
       kind: number.kind,
       lineType: callee.lineType,
       business: callee.business,
-      timeZones: callee.localTimes.map((local) => local.zone),
+      timeZones,
       timeZoneSource: callee.zoneSource === 'callee' ? 'address' : callee.zoneSource === 'area-code' ? 'area-code' : null,
       states: callee.states,
       stateSources: callee.stateSources,
     },
-    localTimes: callee.localTimes.map((local) => local.iso),
+    localTimes: localIsos,
     registries: registriesConsulted(facts, registries),
     consents: { priorExpressWritten: consentRecord(facts.consents.priorExpressWritten), priorExpress: consentRecord(facts.consents.priorExpress) },
-    relationship: {
-      lastTransactionAt: instantOrNull(facts.relationship.lastTransactionAt),
-      lastInquiryAt: instantOrNull(facts.relationship.lastInquiryAt),
-      personal: facts.relationship.personal,
-    },
+    relationship:
+      relationship.lastTransactionAt === null && relationship.lastInquiryAt === null && !relationship.personal
+        ? NO_RELATIONSHIP
+        : { lastTransactionAt: instantOrNull(relationship.lastTransactionAt), lastInquiryAt: instantOrNull(relationship.lastInquiryAt), personal: relationship.personal },
     subject: facts.subject,
-    history: facts.history.map((call) => ({ at: iso(call.at), subject: call.subject })),
+    history: facts.history.length === 0 ? NO_HISTORY : facts.history.map((call) => ({ at: iso(call.at), subject: call.subject })),
     ...(extensions && { extensions }),
   };
 }
@@ -87,21 +97,63 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
 function registriesConsulted(facts: ScreeningFacts, registries: RegistryContext): RegistryConsulted[] {
   // Two literals rather than a spread of the optional `state` (this runs for every list of every attempt); the keys
   // stay in the log's order.
-  const entry = (list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state?: string): RegistryConsulted => {
-    const from = copy.copy === 'missing' ? null : (source ?? null);
-    return state === undefined
-      ? { list, source: from, copy: copy.copy, syncedAt: instantOrNull(copy.syncedAt), listed: copy.listed }
-      : { list, state, source: from, copy: copy.copy, syncedAt: instantOrNull(copy.syncedAt), listed: copy.listed };
-  };
-  const consulted = [entry('national', facts.nationalRegistry, registries.national?.source)];
-  for (const state of facts.callee.states) consulted.push(entry('state', facts.stateRegistries[state]!, registries.states?.get(state)?.source, state));
-  if (facts.number.region === 'CA' || facts.canadaRegistry.copy === 'present') consulted.push(entry('canada', facts.canadaRegistry, registries.canada?.source));
-  consulted.push({ list: 'internal', source: registries.internal?.source ?? null, copy: 'present', syncedAt: null, listed: facts.internalList.listed });
+  const national = registryEntry('national', facts.nationalRegistry, registries.national?.source);
+  const internal = registryEntry('internal', facts.internalList.listed ? LISTED_INTERNAL : UNLISTED_INTERNAL, registries.internal?.source);
+  const { states } = facts.callee;
+  const canada = facts.number.region === 'CA' || facts.canadaRegistry.copy === 'present';
+  const stateEntry = (state: string) => registryEntry('state', facts.stateRegistries[state]!, registries.states?.get(state)?.source, state);
+  // The usual attempt (one state's list, no Canadian one) as one literal: an array pushed to from one entry is given room for 17.
+  if (states.length === 1 && !canada) return [national, stateEntry(states[0]!), internal];
+  const consulted = [national];
+  for (let index = 0; index < states.length; index++) consulted.push(stateEntry(states[index]!));
+  if (canada) consulted.push(registryEntry('canada', facts.canadaRegistry, registries.canada?.source));
+  consulted.push(internal);
   return consulted;
 }
 
+const LISTED_INTERNAL: RegistryCopyFacts = Object.freeze({ copy: 'present', syncedAt: null, listed: true });
+const UNLISTED_INTERNAL: RegistryCopyFacts = Object.freeze({ copy: 'present', syncedAt: null, listed: false });
+
+/** The entry last made for each list (a state's by its code, which never coincides with a list's name): most attempts consult the same copies. */
+const lastRegistryEntries = new Map<string, RegistryConsulted>();
+const MAX_REGISTRY_ENTRIES = 512;
+
+function registryEntry(list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state?: string): RegistryConsulted {
+  const from = copy.copy === 'missing' ? null : (source ?? null);
+  const syncedAt = instantOrNull(copy.syncedAt);
+  const key = state ?? list;
+  const last = lastRegistryEntries.get(key);
+  if (last !== undefined && last.list === list && last.state === state && last.source === from && last.copy === copy.copy && last.syncedAt === syncedAt && last.listed === copy.listed) return last;
+  // Two literals rather than a spread of the optional `state`; the keys stay in the log's order.
+  const entry: RegistryConsulted = Object.freeze(
+    state === undefined ? { list, source: from, copy: copy.copy, syncedAt, listed: copy.listed } : { list, state, source: from, copy: copy.copy, syncedAt, listed: copy.listed },
+  );
+  if (lastRegistryEntries.size >= MAX_REGISTRY_ENTRIES) lastRegistryEntries.clear();
+  lastRegistryEntries.set(key, entry);
+  return entry;
+}
+
+/** The consent record last made for each grant date, and for each gap without a date: a handful in a run. */
+const grantRecords = new Map<number, ConsentRecord>();
+const gapRecords = new Map<string, ConsentRecord>();
+const MAX_CONSENT_RECORDS = 256;
+
 function consentRecord(status: ConsentStatus): ConsentRecord {
-  return status.valid ? { valid: true, grantedAt: iso(status.grantedAt) } : { valid: false, gap: status.gap, at: instantOrNull(status.at) };
+  if (status.valid) {
+    let record = grantRecords.get(status.grantedAt);
+    if (record === undefined) {
+      if (grantRecords.size >= MAX_CONSENT_RECORDS) grantRecords.clear();
+      grantRecords.set(status.grantedAt, (record = Object.freeze({ valid: true, grantedAt: iso(status.grantedAt) })));
+    }
+    return record;
+  }
+  if (status.at !== null) return { valid: false, gap: status.gap, at: iso(status.at) };
+  let record = gapRecords.get(status.gap);
+  if (record === undefined) {
+    if (gapRecords.size >= MAX_CONSENT_RECORDS) gapRecords.clear();
+    gapRecords.set(status.gap, (record = Object.freeze({ valid: false, gap: status.gap, at: null })));
+  }
+  return record;
 }
 
 function instantOrNull(at: number | null): string | null {

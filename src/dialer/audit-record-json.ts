@@ -1,5 +1,5 @@
 import type { Exemption, Violation } from '../core/decision.js';
-import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+import type { AttemptRecord, AuditRecord, CalleeRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
 
 /**
  * The audit log's lines written straight into a byte buffer, instead of `JSON.stringify` and a string: a large
@@ -33,6 +33,14 @@ export class AuditLineWriter {
    * are not. A handful per rule; cleared when an unusual run (generated rule ids) makes it large.
    */
   readonly #findingPrefixes = new Map<string, FindingPrefix[]>();
+  /**
+   * Each consent status written, valid by its grant date, invalid by its gap (without a date): a handful in a run,
+   * written twice per attempt.
+   */
+  readonly #grantPieces = new Map<string, Uint8Array>();
+  readonly #gapPieces = new Map<string, Uint8Array>();
+  /** How often the bytes written went to `drain`: a piece read back from the buffer is whole only when this is unchanged. */
+  #drains = 0;
 
   constructor(
     /** Takes the bytes written so far whenever the buffer is full and at `flush`; they are not kept after the call. */
@@ -96,8 +104,18 @@ export class AuditLineWriter {
 
   /** Hands every byte written so far to `drain`. */
   flush(): void {
-    if (this.#used > 0) this.drain(this.#bytes.subarray(0, this.#used));
+    if (this.#used > 0) this.#drain(this.#bytes.subarray(0, this.#used));
     this.#used = 0;
+  }
+
+  #drain(bytes: Buffer): void {
+    this.#drains++;
+    this.drain(bytes);
+  }
+
+  /** A copy of the bytes written since `start`, or null when some of them have been drained since (`drains` then). */
+  #writtenSince(start: number, drains: number): Uint8Array | null {
+    return drains === this.#drains ? new Uint8Array(this.#bytes.subarray(start, this.#used)) : null;
   }
 
   #attempt(record: AttemptRecord): void {
@@ -111,30 +129,17 @@ export class AuditLineWriter {
     this.#raw(AT);
     this.#string(record.at);
     this.#raw(this.#callerPiece(record.method, record.purpose, caller.seller, caller.kind));
-    this.#raw(VERDICT);
-    this.#string(record.verdict);
-    this.#raw(VIOLATIONS);
+    if (record.verdict === 'allow') this.#raw(VERDICT_ALLOW_VIOLATIONS);
+    else if (record.verdict === 'block') this.#raw(VERDICT_BLOCK_VIOLATIONS);
+    else {
+      this.#raw(VERDICT);
+      this.#string(record.verdict);
+      this.#raw(VIOLATIONS);
+    }
     this.#findings(record.violations, MESSAGE);
     this.#raw(EXEMPTIONS);
     this.#findings(record.exemptions, REASON);
-    this.#raw(CALLEE_VALIDITY);
-    this.#string(callee.validity);
-    this.#raw(REGION);
-    this.#nullableString(callee.region);
-    this.#raw(KIND);
-    this.#nullableString(callee.kind);
-    this.#raw(LINE_TYPE);
-    this.#string(callee.lineType);
-    this.#raw(BUSINESS);
-    this.#raw(callee.business ? TRUE : FALSE);
-    this.#raw(TIME_ZONES);
-    this.#strings(callee.timeZones);
-    this.#raw(TIME_ZONE_SOURCE);
-    this.#nullableString(callee.timeZoneSource);
-    this.#raw(STATES);
-    this.#strings(callee.states);
-    this.#raw(STATE_SOURCES);
-    this.#strings(callee.stateSources);
+    this.#callee(callee);
     this.#raw(LOCAL_TIMES);
     this.#strings(record.localTimes);
     this.#raw(REGISTRIES);
@@ -143,15 +148,20 @@ export class AuditLineWriter {
     this.#consent(consents.priorExpressWritten);
     this.#raw(PRIOR_EXPRESS);
     this.#consent(consents.priorExpress);
-    this.#raw(RELATIONSHIP);
-    this.#nullableString(relationship.lastTransactionAt);
-    this.#raw(LAST_INQUIRY_AT);
-    this.#nullableString(relationship.lastInquiryAt);
-    this.#raw(PERSONAL);
-    this.#raw(relationship.personal ? TRUE : FALSE);
-    this.#raw(RELATIONSHIP_END_SUBJECT);
-    this.#nullableString(record.subject);
-    this.#raw(HISTORY);
+    // A lead with no relationship and a campaign without a subject, the usual attempt, in one piece.
+    if (relationship.lastTransactionAt === null && relationship.lastInquiryAt === null && !relationship.personal && record.subject === null) {
+      this.#raw(NO_RELATIONSHIP_NO_SUBJECT_HISTORY);
+    } else {
+      this.#raw(RELATIONSHIP);
+      this.#nullableString(relationship.lastTransactionAt);
+      this.#raw(LAST_INQUIRY_AT);
+      this.#nullableString(relationship.lastInquiryAt);
+      this.#raw(PERSONAL);
+      this.#raw(relationship.personal ? TRUE : FALSE);
+      this.#raw(RELATIONSHIP_END_SUBJECT);
+      this.#nullableString(record.subject);
+      this.#raw(HISTORY);
+    }
     this.#history(record.history);
     // Present only when some rule declares an extension (attempt-record.ts); JSON.stringify skips an undefined one.
     if (record.extensions !== undefined) {
@@ -159,6 +169,25 @@ export class AuditLineWriter {
       this.#value(record.extensions);
     }
     this.#raw(END_LINE);
+  }
+
+  #callee(callee: CalleeRecord): void {
+    this.#raw(CALLEE_VALIDITY);
+    this.#string(callee.validity);
+    this.#raw(REGION);
+    this.#nullableString(callee.region);
+    this.#raw(KIND);
+    this.#nullableString(callee.kind);
+    this.#raw(LINE_TYPE);
+    this.#string(callee.lineType);
+    this.#raw(callee.business ? BUSINESS_TRUE_TIME_ZONES : BUSINESS_FALSE_TIME_ZONES);
+    this.#strings(callee.timeZones);
+    this.#raw(TIME_ZONE_SOURCE);
+    this.#nullableString(callee.timeZoneSource);
+    this.#raw(STATES);
+    this.#strings(callee.states);
+    this.#raw(STATE_SOURCES);
+    this.#strings(callee.stateSources);
   }
 
   #transitionPiece(from: string, to: string): Uint8Array {
@@ -230,6 +259,24 @@ export class AuditLineWriter {
   }
 
   #consent(entry: ConsentRecord): void {
+    // A gap with a date is rare, and written out.
+    const pieces = entry.valid ? this.#grantPieces : entry.at === null ? this.#gapPieces : null;
+    const key = entry.valid ? entry.grantedAt : entry.gap;
+    const known = pieces?.get(key);
+    if (known !== undefined) {
+      this.#raw(known);
+      return;
+    }
+    const start = this.#used;
+    const drains = this.#drains;
+    this.#consentFields(entry);
+    const piece = pieces === null ? null : this.#writtenSince(start, drains);
+    if (piece === null) return;
+    if (pieces!.size >= MAX_CONSENT_PIECES) pieces!.clear();
+    pieces!.set(key, piece);
+  }
+
+  #consentFields(entry: ConsentRecord): void {
     if (entry.valid) {
       this.#raw(VALID_GRANTED_AT);
       this.#string(entry.grantedAt);
@@ -279,17 +326,18 @@ export class AuditLineWriter {
       else this.#encoded(JSON.stringify(value));
       return;
     }
-    // The keys are read once, for the check and the writing both: message data is written for most findings.
-    const keys = plainObjectKeys(value);
-    if (keys === null) {
+    if (!isPlainData(value)) {
       this.#encoded(JSON.stringify(value));
       return;
     }
+    // `for in` rather than Object.keys, which made an array for most findings: the same keys in the same order for
+    // a plain object with only own keys (isPlainData).
     const object = value as Record<string, unknown>;
     this.#raw(OPEN_OBJECT);
-    for (let index = 0; index < keys.length; index++) {
-      if (index > 0) this.#raw(COMMA);
-      const key = keys[index]!;
+    let first = true;
+    for (const key in object) {
+      if (!first) this.#raw(COMMA);
+      first = false;
       this.#string(key);
       this.#raw(COLON);
       const item = object[key];
@@ -369,7 +417,7 @@ export class AuditLineWriter {
   #ascii(text: string): void {
     this.#room(text.length);
     if (text.length > this.#bytes.length) {
-      this.drain(Buffer.from(text, 'latin1'));
+      this.#drain(Buffer.from(text, 'latin1'));
       return;
     }
     const bytes = this.#bytes;
@@ -384,7 +432,7 @@ export class AuditLineWriter {
     const bound = text.length * 3;
     this.#room(bound);
     if (bound > this.#bytes.length) {
-      this.drain(Buffer.from(text, 'utf8'));
+      this.#drain(Buffer.from(text, 'utf8'));
       return;
     }
     this.#used += this.#bytes.write(text, this.#used, 'utf8');
@@ -393,7 +441,7 @@ export class AuditLineWriter {
   #raw(fragment: Uint8Array): void {
     this.#room(fragment.length);
     if (fragment.length > this.#bytes.length) {
-      this.drain(Buffer.from(fragment));
+      this.#drain(Buffer.from(fragment));
       return;
     }
     const bytes = this.#bytes;
@@ -426,6 +474,8 @@ const NEEDS_STRINGIFY = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 const NATIVE_STRING_LENGTH = 24;
 const NATIVE_FRAGMENT_LENGTH = 16;
 
+const MAX_CONSENT_PIECES = 256;
+
 interface FindingPrefix {
   readonly citation: string;
   readonly messageId: string;
@@ -436,17 +486,17 @@ const MAX_FINDING_RULES = 512;
 const MAX_PREFIXES_PER_RULE = 16;
 
 /**
- * The keys of an object `#value` writes itself, a plain object whose values are scalars or arrays of scalars; null for
- * any other value.
+ * Whether `#value` writes an object itself: a plain object whose keys `for in` lists are all its own (an enumerable
+ * key added to Object.prototype would be listed too, and JSON.stringify skips it), with scalars or arrays of scalars.
  */
-function plainObjectKeys(value: unknown): string[] | null {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return null;
-  const keys = Object.keys(value);
-  for (let index = 0; index < keys.length; index++) {
-    const item = (value as Record<string, unknown>)[keys[index]!];
-    if (!isPlainScalar(item) && !(Array.isArray(item) && item.every(isPlainScalar))) return null;
+function isPlainData(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) return false;
+    const item = (value as Record<string, unknown>)[key];
+    if (!isPlainScalar(item) && !(Array.isArray(item) && item.every(isPlainScalar))) return false;
   }
-  return keys;
+  return true;
 }
 
 function isPlainScalar(value: unknown): boolean {
@@ -496,6 +546,11 @@ const LEAD_ID = fragment(',"leadId":');
 const ITEMS = fragment(',"items":');
 const KIND = fragment(',"kind":');
 const VERDICT = fragment('},"verdict":');
+const VERDICT_ALLOW_VIOLATIONS = fragment('},"verdict":"allow","violations":');
+const VERDICT_BLOCK_VIOLATIONS = fragment('},"verdict":"block","violations":');
+const BUSINESS_TRUE_TIME_ZONES = fragment(',"business":true,"timeZones":');
+const BUSINESS_FALSE_TIME_ZONES = fragment(',"business":false,"timeZones":');
+const NO_RELATIONSHIP_NO_SUBJECT_HISTORY = fragment('},"relationship":{"lastTransactionAt":null,"lastInquiryAt":null,"personal":false},"subject":null,"history":');
 const VIOLATIONS = fragment(',"violations":');
 const EXEMPTIONS = fragment(',"exemptions":');
 const MESSAGE = fragment(',"message":');
@@ -503,8 +558,6 @@ const REASON = fragment(',"reason":');
 const CALLEE_VALIDITY = fragment(',"callee":{"validity":');
 const REGION = fragment(',"region":');
 const LINE_TYPE = fragment(',"lineType":');
-const BUSINESS = fragment(',"business":');
-const TIME_ZONES = fragment(',"timeZones":');
 const TIME_ZONE_SOURCE = fragment(',"timeZoneSource":');
 const STATES = fragment(',"states":');
 const STATE_SOURCES = fragment(',"stateSources":');

@@ -1,7 +1,6 @@
 import type { CallAttempt, CallerKind, CallPurpose, DialMethod, EarlierCall } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
 import type { ExtensionValue, ScreeningFacts } from '../core/facts.js';
-import { formatInstantUtc } from '../core/instant.js';
 import type { PolicyPack } from '../core/policy.js';
 import { packsInForce } from '../engine/packs-in-force.js';
 import { screenWithFacts, type ScreenOptions } from '../engine/screen.js';
@@ -11,6 +10,7 @@ import type { InMemoryRegistry, RegistryContext } from '../resolve/registry.js';
 import type { ResolutionStrategy } from '../resolve/resolve-attempt.js';
 import { attemptRecord } from './attempt-record.js';
 import type { AuditSink } from './audit-log.js';
+import { instantText } from './instant-text.js';
 import type { Lead } from './campaign-config.js';
 import type { LineResponse } from './outcome-model.js';
 
@@ -102,9 +102,6 @@ export class CallRecorder {
    */
   readonly #caller: CallAttempt['caller'];
   readonly #screenOptions: ScreenOptions;
-  // A call's steps often share an instant (screen and screened): formatting it once saves a Date per record.
-  #lastInstant = Number.NaN;
-  #lastIso = '';
 
   constructor(options: CallRecorderOptions) {
     this.#options = options;
@@ -154,14 +151,6 @@ export class CallRecorder {
     let calls = this.#callsByLead.get(leadId);
     if (calls === undefined) this.#callsByLead.set(leadId, (calls = new LeadCalls()));
     return calls;
-  }
-
-  #iso(at: number): string {
-    if (at !== this.#lastInstant) {
-      this.#lastInstant = at;
-      this.#lastIso = formatInstantUtc(at);
-    }
-    return this.#lastIso;
   }
 
   /**
@@ -236,7 +225,7 @@ export class CallRecorder {
     const { audit, stepper, strategy, internalList, seller, disclosureItems } = this.#options;
     const step = stepper.step(call.state, event);
     if (step === null) throw new Error(`lifecycle: the machine ignored ${event.type} in state ${call.state} (attempt ${call.attemptId})`);
-    const iso = this.#iso(at);
+    const iso = instantText(at);
     audit.write({ type: 'transition', attemptId: call.attemptId, from: call.state, to: step.to, at: iso });
     call.state = step.to;
     for (const action of step.actions) {

@@ -1,6 +1,6 @@
 import type { DialMethod } from '../core/attempt.js';
 import type { Decision } from '../core/decision.js';
-import type { ScreeningFacts } from '../core/facts.js';
+import type { NumberFacts, ScreeningFacts } from '../core/facts.js';
 import { HOUR_MS, DAY_MS } from '../core/calendar.js';
 import { InputError } from '../core/input-error.js';
 import { formatInstantUtc, parseInstant } from '../core/instant.js';
@@ -19,6 +19,8 @@ import type { AuditSink } from './audit-log.js';
 import { ComplianceMonitor } from './breaches/compliance-monitor.js';
 import type { CampaignConfig, Lead } from './campaign-config.js';
 import { emptySummary, type CampaignSummary } from './campaign-summary.js';
+import { LeadCompactor } from './compact-lead.js';
+import { LeadNumberStrategy } from './lead-number-strategy.js';
 import { matchesFilters } from './lead-filter.js';
 import { MinHeap } from './min-heap.js';
 import { buildOutcomeModel, drawCallOutcome, drawLineResponse, type OutcomePresetName } from './outcome-model.js';
@@ -38,6 +40,16 @@ const READY: CallEvent = Object.freeze({ type: 'agent.ready' });
 const CONNECTED_AT_ONCE: CallEvent = Object.freeze({ type: 'agent.connected', waitedMs: 0 });
 const UNAVAILABLE: CallEvent = Object.freeze({ type: 'agent.unavailable' });
 const OUTCOME_EVENTS = Object.freeze(Object.fromEntries(CALL_OUTCOMES.map((outcome) => [outcome, Object.freeze({ type: 'call.outcome', outcome })]))) as Readonly<Record<CallOutcome, CallEvent>>;
+
+/** A live answer in a dialed group, waiting for an agent. */
+interface AnsweredCall {
+  readonly call: CallContext;
+  readonly state: LeadState;
+  readonly answerAt: number;
+  readonly jurisdiction: AbandonmentJurisdiction | null;
+}
+
+const byAnswerAt = (a: AnsweredCall, b: AnsweredCall) => a.answerAt - b.answerAt;
 
 /** The virtual clock moves in whole seconds, so audit instants are uniform (`...T14:00:05Z`) and sort as text. */
 function wholeSeconds(ms: number): number {
@@ -80,23 +92,31 @@ export interface CampaignInput {
   readonly leadIds?: 'unique';
 }
 
-interface LeadState {
-  readonly lead: Lead;
-  /** Its id's calls placed in this run, from the recorder, held here so a screening need not look them up. */
+/**
+ * One row of the lead list in play. With ids vouched unique, the first row of an id in play also holds that id's calls
+ * (`calls` is the row itself) and counts the rows of the id in play: a million-lead run holds hundreds of thousands of
+ * rows at once, and one object per row costs less than a row and a holder apart.
+ */
+class LeadState extends LeadCalls {
+  /** Its id's calls placed in this run, held here so a screening need not look them up: this row, another row of the id, or the recorder's. */
   readonly calls: LeadCalls;
   /** Calls placed. */
-  dials: number;
-  blockedScreenings: number;
+  dials = 0;
+  blockedScreenings = 0;
   /** A call to it reached a person: it stays counted as reached whatever happens next. */
-  reached: boolean;
-}
-
-/**
- * The calls placed to one lead id whose rows the campaign keeps itself (ids vouched unique), and how many of its rows
- * are in play: one object per id, since a million-lead run holds hundreds of thousands at once.
- */
-class IdInPlay extends LeadCalls {
+  reached = false;
+  /** On the row that holds its id's calls: how many rows of the id are in play. */
   rows = 0;
+  /** Its number's facts, resolved at its first screening (LeadNumberStrategy). */
+  number: NumberFacts | undefined = undefined;
+
+  constructor(
+    readonly lead: Lead,
+    calls: LeadCalls | null,
+  ) {
+    super();
+    this.calls = calls ?? this;
+  }
 }
 
 /** The count of rows in play of an id whose calls the recorder keeps. */
@@ -140,7 +160,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const capOf = (jurisdiction: AbandonmentJurisdiction) => config.pacing.abandonCap ?? ABANDONMENT_LIMITS[jurisdiction].cap;
   // The region the screening resolved: the number is not parsed again.
   const jurisdictionOf = (facts: ScreeningFacts) => abandonmentJurisdiction(facts.number.e164 === null ? null : facts.number.region);
-  const pacer = new PredictivePacer((at) => byJurisdiction.current(at).map((entry) => ({ answered: entry.answered, abandoned: entry.abandoned, cap: capOf(entry.jurisdiction) })), {
+  const pacer = new PredictivePacer((at) => byJurisdiction.pacedWindows(at, capOf), {
     maxLinesPerAgent: config.pacing.maxLinesPerAgent,
     adaptive: config.pacing.adaptive,
     capBeforeFirstDial: config.pacing.abandonCap ?? Math.min(ABANDONMENT_LIMITS.US.cap, ABANDONMENT_LIMITS.CA.cap),
@@ -151,9 +171,11 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   // A campaign run on its own opens its log with the header; a scenario's run has written the scenario's already.
   if (input.recorder === undefined) audit.write({ type: 'header', ...runProvenance({ pack: input.pack ?? packsInForce(), seed: config.seed, registries: input.registries }) });
   const compliance = input.compliance ?? (input.recorder === undefined ? new ComplianceMonitor(audit, (e164) => strategy.number(e164).region) : null);
+  // A recorder built here resolves each lead's number once, on the lead's row (a caller's recorder has its own strategy).
+  const leadNumbers = new LeadNumberStrategy(strategy);
   const recorder =
     input.recorder ??
-    new CallRecorder({ audit: compliance ?? audit, stepper, strategy, registries, internalList, seller: config.seller, callerKind: config.callerKind, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
+    new CallRecorder({ audit: compliance ?? audit, stepper, strategy: leadNumbers, registries, internalList, seller: config.seller, callerKind: config.callerKind, subject: config.subject ?? null, disclosureItems: disclosureItems(config), ...(input.pack && { pack: input.pack }) });
 
   const agents = new MinHeap<number>();
   // Agents with nothing to do until the next lead is due; kept out of the heap so a lead that becomes due wakes
@@ -171,13 +193,20 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   // per id keeps a history while a duplicate row of the same lead is still in play.
   const ownsRecorder = input.recorder === undefined;
   const keepsOwnHistories = ownsRecorder && input.leadIds === 'unique';
-  const inPlay = new Map<string, IdInPlay | RecorderIdInPlay>();
-  const callsFor = (id: string): LeadCalls => {
-    if (!ownsRecorder) return recorder.callsOf(id);
-    let entry = inPlay.get(id);
-    if (entry === undefined) inPlay.set(id, (entry = keepsOwnHistories ? new IdInPlay() : { calls: recorder.callsOf(id), rows: 0 }));
+  // The entry of an id in play: with ids vouched unique, its first row in play (which holds the id's calls).
+  const inPlay = new Map<string, LeadState | RecorderIdInPlay>();
+  const rowOf = (lead: Lead): LeadState => {
+    if (!ownsRecorder) return new LeadState(lead, recorder.callsOf(lead.id));
+    let entry = inPlay.get(lead.id);
+    let row: LeadState;
+    if (entry === undefined) {
+      row = new LeadState(lead, keepsOwnHistories ? null : recorder.callsOf(lead.id));
+      inPlay.set(lead.id, (entry = keepsOwnHistories ? row : { calls: row.calls, rows: 0 }));
+    } else {
+      row = new LeadState(lead, entry.calls);
+    }
     entry.rows++;
-    return entry instanceof IdInPlay ? entry : entry.calls;
+    return row;
   };
   const finish = (state: LeadState) => {
     if (!ownsRecorder) return;
@@ -188,6 +217,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
     if (!keepsOwnHistories && state.calls.placed.length === 0) recorder.forgetLead(id);
   };
 
+  const compactor = new LeadCompactor();
   const loadBatch = (at: number) => {
     let loaded = 0;
     while (loaded < config.batchSize) {
@@ -201,7 +231,7 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         summary.leads.filteredOut++;
         continue;
       }
-      ready.push(at, { lead: next.value, calls: callsFor(next.value.id), dials: 0, blockedScreenings: 0, reached: false });
+      ready.push(at, rowOf(compactor.compact(next.value)));
       loaded++;
     }
   };
@@ -219,7 +249,13 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
 
   /** Screens and, when allowed, dials one lead; returns the dialed call, or null when the screening blocked it. */
   const screenAndDial = (state: LeadState, at: number): { call: CallContext; decision: Decision; facts: ScreeningFacts } | null => {
-    const screened = recorder.screenLead(state.lead, at, method, config.purpose, state.calls);
+    leadNumbers.screening(state);
+    let screened: ReturnType<CallRecorder['screenLead']>;
+    try {
+      screened = recorder.screenLead(state.lead, at, method, config.purpose, state.calls);
+    } finally {
+      leadNumbers.screened();
+    }
     const { decision } = screened;
     summary.attempts++;
     const localHour = decision.callee.localTimes[0] === undefined ? -1 : Number(decision.callee.localTimes[0].slice(11, 13));
@@ -272,7 +308,8 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
   const dialGroup = (group: LeadState[], at: number): number => {
     const dialAt = at + AGENT_OVERHEAD_MS[config.mode];
     let agentFreeAt = dialAt;
-    const answered: { call: CallContext; state: LeadState; answerAt: number; jurisdiction: AbandonmentJurisdiction | null }[] = [];
+    // Made at the group's first answer, as a literal of one (an array pushed to from empty is given room for 17).
+    let answered: AnsweredCall[] | null = null;
     for (const state of group) {
       const dialed = screenAndDial(state, dialAt);
       if (dialed === null) continue;
@@ -288,14 +325,17 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
         response === 'answering-machine' ? 8_000 + wholeSeconds(random() * 12_000) : response === 'answered' ? 4_000 + wholeSeconds(random() * 10_000) : 0;
       const lineEnd = recorder.ring(call, response, ringAt, pickupMs);
       if (response === 'answered') {
-        answered.push({ call, state, answerAt: lineEnd, jurisdiction });
+        const entry = { call, state, answerAt: lineEnd, jurisdiction };
+        if (answered === null) answered = [entry];
+        else answered.push(entry);
         window.recordAnswered(lineEnd);
         byJurisdiction.record(jurisdiction, 'answered', lineEnd);
       }
       if (response !== 'answered') retryLater(state, lineEnd, config.retry.minSpacingHours * HOUR_MS);
       agentFreeAt = Math.max(agentFreeAt, lineEnd);
     }
-    answered.sort((a, b) => a.answerAt - b.answerAt);
+    if (answered === null) return agentFreeAt;
+    if (answered.length > 1) answered.sort(byAnswerAt);
     let ownAgentTaken = false;
     for (const { call, state, answerAt, jurisdiction } of answered) {
       if (!ownAgentTaken) {
@@ -356,8 +396,11 @@ export function simulateCampaign(input: CampaignInput): CampaignSummary {
       continue;
     }
     const lines = config.mode === 'predictive' ? pacer.linesFor(now, random) : 1;
-    const group: LeadState[] = [];
-    while (group.length < lines && (ready.peekKey() ?? Number.POSITIVE_INFINITY) <= now) group.push(ready.pop()!);
+    // Of the exact length, then cut to the leads due (in place): an array pushed to from empty is given room for 17.
+    const group = new Array<LeadState>(lines);
+    let size = 0;
+    while (size < lines && (ready.peekKey() ?? Number.POSITIVE_INFINITY) <= now) group[size++] = ready.pop()!;
+    group.length = size;
     const busyUntil = dialGroup(group, now);
     agents.push(Math.max(busyUntil, now + 1000), agent);
     lastTime = Math.max(lastTime, busyUntil);

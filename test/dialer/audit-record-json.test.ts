@@ -176,6 +176,63 @@ describe('the prefixes of findings the writer keeps', () => {
   });
 });
 
+describe('the consent pieces the writer keeps', () => {
+  // Frozen lists shared by many records, as the resolution shares an area code's states. A few values per field, so
+  // that a callee or a consent written before is met again, or differs in one field only.
+  const sharedStates = [Object.freeze(['CA']), Object.freeze(['ID', 'OR']), Object.freeze([] as string[]), Object.freeze(['N"Y'])];
+  const few = <T>(...values: T[]) => fc.constantFrom(...values);
+  const callee = fc.record({
+    validity: few('valid', 'invalid', 'unsupported'),
+    region: few('US', 'CA', null),
+    kind: few('geographic', 'toll-free', null),
+    lineType: few('mobile', 'landline', 'unknown'),
+    business: fc.boolean(),
+    timeZones: fc.oneof(few(['America/Denver'], ['America/Boise', 'America/Los_Angeles'], [] as string[]), texts),
+    timeZoneSource: few('address', 'area-code', null),
+    states: fc.oneof({ weight: 4, arbitrary: few(...sharedStates) }, texts),
+    stateSources: fc.oneof(few(Object.freeze(['area-code']), ['area-code', 'address'], [] as string[]), texts),
+  });
+  const consentStatus = fc.oneof(
+    fc.record({ valid: fc.constant(true as const), grantedAt: few('2025-06-01T00:00:00Z', 'none-on-file', '') }),
+    fc.record({ valid: fc.constant(false as const), gap: few('none-on-file', '2025-06-01T00:00:00Z', ''), at: fc.option(few('2026-01-01T00:00:00Z', ''), { nil: null }) }),
+  );
+  // Records draw their callee from a small pool, some with one field changed: a piece kept for one callee is then
+  // met again by the same callee and by callees that differ from it in one field only.
+  const tweak = fc.oneof(
+    fc.constant({}),
+    callee.map(({ validity }) => ({ validity })),
+    callee.map(({ region }) => ({ region })),
+    callee.map(({ kind }) => ({ kind })),
+    callee.map(({ lineType }) => ({ lineType })),
+    callee.map(({ business }) => ({ business })),
+    callee.map(({ timeZones }) => ({ timeZones })),
+    callee.map(({ timeZoneSource }) => ({ timeZoneSource })),
+    callee.map(({ stateSources }) => ({ stateSources })),
+  );
+  const drawn = fc.tuple(attempt, fc.nat(), tweak, consentStatus, consentStatus);
+  const records = fc.tuple(fc.array(callee, { minLength: 1, maxLength: 3 }), fc.array(drawn, { minLength: 5, maxLength: 40 })).map(([pool, draws]) =>
+    draws.map(([generated, index, change, written, express]): AuditRecord => ({
+      ...generated,
+      callee: { ...pool[index % pool.length]!, ...change },
+      consents: { priorExpressWritten: written, priorExpress: express },
+    }) as AuditRecord),
+  );
+
+  it('give the same bytes as JSON.stringify over many records in one writer, however small its buffer', () => {
+    fc.assert(
+      fc.property(records, fc.integer({ min: 16, max: 4096 }), (written, size) => {
+        const chunks: Buffer[] = [];
+        const writer = new AuditLineWriter((bytes) => chunks.push(Buffer.from(bytes)), size);
+        for (const entry of written) writer.write(entry);
+        writer.flush();
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(written.map((entry) => `${referenceAuditLine(entry)}\n`).join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+});
+
 describe('the file sink', () => {
   it('writes the reference lines, each ending in a newline, even a line longer than its buffer', () => {
     const path = join(tmpdir(), `dialsim-audit-json-${process.pid}.jsonl`);

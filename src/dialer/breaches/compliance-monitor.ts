@@ -32,6 +32,8 @@ export class ComplianceMonitor implements AuditSink {
   readonly #jurisdictionOf = new Map<string, AbandonmentJurisdiction | null>();
   #lastIso = '';
   #lastAt = Number.NaN;
+  /** What the checks are told about each record: one object for the run, filled anew (a check reads it, keeps none of it). */
+  readonly #context: { jurisdiction: AbandonmentJurisdiction | null; at: number } = { jurisdiction: null, at: Number.NaN };
 
   constructor(
     private readonly next: AuditSink,
@@ -54,7 +56,9 @@ export class ComplianceMonitor implements AuditSink {
       this.#lastIso = record.at;
       this.#lastAt = Date.parse(record.at);
     }
-    const context = { jurisdiction, at: this.#lastAt };
+    const context = this.#context;
+    context.jurisdiction = jurisdiction;
+    context.at = this.#lastAt;
     for (const { check } of this.#checks) check.observe(record, context);
     // An abandoned call's identification message comes after its final transition; it is let go with the message.
     if ((record.type === 'transition' && record.to !== 'abandoned' && isFinal(record.to)) || record.type === 'identification-message') this.#jurisdictionOf.delete(record.attemptId);

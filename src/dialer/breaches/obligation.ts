@@ -48,7 +48,10 @@ export interface BreachDraft {
   readonly first: string;
 }
 
-/** What the monitor knows about the record it passes on: the callee's jurisdiction (null elsewhere) and its instant. */
+/**
+ * What the monitor knows about the record it passes on: the callee's jurisdiction (null elsewhere) and its instant.
+ * Valid during `observe` only: the monitor fills one object anew for each record.
+ */
 export interface RecordContext {
   readonly jurisdiction: AbandonmentJurisdiction | null;
   /** The record's `at` in epoch milliseconds. */

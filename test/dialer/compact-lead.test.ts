@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Consent } from '../../src/core/attempt.js';
+import type { Lead } from '../../src/dialer/campaign-config.js';
+import { LeadCompactor } from '../../src/dialer/compact-lead.js';
+
+function aLead(overrides: Partial<Lead> = {}): Lead {
+  return {
+    id: 'L1',
+    phone: '+13035550123',
+    lineType: 'mobile',
+    business: false,
+    timeZone: null,
+    state: null,
+    postalCode: null,
+    netWorth: null,
+    income: null,
+    occupation: null,
+    consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: Date.UTC(2025, 5, 1), revokedAt: null }],
+    relationship: { lastTransactionAt: null, lastInquiryAt: null },
+    ...overrides,
+  };
+}
+
+describe('LeadCompactor', () => {
+  it('gives leads of the same values, two leads with the same consents and no relationship sharing them', () => {
+    const compactor = new LeadCompactor();
+    const first = aLead({ id: 'L1' });
+    const second = aLead({ id: 'L2', attributes: { Zip: '80202' } });
+    const [a, b] = [compactor.compact(first), compactor.compact(second)];
+    expect(a).toEqual(first);
+    expect(b).toEqual(second);
+    expect(Object.keys(b)).toEqual(Object.keys(second));
+    expect(a.consents).toBe(b.consents);
+    expect(a.relationship).toBe(b.relationship);
+    expect(Object.isFrozen(a.consents[0])).toBe(true);
+  });
+
+  it('keeps apart consents that differ in any field, and relationships with a date or `personal`', () => {
+    const compactor = new LeadCompactor();
+    const consent: Consent = { kind: 'prior-express-written', seller: 'acme', grantedAt: 1, revokedAt: null };
+    const variants: Consent[] = [consent, { ...consent, kind: 'prior-express' }, { ...consent, seller: 'other' }, { ...consent, grantedAt: 2 }, { ...consent, revokedAt: 3 }];
+    const lists = variants.map((variant) => compactor.compact(aLead({ consents: [variant] })).consents);
+    expect(new Set(lists).size).toBe(variants.length);
+    lists.forEach((list, index) => expect(list).toEqual([variants[index]]));
+    const dated = { lastTransactionAt: 5, lastInquiryAt: null };
+    const personal = { lastTransactionAt: null, lastInquiryAt: null, personal: false };
+    expect(compactor.compact(aLead({ relationship: dated })).relationship).toBe(dated);
+    expect(compactor.compact(aLead({ relationship: personal })).relationship).toBe(personal);
+  });
+
+  it('leaves a consent with a field it does not know as it is', () => {
+    const compactor = new LeadCompactor();
+    const consents = [{ kind: 'prior-express-written', seller: 'acme', grantedAt: 1, revokedAt: null, scope: 'sms' } as Consent];
+    expect(compactor.compact(aLead({ consents })).consents).toBe(consents);
+  });
+});
