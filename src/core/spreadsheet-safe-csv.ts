@@ -98,6 +98,11 @@ function writeLongCell(buffer: Buffer, at: number, cell: string, formula: boolea
   // A quote inside is doubled: the string's way, rare.
   if (cell.indexOf('"') !== -1) return at + buffer.write(spreadsheetSafeCell(cell), at, 'utf8');
   const quoted = cell.indexOf(',') !== -1 || cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1;
+  return writeCellAsItIs(buffer, at, cell, formula, quoted);
+}
+
+/** A cell with no quote inside, encoded by Node: in quotes when `quoted`, after a `'` when it starts a formula. */
+function writeCellAsItIs(buffer: Buffer, at: number, cell: string, formula: boolean, quoted: boolean): number {
   let end = at;
   if (quoted) buffer[end++] = 34;
   if (formula) buffer[end++] = 39;
@@ -115,12 +120,7 @@ function writeUnusualCell(buffer: Buffer, at: number, cell: string, formula: boo
     if (code === 34) return at + buffer.write(spreadsheetSafeCell(cell), at, 'utf8');
     if (code === 44 || code === 13 || code === 10) quoted = true;
   }
-  let end = at;
-  if (quoted) buffer[end++] = 34;
-  if (formula) buffer[end++] = 39;
-  end += buffer.write(cell, end, 'utf8');
-  if (quoted) buffer[end++] = 34;
-  return end;
+  return writeCellAsItIs(buffer, at, cell, formula, quoted);
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Consent } from '../../src/core/attempt.js';
 import type { Lead } from '../../src/dialer/campaign-config.js';
 import { LeadCompactor } from '../../src/dialer/compact-lead.js';
 
-function aLead(overrides: Partial<Lead> = {}): Lead {
+/** A lead as the campaign config holds it once parsed (the kit's `aLead` is the input form). */
+function parsedLead(overrides: Partial<Lead> = {}): Lead {
   return {
     id: 'L1',
     phone: '+13035550123',
@@ -24,8 +25,8 @@ function aLead(overrides: Partial<Lead> = {}): Lead {
 describe('LeadCompactor', () => {
   it('gives leads of the same values, two leads with the same consents and no relationship sharing them', () => {
     const compactor = new LeadCompactor();
-    const first = aLead({ id: 'L1' });
-    const second = aLead({ id: 'L2', attributes: { Zip: '80202' } });
+    const first = parsedLead({ id: 'L1' });
+    const second = parsedLead({ id: 'L2', attributes: { Zip: '80202' } });
     const [a, b] = [compactor.compact(first), compactor.compact(second)];
     expect(a).toEqual(first);
     expect(b).toEqual(second);
@@ -39,18 +40,18 @@ describe('LeadCompactor', () => {
     const compactor = new LeadCompactor();
     const consent: Consent = { kind: 'prior-express-written', seller: 'acme', grantedAt: 1, revokedAt: null };
     const variants: Consent[] = [consent, { ...consent, kind: 'prior-express' }, { ...consent, seller: 'other' }, { ...consent, grantedAt: 2 }, { ...consent, revokedAt: 3 }];
-    const lists = variants.map((variant) => compactor.compact(aLead({ consents: [variant] })).consents);
+    const lists = variants.map((variant) => compactor.compact(parsedLead({ consents: [variant] })).consents);
     expect(new Set(lists).size).toBe(variants.length);
     lists.forEach((list, index) => expect(list).toEqual([variants[index]]));
     const dated = { lastTransactionAt: 5, lastInquiryAt: null };
     const personal = { lastTransactionAt: null, lastInquiryAt: null, personal: false };
-    expect(compactor.compact(aLead({ relationship: dated })).relationship).toBe(dated);
-    expect(compactor.compact(aLead({ relationship: personal })).relationship).toBe(personal);
+    expect(compactor.compact(parsedLead({ relationship: dated })).relationship).toBe(dated);
+    expect(compactor.compact(parsedLead({ relationship: personal })).relationship).toBe(personal);
   });
 
   it('leaves a consent with a field it does not know as it is', () => {
     const compactor = new LeadCompactor();
     const consents = [{ kind: 'prior-express-written', seller: 'acme', grantedAt: 1, revokedAt: null, scope: 'sms' } as Consent];
-    expect(compactor.compact(aLead({ consents })).consents).toBe(consents);
+    expect(compactor.compact(parsedLead({ consents })).consents).toBe(consents);
   });
 });
