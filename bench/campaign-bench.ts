@@ -133,3 +133,39 @@ function fileSha256(path: string): string {
   }
   return hash.digest('hex');
 }
+
+/**
+ * The floor for the same campaign: what any simulator must do whatever its rules and its dialer. Generates the
+ * same leads, as the simulator reads them, and writes an audit log of the same size (`attempts` lines of the same
+ * mean length) to a temporary file in 1 MiB writes; no lead is dialed or screened, no record built. Returns the
+ * attempts per second it stands for, and the bytes it wrote.
+ */
+export function runCampaignFloor(leads: number, seed: number, attempts: number, auditBytes: number): { attemptsPerSecond: number; bytesWritten: number } {
+  const path = join(tmpdir(), `dialsim-bench-floor-${process.pid}.jsonl`);
+  const lineBytes = Math.max(1, Math.round(auditBytes / attempts));
+  const line = Buffer.alloc(lineBytes, 0x78);
+  line[lineBytes - 1] = 10;
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const started = process.hrtime.bigint();
+  let read = 0;
+  for (const lead of generatedLeads(leads, seed)) if (lead.id !== '') read++;
+  const fd = openSync(path, 'w');
+  let bytesWritten = 0;
+  try {
+    let used = 0;
+    for (let written = 0; written < attempts; written++) {
+      if (used + lineBytes > buffer.length) {
+        bytesWritten += writeSync(fd, buffer, 0, used);
+        used = 0;
+      }
+      used += line.copy(buffer, used);
+    }
+    bytesWritten += writeSync(fd, buffer, 0, used);
+  } finally {
+    closeSync(fd);
+    rmSync(path, { force: true });
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (read !== leads) throw new Error(`campaign floor read ${read} of ${leads} leads`);
+  return { attemptsPerSecond: attempts / seconds, bytesWritten };
+}

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createCachedStrategy, directStrategy, runCheckRound, runFloorRound, sampleDecisions } from './check-bench.js';
-import { runCampaignBench } from './campaign-bench.js';
+import { runCampaignBench, runCampaignFloor } from './campaign-bench.js';
 import { runScrubBench } from './scrub-bench.js';
 import { runWorkersRound, writeRequestFile } from './check-workers-bench.js';
 import { availableParallelism } from 'node:os';
@@ -16,11 +16,13 @@ import { peakResidentMb } from './peak-resident.js';
  * - campaign-predictive: 1,000,000 leads, 200 agents, predictive mode, through the policies and the lifecycle
  *   machine, audit log written to a file; baseline: xstate's transition() asked for every step (no cache). Then
  *   `--paired-leads` (100,000) leads in turns with the log written directly and through JSON.stringify, medians
- *   over `--rounds`, the two logs checked byte-identical.
+ *   over `--rounds`, the two logs checked byte-identical. Floor: the same leads generated and a log of the same
+ *   size written, with nothing dialed, screened or serialized.
  * - scrub, scrub-workers: a generated CRM export of 300,000 rows, written to a file, through `dialsim scrub
  *   --dnc-only` (CSV in, CSV out) against a registry store of BENCH_REGISTRY_NUMBERS numbers (default 20 million),
  *   on one worker and on `--workers` in turns, each round in a process of its own; medians over `--rounds` (the
- *   one-worker rounds are the baseline); `--scrub-rows`, `--scrub-numbers` change them.
+ *   one-worker rounds are the baseline); `--scrub-rows`, `--scrub-numbers` change them. Floor: the same file read
+ *   and split into records by scrub's own reader, and as many bytes written, in a process of its own per round.
  * - registry-store, registry-sqlite, registry-set: the national registry kept as a store, in SQLite and in a JS Set,
  *   at BENCH_REGISTRY_NUMBERS numbers (default 20 million; the registry holds 258.5 million), each in its own process.
  * - check-ndjson-workers: the same requests from a file through `check --ndjson --workers N` (`--workers`, default
@@ -139,6 +141,7 @@ function campaignBench(): void {
   log(`campaign baseline: ${format(baselineLeads)} leads, ${format(baseline.attempts)} attempts, ${format(baselineRate)} attempts/s`);
   const result = runCampaignBench(leads, seed);
   const rate = result.attempts / result.seconds;
+  const floorRate = runCampaignFloor(leads, seed, result.attempts, result.auditBytes).attemptsPerSecond;
   const { summary } = result;
   log(
     `campaign: ${format(leads)} leads, ${format(result.attempts)} attempts in ${result.seconds.toFixed(1)} s, ` +
@@ -167,13 +170,15 @@ function campaignBench(): void {
     {
       bench: 'campaign-predictive',
       ops_per_s: Math.round(rate),
+      floor_ops_per_s: Math.round(floorRate),
       baseline_ops_per_s: Math.round(baselineRate),
       paired_leads: pairedLeads,
       paired_ops_per_s: pairedDirect,
       stringify_ops_per_s: pairedReference,
       peak_rss_mb: peakRssMb(),
     },
-    `campaign (predictive, 200 agents): ${format(leads)} leads: ${format(rate)} attempts/s; baseline ${format(baselineRate)}/s ` +
+    `campaign (predictive, 200 agents): ${format(leads)} leads: ${format(rate)} attempts/s (${Math.round((100 * rate) / floorRate)}% of the floor, ` +
+      `${format(floorRate)}/s: the same leads generated and a log of the same size written); baseline ${format(baselineRate)}/s ` +
       `(${(rate / baselineRate).toFixed(1)}x); ${format(pairedLeads)} leads x ${rounds} rounds: median ${format(pairedDirect)}/s, ` +
       `${format(pairedReference)}/s with the log through JSON.stringify (${(pairedDirect / pairedReference).toFixed(2)}x, same bytes); peak RSS ${peakRssMb()} MB`,
   );
@@ -186,12 +191,14 @@ async function scrubBench(): Promise<void> {
   const rate = (count: number) => median(on(count).map((run) => result.rows / run.seconds));
   const peak = (count: number) => Math.max(...on(count).map((run) => run.peakRssMb));
   const [one, many] = [rate(1), rate(workers)];
+  const floor = Math.round(median(result.floorRuns.map((run) => result.rows / run.seconds)));
   const lines = [
-    { bench: 'scrub', ops_per_s: Math.round(one), numbers: result.registryNumbers, peak_rss_mb: peak(1) },
-    { bench: 'scrub-workers', workers, ops_per_s: Math.round(many), baseline_ops_per_s: Math.round(one), speedup: Number((many / one).toFixed(2)), numbers: result.registryNumbers, peak_rss_mb: peak(workers) },
+    { bench: 'scrub', ops_per_s: Math.round(one), floor_ops_per_s: floor, numbers: result.registryNumbers, peak_rss_mb: peak(1) },
+    { bench: 'scrub-workers', workers, ops_per_s: Math.round(many), floor_ops_per_s: floor, baseline_ops_per_s: Math.round(one), speedup: Number((many / one).toFixed(2)), numbers: result.registryNumbers, peak_rss_mb: peak(workers) },
   ];
   const texts = [
-    `scrub --dnc-only: ${format(result.rows)} CSV rows from a file against ${format(result.registryNumbers)} registry numbers: median ${format(one)} rows/s end to end on one worker; peak RSS ${peak(1)} MB`,
+    `scrub --dnc-only: ${format(result.rows)} CSV rows from a file against ${format(result.registryNumbers)} registry numbers: median ${format(one)} rows/s end to end on one worker ` +
+      `(${Math.round((100 * one) / floor)}% of the floor, ${format(floor)}/s: read, split into records, same-size rows written); peak RSS ${peak(1)} MB`,
     `scrub --dnc-only --workers ${workers}: median ${format(many)} rows/s (${(many / one).toFixed(2)}x one worker); peak RSS ${peak(workers)} MB`,
   ];
   lines.forEach((line, index) => process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${texts[index]}\n`));

@@ -1,15 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { OutputBatches } from '../src/cli/output-batches.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { seededRandom } from '../src/core/seeded-random.js';
 import { generateDownloads } from '../src/registry-store/generate-downloads.js';
 import { importDownloads } from '../src/registry-store/import-downloads.js';
 import { writeStoreAtomically } from '../src/registry-store/write-store.js';
+import { CsvRecordReader } from '../src/scrub/csv-records.js';
 import { nationalNumber } from './check-requests.js';
 import { peakResidentMb } from './peak-resident.js';
 
@@ -17,14 +19,19 @@ export interface ScrubBenchResult {
   readonly rows: number;
   /** Each round, by its worker count, in the order run: wall time and the peak memory of its process. */
   readonly runs: readonly ScrubRound[];
+  /** The floor's rounds (`floorRound`), one after each round of every worker count. */
+  readonly floorRuns: readonly ScrubRound[];
   /** Numbers in the registry store the list is scrubbed against. */
   readonly registryNumbers: number;
 }
 
 export interface ScrubRound {
+  /** 0 for a floor round. */
   readonly workers: number;
   readonly seconds: number;
   readonly peakRssMb: number;
+  /** What it wrote: the floor writes as many bytes as the scrub did. */
+  readonly outputBytes: number;
 }
 
 const here = fileURLToPath(import.meta.url);
@@ -82,13 +89,13 @@ export async function runScrubBench(rows: number, registryNumbers: number, seed:
     out.end();
     await once(out, 'close');
     const runs: ScrubRound[] = [];
+    const floorRuns: ScrubRound[] = [];
+    const child = (args: string[]): ScrubRound => JSON.parse(execFileSync(process.execPath, [here, ...args], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as ScrubRound;
     for (let round = 0; round < rounds; round++) {
-      for (const count of workers) {
-        const output = execFileSync(process.execPath, [here, list, join(dir, 'context.json'), String(count), String(rows)], { encoding: 'utf8' });
-        runs.push(JSON.parse(output.trim().split('\n').at(-1)!) as ScrubRound);
-      }
+      for (const count of workers) runs.push(child([list, join(dir, 'context.json'), String(count), String(rows)]));
+      floorRuns.push(child(['floor', list, String(rows), String(runs[0]!.outputBytes)]));
     }
-    return { rows, runs, registryNumbers };
+    return { rows, runs, floorRuns, registryNumbers };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -97,8 +104,10 @@ export async function runScrubBench(rows: number, registryNumbers: number, seed:
 /** One round, in this process: `dialsim scrub LIST` on `workers` threads, timed from the command's start to its end. */
 async function scrubRound(list: string, context: string, workers: number, rows: number): Promise<ScrubRound> {
   let lines = 0;
+  let outputBytes = 0;
   const stdout = new Writable({
     write(chunk: Buffer, _encoding, done) {
+      outputBytes += chunk.length;
       for (let index = chunk.indexOf(10); index !== -1; index = chunk.indexOf(10, index + 1)) lines++;
       done();
     },
@@ -117,10 +126,42 @@ async function scrubRound(list: string, context: string, workers: number, rows: 
   // The notes hold no line breaks, so the output has the header and one line per row. Exit 1 is expected: a
   // state given for a number of another country (a Canadian number with "NY") is an error row, as in check.
   if (code === 2 || lines !== rows + 1) throw new Error(`scrub bench: exit ${code}, ${lines} lines for ${rows} rows on ${workers} workers\n${errors}`);
-  return { workers, seconds, peakRssMb: peakResidentMb() };
+  return { workers, seconds, peakRssMb: peakResidentMb(), outputBytes };
+}
+
+/**
+ * The floor for the same list, in a process of its own as a round is: what any scrubber must do whatever its rules.
+ * Reads the file, splits it into records with scrub's own CSV reader (the fastest there is here), and writes as many
+ * bytes as the scrub wrote, a line of the same mean length per record, in the same 64 KiB batches, into a sink that
+ * only counts. No registry is opened, no row screened.
+ */
+export async function scrubFloorRound(list: string, rows: number, scrubOutputBytes: number): Promise<ScrubRound> {
+  const started = process.hrtime.bigint();
+  const reader = new CsvRecordReader();
+  const batches = new OutputBatches();
+  const lineBytes = Math.max(1, Math.round(scrubOutputBytes / (rows + 1)));
+  const line = Buffer.alloc(lineBytes, 0x78);
+  line[lineBytes - 1] = 10;
+  let records = 0;
+  let outputBytes = 0;
+  const answer = ({ records: read }: { records: readonly unknown[] }): void => {
+    for (let index = 0; index < read.length; index++) batches.bytes(line, 0, lineBytes);
+    records += read.length;
+    for (const batch of batches.take()) outputBytes += batch.length;
+  };
+  for await (const chunk of createReadStream(list)) answer(reader.write(chunk as Buffer));
+  answer(await reader.end());
+  for (const batch of batches.take(true)) outputBytes += batch.length;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (reader.failure !== undefined || records !== rows + 1) throw new Error(`scrub floor: ${records} records for ${rows} rows and a header`);
+  return { workers: 0, seconds, peakRssMb: peakResidentMb(), outputBytes };
 }
 
 if (process.argv[1] === here) {
-  const [list, context, workers, rows] = process.argv.slice(2) as [string, string, string, string];
-  process.stdout.write(`${JSON.stringify(await scrubRound(list, context, Number(workers), Number(rows)))}\n`);
+  const args = process.argv.slice(2);
+  const round =
+    args[0] === 'floor'
+      ? await scrubFloorRound(args[1]!, Number(args[2]), Number(args[3]))
+      : await scrubRound(args[0]!, args[1]!, Number(args[2]), Number(args[3]));
+  process.stdout.write(`${JSON.stringify(round)}\n`);
 }
