@@ -27,8 +27,8 @@ export class LeadCompactor {
     let key = '';
     for (const consent of consents) {
       if (!isPlainConsent(consent)) return consents;
-      // Control characters as separators: a seller's name may hold anything printable.
-      key += `${consent.kind}\u0000${consent.seller}\u0000${consent.grantedAt}\u0000${consent.revokedAt}\u0001`;
+      // Each field as JSON, so that no seller's name (which may hold any character) can read as two fields.
+      key += `${JSON.stringify(consent.kind)},${JSON.stringify(consent.seller)},${consent.grantedAt},${consent.revokedAt};`;
     }
     const known = this.#consentLists.get(key);
     if (known !== undefined) return known;

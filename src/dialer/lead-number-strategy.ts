@@ -37,8 +37,12 @@ export class LeadNumberStrategy implements ResolutionStrategy {
     return this.base.localTime(zone, at);
   }
 
-  /** The facts as kept on the row: an E.164 the same as the phone as written is the phone's own string, not a copy. */
+  /**
+   * The facts as kept on the row, frozen, as every part of the facts shared between screenings is: a rule that
+   * assigned to them would otherwise change the row's later attempts. An E.164 the same as the phone as written is
+   * the phone's own string, not a copy.
+   */
   #kept(facts: NumberFacts): NumberFacts {
-    return facts.e164 !== null && facts.e164 === facts.input ? { ...facts, e164: facts.input } : facts;
+    return Object.freeze(facts.e164 !== null && facts.e164 === facts.input ? { ...facts, e164: facts.input } : { ...facts });
   }
 }

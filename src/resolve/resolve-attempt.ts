@@ -9,7 +9,11 @@ import { createNumberResolver, resolveNumberDirect } from './phone-number.js';
 import { EMPTY_REGISTRY, InMemoryRegistry, unionRegistry, type NumberRegistry, type RegistryContext, type SharedRegistryCopy } from './registry.js';
 import { zonesForNanpNumber } from './time-zones.js';
 
-/** How the two costly facts are computed: cached (the default) or directly per call (the reference and baseline). */
+/**
+ * How the two costly facts are computed: cached (the default) or directly per call (the reference and baseline).
+ * A strategy gives the same answer for the same input whenever it is asked: callers may ask once and keep the answer
+ * (a campaign asks once per lead row for the lead's number).
+ */
 export interface ResolutionStrategy {
   number(input: string): NumberFacts;
   localTime(zone: string, at: number): LocalTime;

@@ -23,6 +23,13 @@ const noRecords = (): CsvRecords => ({ records: [], breaks: [], texts: [] });
 const INCOMPLETE = -1;
 const UNUSUAL = -2;
 
+/**
+ * An unfinished record longer than this is handed to csv-parse with the rest of the input: this reader reads an
+ * unfinished record again from its start at every chunk, which a very long cell (or a quote never closed, a common
+ * fault of an export) made quadratic. csv-parse keeps its place.
+ */
+const LONGEST_UNFINISHED_RECORD = 1 << 20;
+
 /** The bytes csv-parse (7.x) needs after a character before it reads it, at any point but the end. */
 const LOOK_AHEAD = 3;
 
@@ -78,7 +85,18 @@ export class CsvRecordReader {
     }
     this.#decode(bytes, false);
     this.#read(out, false);
+    this.#handOverLongRecord(out);
     return out;
+  }
+
+  /** Hands an unfinished record longer than LONGEST_UNFINISHED_RECORD, and all after it, to csv-parse. */
+  #handOverLongRecord(out: CsvRecords): void {
+    if (this.#fallback !== undefined || this.#text.length + this.#pending.length <= LONGEST_UNFINISHED_RECORD) return;
+    // #text starts at the unfinished record, and csv-parse's line count and line end are as at its start.
+    this.#startFallback(Buffer.concat([Buffer.from(this.#text), this.#pending]), false);
+    this.#text = '';
+    this.#pending = Buffer.alloc(0);
+    this.#readFallback(out);
   }
 
   /** The records left at the end of the input; csv-parse finishes on a later tick, hence the promise. */
@@ -126,6 +144,7 @@ export class CsvRecordReader {
     const out: CsvRecords = noRecords();
     this.#decode(bytes, end);
     this.#read(out, end);
+    if (!end) this.#handOverLongRecord(out);
     return out;
   }
 

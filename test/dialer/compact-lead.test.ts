@@ -49,6 +49,18 @@ describe('LeadCompactor', () => {
     expect(compactor.compact(parsedLead({ relationship: personal })).relationship).toBe(personal);
   });
 
+  it("never takes one lead's consents for another's, whatever characters a seller's name holds", () => {
+    const compactor = new LeadCompactor();
+    const two: Consent[] = [
+      { kind: 'prior-express-written', seller: 'acme', grantedAt: 5, revokedAt: null },
+      { kind: 'prior-express', seller: 'T', grantedAt: 7, revokedAt: null },
+    ];
+    // One consent whose seller spells out the two above as a key joined by control characters would.
+    const one: Consent[] = [{ kind: 'prior-express-written', seller: 'acme\u00005\u0000null\u0001prior-express\u0000T', grantedAt: 7, revokedAt: null }];
+    expect(compactor.compact(parsedLead({ consents: two })).consents).toEqual(two);
+    expect(compactor.compact(parsedLead({ consents: one })).consents).toEqual(one);
+  });
+
   it('leaves a consent with a field it does not know as it is', () => {
     const compactor = new LeadCompactor();
     const consents = [{ kind: 'prior-express-written', seller: 'acme', grantedAt: 1, revokedAt: null, scope: 'sms' } as Consent];
