@@ -1,6 +1,6 @@
 import type { ScreenOptions } from '../engine/screen.js';
 import { AnswersInOrder } from '../workers/answers-in-order.js';
-import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
+import { screenOptionsShareable, shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
 import { compiledWorkerScript } from '../workers/worker-pool.js';
 import { WorkersAlongside } from '../workers/workers-alongside.js';
 import { NdjsonLineScreener, screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
@@ -76,9 +76,8 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
  * start (a `--policy` module that refuses to load in one, say), and `onWorkersUnavailable` is told why.
  */
 export async function screenNdjson(input: AsyncIterable<string | Buffer>, output: NdjsonOutput, options: ScreenOptions, { workers, policyModules, onWorkersUnavailable, answerOnPause = true }: NdjsonWorkerOptions): Promise<NdjsonCounts> {
-  const script = compiledWorkerScript(import.meta.url, 'check-worker');
-  const shared = workers > 1 && script !== undefined ? shareScreenOptions(options, policyModules) : undefined;
-  if (shared === undefined) return screenNdjsonStream(input, output, options, { answerOnPause });
+  const script = compiledWorkerScript(import.meta.url, 'check-worker', { bundled: policyModules === undefined });
+  if (workers <= 1 || script === undefined || !screenOptionsShareable(options, policyModules)) return screenNdjsonStream(input, output, options, { answerOnPause });
 
   // Input is held until a batch is full (or the input pauses): a short input never starts a worker.
   let parts: Buffer[] = [];
@@ -104,7 +103,7 @@ export async function screenNdjson(input: AsyncIterable<string | Buffer>, output
   // them: an input that long is worth them, and one that stays shorter never starts them.
   const startWorkersOnce = (): void => {
     if (alongside !== undefined || bytesRead < BATCH_BYTES) return;
-    alongside = new WorkersAlongside(script!, workers - 1, { screen: shared } satisfies NdjsonWorkerSetup, onWorkersUnavailable);
+    alongside = new WorkersAlongside(script, workers - 1, (): NdjsonWorkerSetup => ({ screen: shareScreenOptions(options, policyModules) }), onWorkersUnavailable);
   };
   /** Hands out a batch of whole lines: to a worker thread while they have fewer than two each, else screened here. */
   const dispatch = async (bytes: Buffer): Promise<void> => {

@@ -1,5 +1,5 @@
 import { AnswersInOrder } from '../workers/answers-in-order.js';
-import { shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
+import { screenOptionsShareable, shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
 import { compiledWorkerScript } from '../workers/worker-pool.js';
 import { WorkersAlongside } from '../workers/workers-alongside.js';
 import { OutputBatches } from '../cli/output-batches.js';
@@ -60,9 +60,8 @@ export async function scrubLeadTableOnWorkers(
   { summary = emptyScrubSummary(), progress = () => {} }: ScrubHooks,
   { workers, policyModules, onWorkersUnavailable }: ScrubWorkerOptions,
 ): Promise<ScrubSummary> {
-  const script = compiledWorkerScript(import.meta.url, 'scrub-worker');
-  const screen = workers > 1 && script !== undefined ? shareScreenOptions(settings.screen, policyModules) : undefined;
-  if (screen === undefined) return scrubLeadTable(table, settings, output, { summary, progress });
+  const script = compiledWorkerScript(import.meta.url, 'scrub-worker', { bundled: policyModules === undefined });
+  if (workers <= 1 || script === undefined || !screenOptionsShareable(settings.screen, policyModules)) return scrubLeadTable(table, settings, output, { summary, progress });
 
   const rows = table.batches[Symbol.asyncIterator]();
   // Rows are held until a batch is full: a short list never starts a worker.
@@ -87,9 +86,9 @@ export async function scrubLeadTableOnWorkers(
   }
 
   const { mapping, defaults, mode, output: format, source } = settings;
-  const setup: ScrubWorkerSetup = { header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen };
+  const setup = (): ScrubWorkerSetup => ({ header: table.header, settings: { mapping, defaults, mode, output: format, source }, screen: shareScreenOptions(settings.screen, policyModules) });
   // Not waited for: this thread screens batches while the workers start, and all of them if they cannot start.
-  const alongside = new WorkersAlongside<RowBatch, EncodedBatch>(script!, workers - 1, setup, onWorkersUnavailable);
+  const alongside = new WorkersAlongside<RowBatch, EncodedBatch>(script, workers - 1, setup, onWorkersUnavailable);
   const screenHere = new RowScreener(table.header, settings);
   const tally = new ScrubTally(summary, settings);
   const batches = new OutputBatches();

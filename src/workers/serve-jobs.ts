@@ -1,5 +1,6 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerJobMessage, WorkerStartMessage } from './worker-pool.js';
+import { once } from 'node:events';
+import { parentPort } from 'node:worker_threads';
+import type { WorkerJobMessage, WorkerSetupMessage, WorkerStartMessage } from './worker-pool.js';
 
 /** A worker's answer to one job, and the buffers in it to hand over rather than copy. */
 export interface JobAnswer<Result> {
@@ -8,15 +9,16 @@ export interface JobAnswer<Result> {
 }
 
 /**
- * The worker side of a WorkerPool: sets up once from the pool's `workerData` (say "ready", or why not), then answers
- * each job in turn. A job that throws is a bug, reported to the pool with its stack, which fails the whole run.
+ * The worker side of a WorkerPool: sets up once from the pool's first message (then says "ready", or why not), then
+ * answers each job in turn. A job that throws is a bug, reported to the pool with its stack, which fails the whole run.
  */
 export async function serveJobs<Job, Result>(setUp: (data: unknown) => Promise<(job: Job) => JobAnswer<Result>>): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('serveJobs runs in a worker thread');
   let answer: (job: Job) => JobAnswer<Result>;
   try {
-    answer = await setUp(workerData);
+    const [{ setup }] = (await once(port, 'message')) as [WorkerSetupMessage];
+    answer = await setUp(setup);
   } catch (error) {
     port.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerStartMessage);
     return;

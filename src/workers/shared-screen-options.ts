@@ -14,12 +14,21 @@ export interface SharedScreenOptions {
 }
 
 /**
- * The options as a worker can be given them, or undefined when they cannot be: custom packs given as objects rather
- * than modules a worker could load, one pack put together by the caller, or a resolution strategy of its own
- * (functions cannot be sent to another thread). Those are screened in the calling thread.
+ * Whether the options can be given to a worker: not custom packs given as objects rather than modules a worker
+ * could load, nor one pack put together by the caller, nor a resolution strategy of its own (functions cannot be
+ * sent to another thread). Those are screened in the calling thread.
  */
-export function shareScreenOptions(options: ScreenOptions, policyModules: readonly string[] | undefined): SharedScreenOptions | undefined {
-  if (options.pack !== undefined || options.strategy !== undefined || (options.custom !== undefined && policyModules === undefined)) return undefined;
+export function screenOptionsShareable(options: ScreenOptions, policyModules: readonly string[] | undefined): boolean {
+  return options.pack === undefined && options.strategy === undefined && (options.custom === undefined || policyModules !== undefined);
+}
+
+/**
+ * The options as a worker can be given them (`screenOptionsShareable` says when they can). Making them builds the
+ * area-code tables, if nothing has yet: about 100 ms, which the workers spend loading their modules
+ * (WorkerPool.start asks for the setup once they exist).
+ */
+export function shareScreenOptions(options: ScreenOptions, policyModules: readonly string[] | undefined): SharedScreenOptions {
+  if (!screenOptionsShareable(options, policyModules)) throw new Error('these screen options cannot be given to a worker thread: check screenOptionsShareable first');
   return {
     ...(options.registries && { registries: shareRegistries(options.registries) }),
     ...(options.packs && { packs: options.packs }),

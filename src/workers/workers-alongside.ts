@@ -13,8 +13,9 @@ export class WorkersAlongside<Job, Result> {
   readonly #starting: Promise<WorkerPool<Job, Result> | undefined>;
   readonly #stop = new AbortController();
 
-  constructor(script: URL, count: number, workerData: unknown, onUnavailable?: (reason: string) => void) {
-    this.#starting = WorkerPool.start<Job, Result>(script, count, workerData, this.#stop.signal).then(
+  /** `setup` is made once the threads exist (WorkerPool.start); when it throws, the workers are unavailable. */
+  constructor(script: URL, count: number, setup: () => unknown, onUnavailable?: (reason: string) => void) {
+    this.#starting = WorkerPool.start<Job, Result>(script, count, setup, this.#stop.signal).then(
       (pool) => (this.#pool = pool),
       (error: Error) => {
         if (!this.#stop.signal.aborted) onUnavailable?.(error.message);

@@ -1,31 +1,38 @@
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledScriptName, WORKER_SCRIPTS } from '../../src/workers/worker-pool.js';
 import { reachable } from './import-graph.js';
 
 /** The checkout's root: `import 'dialsim'` from a project that installed this checkout reaches dist/ under it. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The entries of the package (package.json exports and bin) and the worker scripts: what a user's import or command can load. */
-const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts', 'src/cli/check-worker.ts', 'src/scrub/scrub-worker.ts'];
+const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts', ...WORKER_SCRIPTS.map((script) => `${script}.ts`)];
 
 /**
  * Tests that use dialsim as a user does (through package.json exports, so through dist/) need a build no older
- * than the sources they load: CI builds it in `npm ci`; after editing src/, run `npm run build`. Throws, naming
- * the first stale file, rather than let such a test pass or fail on yesterday's code.
+ * than the sources they load: CI builds it in `npm ci`; after editing src/, run `npm run build`. So does each
+ * worker script's bundle, which the workers start from. Throws, naming the first stale file, rather than let such
+ * a test pass or fail on yesterday's code.
  */
 export function assertBuildIsFresh(): void {
   const sources = new Set(ENTRIES.flatMap((entry) => [...reachable(repoRoot, entry).files]));
-  for (const source of sources) {
-    const built = join(repoRoot, 'dist', relative(repoRoot, source)).replace(/\.ts$/, '.js');
-    let builtAt: number;
-    try {
-      builtAt = statSync(built).mtimeMs;
-    } catch {
-      throw new Error(`dist/ has no ${relative(repoRoot, built)}: run \`npm run build\` (CI builds it through npm ci)`);
-    }
-    if (statSync(source).mtimeMs > builtAt) {
-      throw new Error(`dist/ is older than ${relative(repoRoot, source)}: run \`npm run build\` (CI builds it through npm ci)`);
-    }
+  for (const source of sources) assertBuiltAfter(join(repoRoot, 'dist', relative(repoRoot, source)).replace(/\.ts$/, '.js'), source);
+  for (const script of WORKER_SCRIPTS) {
+    const bundle = join(repoRoot, 'dist', bundledScriptName(script));
+    for (const source of reachable(repoRoot, `${script}.ts`).files) assertBuiltAfter(bundle, source);
+  }
+}
+
+function assertBuiltAfter(built: string, source: string): void {
+  let builtAt: number;
+  try {
+    builtAt = statSync(built).mtimeMs;
+  } catch {
+    throw new Error(`dist/ has no ${relative(repoRoot, built)}: run \`npm run build\` (CI builds it through npm ci)`);
+  }
+  if (statSync(source).mtimeMs > builtAt) {
+    throw new Error(`${relative(repoRoot, built)} is older than ${relative(repoRoot, source)}: run \`npm run build\` (CI builds it through npm ci)`);
   }
 }

@@ -1,0 +1,43 @@
+import { buildSync } from 'esbuild';
+import { join } from 'node:path';
+import { bundledScriptName, WORKER_SCRIPTS } from '../src/workers/worker-pool.js';
+import { repositoryRoot, runIfMain } from './script-support.js';
+
+/**
+ * Bundles each compiled worker script (dist/src/cli/check-worker.js, dist/src/scrub/scrub-worker.js) with every
+ * module it imports, dependencies included, into one file beside it: `npm run build` runs this after tsc. Worker
+ * threads start from the bundle unless they load `--policy` modules (compiledWorkerScript says why).
+ */
+
+/**
+ * Some dependencies are CommonJS and call `require` when they run: a bundle in ES module form has no `require` of
+ * its own, so it is given the one Node makes for the bundle's own location.
+ */
+const REQUIRE_FOR_COMMONJS = "import { createRequire as createBundleRequire } from 'node:module';\nconst require = createBundleRequire(import.meta.url);";
+
+export function bundleWorkerScripts(root: string): string[] {
+  const written: string[] = [];
+  for (const script of WORKER_SCRIPTS) {
+    const entry = join(root, 'dist', `${script}.js`);
+    const outfile = join(root, 'dist', bundledScriptName(script));
+    buildSync({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      banner: { js: REQUIRE_FOR_COMMONJS },
+      // A worker's crash is reported with its stack: the map leads it back to the TypeScript sources.
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+    written.push(outfile);
+  }
+  return written;
+}
+
+runIfMain(import.meta.url, () => {
+  bundleWorkerScripts(repositoryRoot(import.meta.url));
+  return 0;
+});

@@ -1,0 +1,89 @@
+/**
+ * Issue 14: worker threads start from each worker script's bundle (one file, built by `npm run build`), and from the
+ * module files when they load `--policy` modules or the build has no bundle; the pool's setup is made once the
+ * threads exist, while they load.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bundledScriptName, compiledWorkerScript, WORKER_SCRIPTS } from '../../src/workers/worker-pool.js';
+import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { scratchDir } from '../support/scratch-dir.js';
+
+const builtModule = (path: string): string => pathToFileURL(join(repoRoot, 'dist', path)).href;
+
+describe('compiledWorkerScript', () => {
+  it('runs from the TypeScript sources in the calling thread alone', () => {
+    expect(compiledWorkerScript(pathToFileURL(join(repoRoot, 'src/cli/check-workers.ts')).href, 'check-worker', { bundled: true })).toBeUndefined();
+  });
+
+  it('starts from the bundle beside the script when asked, from the module file otherwise', () => {
+    assertBuildIsFresh();
+    const from = builtModule('src/cli/check-workers.js');
+    expect(compiledWorkerScript(from, 'check-worker', { bundled: true })?.href).toBe(builtModule('src/cli/check-worker.bundle.js'));
+    expect(compiledWorkerScript(from, 'check-worker', { bundled: false })?.href).toBe(builtModule('src/cli/check-worker.js'));
+  });
+
+  it('starts from the module file when the build has no bundle', () => {
+    const folder = scratchDir('worker-scripts');
+    writeFileSync(join(folder, 'caller.js'), '');
+    const from = pathToFileURL(join(folder, 'caller.js')).href;
+    expect(compiledWorkerScript(from, 'some-worker', { bundled: true })?.href).toBe(pathToFileURL(join(folder, 'some-worker.js')).href);
+  });
+});
+
+describe('the worker scripts\' bundles', () => {
+  it('hold every module but Node\'s own, so that a worker reads one file', () => {
+    assertBuildIsFresh();
+    for (const script of WORKER_SCRIPTS) {
+      const bundle = readFileSync(join(repoRoot, 'dist', bundledScriptName(script)), 'utf8');
+      const imported = [...bundle.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]);
+      expect(imported.filter((specifier) => !specifier!.startsWith('node:')), script).toEqual([]);
+    }
+  });
+});
+
+describe('WorkerPool.start', () => {
+  it('gives up the start, stopping the threads, when the setup cannot be made', async () => {
+    assertBuildIsFresh();
+    const { WorkerPool } = (await import(builtModule('src/workers/worker-pool.js'))) as typeof import('../../src/workers/worker-pool.js');
+    const script = new URL(builtModule('src/cli/check-worker.bundle.js'));
+    await expect(
+      WorkerPool.start(script, 2, () => {
+        throw new Error('a registry of kind FancyRegistry cannot be shared with worker threads');
+      }),
+    ).rejects.toThrow('a registry of kind FancyRegistry cannot be shared with worker threads');
+  });
+
+  it('sets each worker up from the setup made once the threads exist', async () => {
+    assertBuildIsFresh();
+    const { WorkerPool } = (await import(builtModule('src/workers/worker-pool.js'))) as typeof import('../../src/workers/worker-pool.js');
+    const { screenNdjsonBatch } = (await import(builtModule('src/cli/screen-ndjson-batch.js'))) as typeof import('../../src/cli/screen-ndjson-batch.js');
+    const { NdjsonLineScreener } = (await import(builtModule('src/cli/check-stream.js'))) as typeof import('../../src/cli/check-stream.js');
+    const { shareScreenOptions } = (await import(builtModule('src/workers/shared-screen-options.js'))) as typeof import('../../src/workers/shared-screen-options.js');
+    const { InMemoryRegistry } = (await import(builtModule('src/resolve/registry.js'))) as typeof import('../../src/resolve/registry.js');
+    const options = { registries: { national: { syncedAt: Date.UTC(2026, 2, 1), numbers: new InMemoryRegistry(['+13035550123']) } } };
+    let setupsMade = 0;
+    const pool = await WorkerPool.start<unknown, { output: { buffer: ArrayBuffer; length: number }[]; answered: number }>(
+      new URL(builtModule('src/cli/check-worker.bundle.js')),
+      2,
+      () => {
+        setupsMade++;
+        return { screen: shareScreenOptions(options, undefined) };
+      },
+    );
+    try {
+      expect(setupsMade).toBe(1);
+      const lines = ['{"at":"2026-03-10T12:00:00-05:00","to":"303-555-0123","method":"manual","caller":{"seller":"acme"}}', '{"at":"2026-03-10T12:00:00-05:00","to":"303-555-0199","method":"manual","caller":{"seller":"acme"}}'].join('\n');
+      const answers = await Promise.all([0, 1].map(() => pool.run({ bytes: new Uint8Array(Buffer.from(lines)), firstLine: 1, spareBuffers: [] })));
+      const here = screenNdjsonBatch(new NdjsonLineScreener(options), Buffer.from(lines), 1, []);
+      const text = (answer: typeof here) => answer.output.map(({ buffer, length }) => Buffer.from(buffer, 0, length).toString('utf8')).join('');
+      // The registry reached the workers: the listed number is blocked, the other allowed, as in this thread.
+      expect(text(here)).toContain('"verdict":"block"');
+      for (const answer of answers) expect(text(answer as typeof here)).toBe(text(here));
+    } finally {
+      await pool.close();
+    }
+  });
+});
