@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { NdjsonBatch, NdjsonBatchAnswer } from '../../src/cli/check-workers.js';
 import { bundledScriptName, compiledWorkerScript, WORKER_SCRIPTS } from '../../src/workers/worker-pool.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { scratchDir } from '../support/scratch-dir.js';
@@ -65,7 +66,7 @@ describe('WorkerPool.start', () => {
     const { InMemoryRegistry } = (await import(builtModule('src/resolve/registry.js'))) as typeof import('../../src/resolve/registry.js');
     const options = { registries: { national: { syncedAt: Date.UTC(2026, 2, 1), numbers: new InMemoryRegistry(['+13035550123']) } } };
     let setupsMade = 0;
-    const pool = await WorkerPool.start<unknown, { output: { buffer: ArrayBuffer; length: number }[]; answered: number }>(
+    const pool = await WorkerPool.start<NdjsonBatch, NdjsonBatchAnswer>(
       new URL(builtModule('src/cli/check-worker.bundle.js')),
       2,
       () => {
@@ -78,10 +79,10 @@ describe('WorkerPool.start', () => {
       const lines = ['{"at":"2026-03-10T12:00:00-05:00","to":"303-555-0123","method":"manual","caller":{"seller":"acme"}}', '{"at":"2026-03-10T12:00:00-05:00","to":"303-555-0199","method":"manual","caller":{"seller":"acme"}}'].join('\n');
       const answers = await Promise.all([0, 1].map(() => pool.run({ bytes: new Uint8Array(Buffer.from(lines)), firstLine: 1, spareBuffers: [] })));
       const here = screenNdjsonBatch(new NdjsonLineScreener(options), Buffer.from(lines), 1, []);
-      const text = (answer: typeof here) => answer.output.map(({ buffer, length }) => Buffer.from(buffer, 0, length).toString('utf8')).join('');
+      const text = (answer: NdjsonBatchAnswer) => answer.output.map(({ buffer, length }) => Buffer.from(buffer, 0, length).toString('utf8')).join('');
       // The registry reached the workers: the listed number is blocked, the other allowed, as in this thread.
       expect(text(here)).toContain('"verdict":"block"');
-      for (const answer of answers) expect(text(answer as typeof here)).toBe(text(here));
+      for (const answer of answers) expect(text(answer)).toBe(text(here));
     } finally {
       await pool.close();
     }
