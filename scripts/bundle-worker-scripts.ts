@@ -1,5 +1,7 @@
 import { buildSync } from 'esbuild';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { bundleInputsPath, type BundleInputs } from '../src/workers/worker-bundle.js';
 import { bundledScriptName, WORKER_SCRIPTS } from '../src/workers/worker-pool.js';
 import { repositoryRoot, runIfMain } from './script-support.js';
 
@@ -20,7 +22,7 @@ export function bundleWorkerScripts(root: string): string[] {
   for (const script of WORKER_SCRIPTS) {
     const entry = join(root, 'dist', `${script}.js`);
     const outfile = join(root, 'dist', bundledScriptName(script));
-    buildSync({
+    const { metafile } = buildSync({
       entryPoints: [entry],
       outfile,
       bundle: true,
@@ -34,7 +36,12 @@ export function bundleWorkerScripts(root: string): string[] {
       // ...and a worker's crash is reported with its stack, which the map leads back to the TypeScript sources.
       sourcemap: true,
       logLevel: 'warning',
+      absWorkingDir: root,
+      // The files it was made from, so that a worker can tell a bundle older than one of them (bundleIsCurrent).
+      metafile: true,
     });
+    const inputs = Object.keys(metafile.inputs).map((input) => relative(dirname(outfile), resolve(root, input)));
+    writeFileSync(bundleInputsPath(outfile), `${JSON.stringify({ inputs } satisfies BundleInputs)}\n`);
     written.push(outfile);
   }
   return written;

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundleIsCurrent } from './worker-bundle.js';
 
 /** What a pool's worker says once it has started: ready for jobs, or why it cannot take any. */
 export type WorkerStartMessage = { readonly ready: true } | { readonly failed: string };
@@ -151,11 +152,12 @@ export const bundledScriptName = (name: string): string => `${name}.bundle.js`;
  * `bundled` asks for the script's bundle, the same modules in one file: a worker loads it in about half the time
  * of some 400 module files (resolved, read and compiled one by one), and a worker is idle until it has. A worker
  * that loads `--policy` modules runs the files instead: those modules import dialsim's own, which a bundle would
- * load a second time, as other instances. A build without bundles (`tsc` alone) runs the files too.
+ * load a second time, as other instances. So do a build without bundles (`tsc` alone) and a bundle older than one
+ * of the files it was made from (`bundleIsCurrent`).
  */
 export function compiledWorkerScript(moduleUrl: string, name: string, { bundled }: { readonly bundled: boolean }): URL | undefined {
   if (!moduleUrl.endsWith('.js')) return undefined;
   const bundle = new URL(`./${bundledScriptName(name)}`, moduleUrl);
-  if (bundled && existsSync(bundle)) return bundle;
+  if (bundled && bundleIsCurrent(fileURLToPath(bundle))) return bundle;
   return new URL(`./${name}.js`, moduleUrl);
 }

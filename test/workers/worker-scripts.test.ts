@@ -3,7 +3,7 @@
  * module files when they load `--policy` modules or the build has no bundle; the pool's setup is made once the
  * threads exist, while they load.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -26,11 +26,38 @@ describe('compiledWorkerScript', () => {
     expect(compiledWorkerScript(from, 'check-worker', { bundled: false })?.href).toBe(builtModule('src/cli/check-worker.js'));
   });
 
-  it('starts from the module file when the build has no bundle', () => {
-    const folder = scratchDir('worker-scripts');
+  /** A built folder with a worker script, its bundle made at `bundleAt` from inputs written at `inputsAt`. */
+  function builtFolder(name: string, { bundleAt, inputsAt, listed = true }: { bundleAt?: number; inputsAt: number; listed?: boolean }) {
+    const folder = join(scratchDir('worker-scripts'), name);
+    mkdirSync(join(folder, 'lib'), { recursive: true });
     writeFileSync(join(folder, 'caller.js'), '');
-    const from = pathToFileURL(join(folder, 'caller.js')).href;
-    expect(compiledWorkerScript(from, 'some-worker', { bundled: true })?.href).toBe(pathToFileURL(join(folder, 'some-worker.js')).href);
+    for (const input of ['some-worker.js', 'lib/rules.js']) {
+      writeFileSync(join(folder, input), '');
+      utimesSync(join(folder, input), inputsAt, inputsAt);
+    }
+    if (bundleAt !== undefined) {
+      writeFileSync(join(folder, 'some-worker.bundle.js'), '');
+      if (listed) writeFileSync(join(folder, 'some-worker.bundle.js.inputs.json'), JSON.stringify({ inputs: ['some-worker.js', 'lib/rules.js'] }));
+      utimesSync(join(folder, 'some-worker.bundle.js'), bundleAt, bundleAt);
+    }
+    const script = (file: string) => pathToFileURL(join(folder, file)).href;
+    return { started: compiledWorkerScript(script('caller.js'), 'some-worker', { bundled: true })?.href, bundle: script('some-worker.bundle.js'), files: script('some-worker.js') };
+  }
+
+  it('starts from the bundle when it is newer than every file it was made from', () => {
+    const { started, bundle } = builtFolder('current', { inputsAt: 1_000, bundleAt: 2_000 });
+    expect(started).toBe(bundle);
+  });
+
+  it('starts from the module files when the build has no bundle, or it cannot say what it was made from', () => {
+    expect(builtFolder('unbundled', { inputsAt: 1_000 }).started).toMatch(/some-worker\.js$/);
+    const unlisted = builtFolder('unlisted', { inputsAt: 1_000, bundleAt: 2_000, listed: false });
+    expect(unlisted.started).toBe(unlisted.files);
+  });
+
+  it('starts from the module files when one of them is newer than the bundle: its code would differ from this thread\'s', () => {
+    const stale = builtFolder('stale', { inputsAt: 3_000, bundleAt: 2_000 });
+    expect(stale.started).toBe(stale.files);
   });
 });
 
