@@ -1,8 +1,7 @@
 import { buildSync } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { bundleInputsPath, type BundleInputs } from '../src/workers/worker-bundle.js';
-import { bundledScriptName, WORKER_SCRIPTS } from '../src/workers/worker-pool.js';
+import { bundledScriptName, bundleInputsPath, WORKER_SCRIPTS, type BundleInputs } from '../src/workers/worker-scripts.js';
 import { repositoryRoot, runIfMain } from './script-support.js';
 
 /**

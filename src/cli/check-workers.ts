@@ -1,7 +1,7 @@
 import type { ScreenOptions } from '../engine/screen.js';
 import { AnswersInOrder } from '../workers/answers-in-order.js';
 import { screenOptionsShareable, shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
-import { compiledWorkerScript } from '../workers/worker-pool.js';
+import { compiledWorkerScript } from '../workers/worker-scripts.js';
 import { WorkersAlongside } from '../workers/workers-alongside.js';
 import { NdjsonLineScreener, screenNdjsonStream, type NdjsonCounts } from './check-stream.js';
 import { inputPauses } from './input-pause.js';

@@ -1,6 +1,6 @@
 import { AnswersInOrder } from '../workers/answers-in-order.js';
 import { screenOptionsShareable, shareScreenOptions, type SharedScreenOptions } from '../workers/shared-screen-options.js';
-import { compiledWorkerScript } from '../workers/worker-pool.js';
+import { compiledWorkerScript } from '../workers/worker-scripts.js';
 import { WorkersAlongside } from '../workers/workers-alongside.js';
 import { OutputBatches } from '../cli/output-batches.js';
 import type { LeadRow, LeadTable } from './lead-table.js';

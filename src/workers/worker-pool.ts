@@ -1,6 +1,4 @@
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { bundleIsCurrent } from './worker-bundle.js';
 
 /** What a pool's worker says once it has started: ready for jobs, or why it cannot take any. */
 export type WorkerStartMessage = { readonly ready: true } | { readonly failed: string };
@@ -133,31 +131,4 @@ function readiness(worker: Worker): Promise<void> {
       else resolve();
     });
   });
-}
-
-/**
- * The worker scripts, by their path under dist/ without the extension: the build bundles each into one file
- * beside it (scripts/bundle-worker-scripts.ts).
- */
-export const WORKER_SCRIPTS = ['src/cli/check-worker', 'src/scrub/scrub-worker'] as const;
-
-/** What the bundle of worker script `name.js` is called, beside it. */
-export const bundledScriptName = (name: string): string => `${name}.bundle.js`;
-
-/**
- * The compiled worker script `name` beside the module at `moduleUrl`, or undefined when dialsim runs from its
- * TypeScript sources (under vitest): Node cannot start a worker from a `.ts` file by itself, and screening in
- * the calling thread gives the same output.
- *
- * `bundled` asks for the script's bundle, the same modules in one file: a worker loads it in about half the time
- * of some 400 module files (resolved, read and compiled one by one), and a worker is idle until it has. A worker
- * that loads `--policy` modules runs the files instead: those modules import dialsim's own, which a bundle would
- * load a second time, as other instances. So do a build without bundles (`tsc` alone) and a bundle older than one
- * of the files it was made from (`bundleIsCurrent`).
- */
-export function compiledWorkerScript(moduleUrl: string, name: string, { bundled }: { readonly bundled: boolean }): URL | undefined {
-  if (!moduleUrl.endsWith('.js')) return undefined;
-  const bundle = new URL(`./${bundledScriptName(name)}`, moduleUrl);
-  if (bundled && bundleIsCurrent(fileURLToPath(bundle))) return bundle;
-  return new URL(`./${name}.js`, moduleUrl);
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundledScriptName, WORKER_SCRIPTS } from '../../src/workers/worker-pool.js';
+import { bundledScriptName, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
 import { reachable } from './import-graph.js';
 
 /** The checkout's root: `import 'dialsim'` from a project that installed this checkout reaches dist/ under it. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { NdjsonBatch, NdjsonBatchAnswer } from '../../src/cli/check-workers.js';
-import { bundledScriptName, compiledWorkerScript, WORKER_SCRIPTS } from '../../src/workers/worker-pool.js';
+import { bundledScriptName, compiledWorkerScript, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { scratchDir } from '../support/scratch-dir.js';
 
