@@ -20,8 +20,9 @@ function exemptionFor(facts: ScreeningFacts, recognised: readonly StateDncExempt
 
 /** The list of the first of the callee's dates on which the row's law in force, reaching the callee, keeps one. */
 function dncListInForce(row: StateRow, facts: ScreeningFacts): NonNullable<StateLawVersion['dncList']> | undefined {
-  for (const date of calleeDates(facts)) {
-    const list = versionInForce(row, date, facts)?.dncList;
+  const dates = calleeDates(facts);
+  for (let index = 0; index < dates.length; index++) {
+    const list = versionInForce(row, dates[index]!, facts)?.dncList;
     if (list !== undefined) return list;
   }
   return undefined;
@@ -59,7 +60,9 @@ export const dncState = definePolicy({
   evaluate: (facts) => {
     let violations: (Finding & { text: string })[] | undefined;
     let exemptions: Finding[] | undefined;
-    for (const row of candidateRows(facts)) {
+    const rows = candidateRows(facts);
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
       const cited = dncListInForce(row, facts);
       if (cited === undefined) continue;
       const list = cited.value;
