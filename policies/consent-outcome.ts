@@ -37,19 +37,23 @@ export function consentOutcome(
 ): PolicyOutcome<ConsentMessageId> {
   let consentKind = accepted[0]!.name;
   for (let index = 1; index < accepted.length; index++) consentKind += ` or ${accepted[index]!.name}`;
-  // Each finding's data is written out, not spread from `base`: V8 (Node 20) put every such spread copy straight into
-  // the old generation, about 30 bytes a call that only a full collection frees (the heap, and RSS, grew by some
-  // 30 MB a million calls). Same keys, same order.
-  const base: MessageData = { call, seller: facts.seller, consentKind };
-  for (const { status, name } of accepted) {
-    if (status.valid) return lifted('consented', { call, seller: facts.seller, consentKind: name, date: formatDateUtc(status.grantedAt) });
+  // Indexed loops, and each finding's data written as a literal, not spread from a base: every autodialed call to a
+  // mobile line runs this, and V8 (Node 20) put each spread copy straight into the old generation, which only a full
+  // collection frees (one thread's heap and RSS grew by some 30 MB a million calls). The literals keep the keys in the
+  // order the spreads gave them, which is the order the audit log writes.
+  const { seller } = facts;
+  for (let index = 0; index < accepted.length; index++) {
+    const { status, name } = accepted[index]!;
+    if (status.valid) return lifted('consented', { call, seller, consentKind: name, date: formatDateUtc(status.grantedAt) });
   }
   // None is valid: the closest is the first of the highest precedence (what a stable sort by precedence puts first).
   let closest: (ConsentStatus & { valid: false }) | undefined;
-  for (const { status } of accepted) {
+  for (let index = 0; index < accepted.length; index++) {
+    const { status } = accepted[index]!;
     if (status.valid) continue;
     if (closest === undefined || GAP_PRECEDENCE.indexOf(status.gap) < GAP_PRECEDENCE.indexOf(closest.gap)) closest = status;
   }
   // Revocation and grant times are shown to the second: a consent revoked an hour before the call must read so.
-  return violation(GAP_MESSAGE[closest!.gap], closest!.at === null ? base : { call, seller: facts.seller, consentKind, instant: formatInstantUtc(closest!.at) });
+  const data: MessageData = closest!.at === null ? { call, seller, consentKind } : { call, seller, consentKind, instant: formatInstantUtc(closest!.at) };
+  return violation(GAP_MESSAGE[closest!.gap], data);
 }

@@ -18,10 +18,26 @@ function exemptionFor(facts: ScreeningFacts, recognised: readonly StateDncExempt
   return undefined;
 }
 
+/**
+ * "Florida's do-not-call list (Florida Do Not Call program)": a function of the row's state and the list's name, kept
+ * per row and list (by identity: the table's rows and their lists are built once and never changed) rather than built
+ * for every screening.
+ */
+const listTexts = new WeakMap<StateRow, WeakMap<object, string>>();
+
+function listText(row: StateRow, list: NonNullable<StateLawVersion['dncList']>['value']): string {
+  let byList = listTexts.get(row);
+  if (byList === undefined) listTexts.set(row, (byList = new WeakMap()));
+  let text = byList.get(list);
+  if (text === undefined) byList.set(list, (text = `${possessive(row)} do-not-call list (${list.name})`));
+  return text;
+}
+
 /** The list of the first of the callee's dates on which the row's law in force, reaching the callee, keeps one. */
 function dncListInForce(row: StateRow, facts: ScreeningFacts): NonNullable<StateLawVersion['dncList']> | undefined {
-  for (const date of calleeDates(facts)) {
-    const list = versionInForce(row, date, facts)?.dncList;
+  const dates = calleeDates(facts);
+  for (let index = 0; index < dates.length; index++) {
+    const list = versionInForce(row, dates[index]!, facts)?.dncList;
     if (list !== undefined) return list;
   }
   return undefined;
@@ -59,16 +75,21 @@ export const dncState = definePolicy({
   evaluate: (facts) => {
     let violations: (Finding & { text: string })[] | undefined;
     let exemptions: Finding[] | undefined;
-    for (const row of candidateRows(facts)) {
+    const rows = candidateRows(facts);
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
       const cited = dncListInForce(row, facts);
       if (cited === undefined) continue;
       const list = cited.value;
-      const base = { list: `${possessive(row)} do-not-call list (${list.name})`, state: stateName(row), code: row.state, e164: facts.number.e164 ?? '' };
+      const base = { list: listText(row, list), state: stateName(row), code: row.state, e164: facts.number.e164 ?? '' };
       const copy = facts.stateRegistries[row.state] ?? { copy: 'missing', syncedAt: null, listed: false };
       const problem = registryCopyProblem(copy, facts.at, list.refreshDays, facts.number.e164);
       if (problem !== undefined) {
-        // Built with assign rather than spreads (same keys, same order): this runs for most calls to a listed state.
-        const data: Record<string, string | number> = Object.assign({}, base, problem.data);
+        // The base's fields and then the problem's, as a literal and a loop rather than spreads or Object.assign (same
+        // keys, same order): this runs for most calls to a listed state, and the missing copy's data is empty.
+        const data: Record<string, string | number> = { list: base.list, state: base.state, code: base.code, e164: base.e164 };
+        const extra: MessageData = problem.data;
+        for (const key in extra) if (Object.hasOwn(extra, key)) data[key] = extra[key]!;
         if (problem.messageId === 'stale') data.days = list.refreshDays;
         (violations ??= []).push({ messageId: problem.messageId, data, citation: cited.citation, text: `${row.state}: ${problem.messageId === 'missing' ? 'no copy' : problem.messageId === 'areaCodeNotCovered' ? `copy lacks area code ${problem.data.areaCode}` : `copy ${problem.messageId === 'stale' ? 'too old' : 'unusable'}`}` });
         continue;

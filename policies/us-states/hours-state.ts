@@ -85,11 +85,16 @@ function outsideCases(facts: ScreeningFacts): readonly OutsideCase[] | undefined
 
 function findOutsideCases(facts: ScreeningFacts): OutsideCase[] | undefined {
   let cases: OutsideCase[] | undefined;
-  for (const row of candidateRows(facts)) {
-    for (const local of facts.callee.localTimes) {
+  const rows = candidateRows(facts);
+  const { localTimes } = facts.callee;
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    const row = rows[rowIndex]!;
+    for (let localIndex = 0; localIndex < localTimes.length; localIndex++) {
+      const local = localTimes[localIndex]!;
       const version = versionInForce(row, localDateOf(local), facts);
       if (version?.hours === undefined) continue;
-      for (const cited of version.hours) {
+      for (let citedIndex = 0; citedIndex < version.hours.length; citedIndex++) {
+        const cited = version.hours[citedIndex]!;
         const hours = cited.value;
         if (hours.methods !== undefined && !hours.methods.includes(facts.method)) continue;
         // The callee's clock, or the fixed one the statute names.

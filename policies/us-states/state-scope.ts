@@ -82,11 +82,17 @@ function reachedBy(facts: ScreeningFacts, table: ReadonlyMap<string, StateRow>):
   if (facts === lastFacts && table === lastTable && facts.callee === lastCallee) return lastReached!;
   const business = facts.callee.business;
   const reached: Reached = { hours: false, bannedDays: false, frequencyCap: false, dncList: false };
-  for (const state of facts.callee.states) {
-    const row = table.get(state);
+  // Indexed loops, here and in the other rules' hot paths: `for of` over these lists (some frozen, some not) was not
+  // optimised away and made an iterator result per step, a tenth of a campaign's allocation with the others.
+  const { states } = facts.callee;
+  for (let index = 0; index < states.length; index++) {
+    const row = table.get(states[index]!);
     if (row === undefined) continue;
     const reach = reachOf(row);
-    for (const field of RULE_FIELDS) if (business ? reach[field].business : reach[field].residential) reached[field] = true;
+    for (let field = 0; field < RULE_FIELDS.length; field++) {
+      const name = RULE_FIELDS[field]!;
+      if (business ? reach[name].business : reach[name].residential) reached[name] = true;
+    }
   }
   lastFacts = facts;
   lastCallee = facts.callee;
@@ -139,8 +145,8 @@ export function calleeDates(facts: ScreeningFacts): string[] {
   const { localTimes } = facts.callee;
   if (localTimes.length === 0) return [formatDateUtc(facts.at)];
   const dates: string[] = [];
-  for (const local of localTimes) {
-    const date = localDateOf(local);
+  for (let index = 0; index < localTimes.length; index++) {
+    const date = localDateOf(localTimes[index]!);
     if (!dates.includes(date)) dates.push(date);
   }
   return dates;

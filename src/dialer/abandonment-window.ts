@@ -114,16 +114,23 @@ export class PredictivePacer {
     if (!adaptive) return Math.floor(maxLinesPerAgent);
     const measured = this.windows(at);
     const windows = measured.length > 0 ? measured : this.#beforeFirstDial;
-    // The highest share of its cap any window has used (a loop: this runs at every dial).
+    // The highest share of its cap any window has used (a loop: this runs at every dial). Indexed: `for of` over these
+    // arrays (frozen or not) made an iterator result per step, 190 bytes an attempt in a sampled allocation profile.
     let pressure = Number.NEGATIVE_INFINITY;
-    for (const window of windows) pressure = Math.max(pressure, window.answered === 0 ? 0 : window.abandoned / window.answered / window.cap);
+    for (let index = 0; index < windows.length; index++) {
+      const window = windows[index]!;
+      pressure = Math.max(pressure, window.answered === 0 ? 0 : window.abandoned / window.answered / window.cap);
+    }
     // Back off fast when a rate nears its cap, creep back up slowly when every one is well below.
     if (pressure > 0.7) this.#ratio = Math.max(1, this.#ratio - 0.25);
     else if (pressure < 0.4) this.#ratio = Math.min(maxLinesPerAgent, this.#ratio + 0.01);
     let lines = Math.floor(this.#ratio) + (random() < this.#ratio % 1 ? 1 : 0);
     const extra = lines - 1;
     // Worst case: every extra line answers and finds no agent.
-    if (extra > 0) for (const window of windows) if ((window.abandoned + extra) / (window.answered + 1) > window.cap * 0.9) return 1;
+    for (let index = 0; extra > 0 && index < windows.length; index++) {
+      const window = windows[index]!;
+      if ((window.abandoned + extra) / (window.answered + 1) > window.cap * 0.9) return 1;
+    }
     return lines;
   }
 }

@@ -10,7 +10,9 @@ export function consentStatus(consents: readonly Consent[], kind: ConsentKind, s
   let revoked: number | null = null;
   let grantedLater: number | null = null;
   let otherSeller = false;
-  for (const consent of consents) {
+  // Indexed: `for of` over consent lists (some frozen, some not) made an iterator result per step, twice a screening.
+  for (let index = 0; index < consents.length; index++) {
+    const consent = consents[index]!;
     if (consent.kind !== kind) continue;
     if (consent.seller !== seller) {
       otherSeller = true;

@@ -24,6 +24,13 @@ interface ZoneOffsets {
   readonly zone: IANAZone;
   /** UTC offset in minutes by UTC day (key >= 0) or, for days that hold a change, by UTC hour (key < 0). */
   readonly byPeriod: Map<number, number>;
+  /**
+   * The instant last converted in this zone and its local time, frozen and handed out again for the same instant: a
+   * campaign screens a dialed group's calls at one instant, and three conversions in four repeat the one before in
+   * the same zone. A local time is a function of the zone (this entry's) and the instant alone, so the key is complete.
+   */
+  lastAt: number;
+  last: LocalTime | undefined;
 }
 
 /**
@@ -55,16 +62,20 @@ function offsetAt(entry: ZoneOffsets, at: number): number {
   return entry.zone.offset(at);
 }
 
-/** Converts like `localTimeDirect`, with each zone's UTC offset cached by `offsetAt`. */
+/** Converts like `localTimeDirect`, with each zone's UTC offset cached by `offsetAt`; the local times it gives are frozen. */
 export function createLocalTimeResolver(): (zone: string, at: number) => LocalTime {
   const zones = new Map<string, ZoneOffsets>();
   return (zoneName, at) => {
     let entry = zones.get(zoneName);
     if (entry === undefined) {
-      entry = { zone: IANAZone.create(zoneName), byPeriod: new Map() };
+      entry = { zone: IANAZone.create(zoneName), byPeriod: new Map(), lastAt: Number.NaN, last: undefined };
       zones.set(zoneName, entry);
     }
-    return wallClock(zoneName, at, offsetAt(entry, at));
+    if (at === entry.lastAt) return entry.last!;
+    const local = Object.freeze(wallClock(zoneName, at, offsetAt(entry, at)));
+    entry.lastAt = at;
+    entry.last = local;
+    return local;
   };
 }
 

@@ -48,6 +48,32 @@ describe('local time', () => {
       { numRuns: 20_000 },
     );
   });
+
+  it('hands the same frozen local time out again for the same zone and instant, and a fresh one when either differs', () => {
+    const localTime = createLocalTimeResolver();
+    const noon = at('2026-03-10T17:00:00Z');
+    const denver = localTime('America/Denver', noon);
+    expect(Object.isFrozen(denver)).toBe(true);
+    expect(localTime('America/Denver', noon)).toBe(denver);
+    // Kept per zone: the same instant in another zone, then the next second, are their own conversions.
+    expect(localTime('America/Chicago', noon)).toEqual(localTimeDirect('America/Chicago', noon));
+    expect(localTime('America/Denver', noon)).toBe(denver);
+    expect(localTime('America/Denver', noon + 1000)).toEqual(localTimeDirect('America/Denver', noon + 1000));
+    expect(localTime('America/Denver', noon)).toEqual(denver);
+  });
+
+  it('agrees with a luxon conversion over runs of calls that repeat zones and instants, as a dialed group does', () => {
+    const localTime = createLocalTimeResolver();
+    const zones = fc.constantFrom('America/New_York', 'America/Denver', 'America/Phoenix', 'America/St_Johns');
+    // Few instants, a second apart and across a DST change, so that a zone's last instant often comes again.
+    const instants = fc.integer({ min: -2, max: 2 }).map((seconds) => at('2026-03-08T07:00:00Z') + seconds * 1000);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(zones, instants), { minLength: 1, maxLength: 30 }), (calls) => {
+        for (const [zone, instant] of calls) expect(localTime(zone, instant)).toEqual(localTimeDirect(zone, instant));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('candidate zones of an area code', () => {

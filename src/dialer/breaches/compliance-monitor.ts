@@ -12,6 +12,8 @@ import { ringDuration } from './ring-duration.js';
 /** Every campaign-level obligation, in the order breaches are listed. */
 export const CAMPAIGN_OBLIGATIONS: readonly Obligation[] = [abandonmentRate, abandonmentTwoSecond, abandonmentMessage, ringDuration, dncRequestHonoured];
 
+const MAX_INSTANTS = 4096;
+
 const finalStates = new Map<string, boolean>();
 function isFinal(state: string): boolean {
   let final = finalStates.get(state);
@@ -32,6 +34,7 @@ export class ComplianceMonitor implements AuditSink {
   readonly #jurisdictionOf = new Map<string, AbandonmentJurisdiction | null>();
   #lastIso = '';
   #lastAt = Number.NaN;
+  readonly #instants = new Map<string, number>();
   /** What the checks are told about each record: one object for the run, filled anew (a check reads it, keeps none of it). */
   readonly #context: { jurisdiction: AbandonmentJurisdiction | null; at: number } = { jurisdiction: null, at: Number.NaN };
 
@@ -51,10 +54,17 @@ export class ComplianceMonitor implements AuditSink {
     // The header says what the run was made of; no obligation reads it.
     if (record.type === 'header') return;
     const jurisdiction = this.#jurisdiction(record);
-    // A call's records often share an instant: parsing it once per change keeps the monitor cheap on large runs.
+    // A call's records often share an instant, and a run's records come back to a few thousand instants at a time
+    // (a group's dial and ring instants, interleaved): each text is parsed once while it recurs. Date.parse is a
+    // function of the text alone, so the text is the whole key.
     if (record.at !== this.#lastIso) {
       this.#lastIso = record.at;
-      this.#lastAt = Date.parse(record.at);
+      let at = this.#instants.get(record.at);
+      if (at === undefined) {
+        if (this.#instants.size >= MAX_INSTANTS) this.#instants.clear();
+        this.#instants.set(record.at, (at = Date.parse(record.at)));
+      }
+      this.#lastAt = at;
     }
     const context = this.#context;
     context.jurisdiction = jurisdiction;

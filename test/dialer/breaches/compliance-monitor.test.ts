@@ -218,6 +218,24 @@ describe('ring.duration', () => {
     ]);
   });
 
+  it('times every ring right when a run comes back to instants it met thousands of records before', () => {
+    // The monitor keeps the instants it parsed and lets them go when there are many: 6,000 calls a minute apart pass
+    // that bound, then calls ring again from the first instant and from a recent one.
+    const { monitor, call } = setup();
+    const ringOut = (at: number, ringMs: number) => {
+      const placed = call(NEW_YORK, at);
+      placed.to('ringing', 3_000);
+      placed.to('no-answer', 3_000 + ringMs);
+      return placed.attemptId;
+    };
+    for (let index = 0; index < 6_000; index++) ringOut(T0 + index * 60_000, 15_000);
+    const first = ringOut(T0, 14_000);
+    const recent = ringOut(T0 + 5_999 * 60_000, 13_000);
+    ringOut(T0 + 60_000, 15_000);
+    const [found] = monitor.breaches().filter((breach) => breach.rule === 'ring.duration');
+    expect({ attemptIds: found?.attemptIds, occurrences: found?.occurrences, rangSeconds: found?.data['rangSeconds'] }).toEqual({ attemptIds: [first, recent], occurrences: 2, rangSeconds: 14 });
+  });
+
   it('a line that is busy or picked up by a machine is not given up unanswered', () => {
     const { monitor, call } = setup();
     const busy = call(NEW_YORK, T0);

@@ -155,6 +155,18 @@ describe('dnc.state', () => {
     expect(findingOf(call(MIAMI, '2026-04-01 14:00', 'America/New_York', { registries: copy('2026-03-01T17:59:00Z') }), 'dnc.state').messageId).toBe('stale');
   });
 
+  it("names each state's own list in its finding, Florida's, then Texas's, then Florida's again (the names are kept per state and list)", () => {
+    const at = instantIn('2026-04-01 14:00', 'America/New_York');
+    const noCopies = { registries: { national: { syncedAt: at, numbers: [] } } };
+    const listed = (to: string) => findingOf(call(to, '2026-04-01 14:00', 'America/New_York', noCopies), 'dnc.state').data;
+    const florida = listed(MIAMI);
+    expect(florida).toEqual({ list: expect.stringMatching(/^Florida's do-not-call list \(.+\)$/), state: 'Florida', code: 'FL', e164: '+13055550123' });
+    expect(listed(DALLAS)).toEqual({ list: expect.stringMatching(/^Texas's do-not-call list \(.+\)$/), state: 'Texas', code: 'TX', e164: '+12145550123' });
+    expect(listed(MIAMI)).toEqual(florida);
+    // The data's keys in the order the audit log writes them.
+    expect(Object.keys(florida)).toEqual(['list', 'state', 'code', 'e164']);
+  });
+
   it('a copy for a state that keeps no list is accepted and unused', () => {
     const at = instantIn('2026-03-10 14:00', 'America/New_York');
     expect(rulesOf(call('(404) 555-0123', '2026-03-10 14:00', 'America/New_York', { registries: { national: { syncedAt: at, numbers: [] }, states: { GA: { syncedAt: at, numbers: ['404-555-0123'] } } } })).violations).toEqual([]);
