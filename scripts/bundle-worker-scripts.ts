@@ -1,13 +1,15 @@
 import { buildSync } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { SCRUB_BUNDLE } from '../src/cli/commands/scrub.js';
 import { bundledScriptName, bundleInputsPath, WORKER_SCRIPTS, type BundleInputs } from '../src/workers/worker-scripts.js';
 import { repositoryRoot, runIfMain } from './script-support.js';
 
 /**
  * Bundles each compiled worker script (dist/src/cli/check-worker.js, dist/src/scrub/scrub-worker.js) with every
  * module it imports, dependencies included, into one file beside it: `npm run build` runs this after tsc. Worker
- * threads start from the bundle unless they load `--policy` modules (compiledWorkerScript says why).
+ * threads start from the bundle unless they load `--policy` modules (compiledWorkerScript says why). So is the scrub
+ * command's code, which `dialsim scrub` loads in the calling thread (SCRUB_BUNDLE in src/cli/commands/scrub.ts).
  */
 
 /**
@@ -17,10 +19,14 @@ import { repositoryRoot, runIfMain } from './script-support.js';
 const REQUIRE_FOR_COMMONJS = "import { createRequire as createBundleRequire } from 'node:module';\nconst require = createBundleRequire(import.meta.url);";
 
 export function bundleWorkerScripts(root: string): string[] {
+  const bundles = [
+    ...WORKER_SCRIPTS.map((script) => ({ entry: script, outfile: bundledScriptName(script), shared: [] as readonly string[] })),
+    { entry: SCRUB_BUNDLE.entry, outfile: SCRUB_BUNDLE.bundle, shared: SCRUB_BUNDLE.shared },
+  ];
   const written: string[] = [];
-  for (const script of WORKER_SCRIPTS) {
+  for (const { entry: script, outfile: bundle, shared } of bundles) {
     const entry = join(root, 'dist', `${script}.js`);
-    const outfile = join(root, 'dist', bundledScriptName(script));
+    const outfile = join(root, 'dist', bundle);
     const { metafile } = buildSync({
       entryPoints: [entry],
       outfile,
@@ -29,6 +35,9 @@ export function bundleWorkerScripts(root: string): string[] {
       format: 'esm',
       target: 'node20',
       banner: { js: REQUIRE_FOR_COMMONJS },
+      // Modules the bundle imports from dist/ rather than holding a copy of: esbuild writes the import of an
+      // external file relative to the bundle.
+      external: shared.map((module) => join(root, 'dist', `${module}.js`)),
       // Less to parse at each worker's start (names are kept, so a stack still reads as the sources' functions)...
       minifyWhitespace: true,
       minifySyntax: true,
@@ -36,7 +45,7 @@ export function bundleWorkerScripts(root: string): string[] {
       sourcemap: true,
       logLevel: 'warning',
       absWorkingDir: root,
-      // The files it was made from, so that a worker can tell a bundle older than one of them (bundleIsCurrent).
+      // The files it was made from, so that a bundle older than one of them is not used (bundleIsCurrent).
       metafile: true,
     });
     const inputs = Object.keys(metafile.inputs).map((input) => relative(dirname(outfile), resolve(root, input)));

@@ -33,12 +33,21 @@ export function decisionCsvHead(cells: readonly string[], row: number, mode: str
 /** The most bytes `writeDecisionCsvHead` writes for this row: what the output must have room for. */
 export function decisionCsvHeadBound(cells: readonly string[], mode: string, decision: Decision): number {
   const { violations, exemptions, callee } = decision;
+  // Indexed loops: for-of here was not optimised away, and made an iterator per list per row (a profile of a 300k-row
+  // scrub: more garbage than any other part of writing a line).
   let units = ROW_DIGITS + mode.length + decision.verdict.length + (callee.e164?.length ?? 0) + (decision.nextAllowedAt?.length ?? 0);
-  for (const cell of cells) units += cell.length;
-  for (const found of violations) units += found.rule.length + found.message.length + found.citation.length + 2 * LIST_SEPARATOR.length + 1;
-  for (const lifted of exemptions) units += lifted.rule.length + lifted.reason.length + LIST_SEPARATOR.length + 1;
-  for (const zone of callee.timeZones) units += zone.length + 1;
-  for (const state of callee.states) units += state.length + 1;
+  for (let index = 0; index < cells.length; index++) units += cells[index]!.length;
+  for (let index = 0; index < violations.length; index++) {
+    const found = violations[index]!;
+    units += found.rule.length + found.message.length + found.citation.length + 2 * LIST_SEPARATOR.length + 1;
+  }
+  for (let index = 0; index < exemptions.length; index++) {
+    const lifted = exemptions[index]!;
+    units += lifted.rule.length + lifted.reason.length + LIST_SEPARATOR.length + 1;
+  }
+  const { timeZones, states } = callee;
+  for (let index = 0; index < timeZones.length; index++) units += timeZones[index]!.length + 1;
+  for (let index = 0; index < states.length; index++) units += states[index]!.length + 1;
   // Each cell may add a `'`, two quotes and a comma: the input's cells and the scrub's twelve.
   return spreadsheetSafeCellBound(units) + 4 * (cells.length + 12);
 }

@@ -1,7 +1,7 @@
 import type { CallAttempt } from '../core/attempt.js';
 import { fastCheckRequest } from '../core/fast-check-request.js';
 import type { FieldMapping } from './field-mapping.js';
-import { attemptOfFields, checkRequestOf, rowFields, type RowAttempt, type RowDefaults, type RowFields } from './row-request.js';
+import { attemptOfFields, checkRequestOf, fieldReadings, rowFields, type FieldReading, type RowAttempt, type RowDefaults, type RowFields } from './row-request.js';
 import type { ScrubFieldName } from './scrub-fields.js';
 
 /** How many different rows but for their number are remembered; a list with more is validated row by row past them. */
@@ -26,6 +26,7 @@ export class RowAttempts {
   readonly #defaults: RowDefaults;
   /** Every mapped field but the phone, in mapping order. */
   readonly #fields: readonly ScrubFieldName[];
+  readonly #readings: readonly FieldReading[];
   readonly #remembered: Remembered = new Map();
   #count = 0;
 
@@ -34,10 +35,11 @@ export class RowAttempts {
     this.#mapping = mapping;
     this.#defaults = defaults;
     this.#fields = [...mapping.columns.keys()].filter((field) => field !== 'phone');
+    this.#readings = fieldReadings(mapping);
   }
 
   attempt(cells: readonly string[]): RowAttempt {
-    const fields = rowFields(cells, this.#header, this.#mapping, this.#defaults);
+    const fields = rowFields(cells, this.#header, this.#mapping, this.#defaults, this.#readings);
     if ('error' in fields) return fields;
     const { value } = fields;
     let node = this.#remembered;

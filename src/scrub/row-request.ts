@@ -44,14 +44,36 @@ export function rowAttempt(cells: readonly string[], header: readonly string[], 
 /** A row's cells read as the fields they give, before the request is built; `phone` is always there. */
 export type RowFields = Partial<Record<ScrubFieldName, string | boolean>> & { readonly phone: string };
 
+/** One mapped field as rowFields reads it: the column, and its value map or its kind. */
+export interface FieldReading {
+  readonly field: ScrubFieldName;
+  readonly column: number;
+  readonly map: ReadonlyMap<string, string | boolean> | undefined;
+  readonly kind: (typeof SCRUB_FIELDS)[ScrubFieldName]['kind']['kind'];
+}
+
+/**
+ * How rowFields reads the rows of `mapping`, field by field in mapping order: made once per mapping (RowAttempts
+ * keeps it), where reading the mapping's Maps made an iterator and an entry per field per row.
+ */
+export function fieldReadings(mapping: FieldMapping): readonly FieldReading[] {
+  return [...mapping.columns].map(([field, column]) => ({ field, column, map: mapping.values.get(field), kind: SCRUB_FIELDS[field].kind.kind }));
+}
+
 /** The first half of rowAttempt: the row's cells read as fields, or the row's error. */
-export function rowFields(cells: readonly string[], header: readonly string[], mapping: FieldMapping, defaults: RowDefaults): { readonly value: RowFields } | { readonly error: string; readonly kind: RowErrorKind } {
-  if (cells.every((cell) => cell.trim() === '')) return { error: 'the row is empty', kind: 'empty' };
+export function rowFields(
+  cells: readonly string[],
+  header: readonly string[],
+  mapping: FieldMapping,
+  defaults: RowDefaults,
+  readings: readonly FieldReading[] = fieldReadings(mapping),
+): { readonly value: RowFields } | { readonly error: string; readonly kind: RowErrorKind } {
+  if (isEmptyRow(cells)) return { error: 'the row is empty', kind: 'empty' };
   const problems: InputProblem[] = [];
   const value: Partial<Record<ScrubFieldName, string | boolean>> = {};
-  for (const [field, column] of mapping.columns) {
+  for (let index = 0; index < readings.length; index++) {
+    const { field, column, map, kind } = readings[index]!;
     const cell = (cells[column] ?? '').trim();
-    const map = mapping.values.get(field);
     if (map !== undefined) {
       const mapped = map.get(cell.toLowerCase());
       if (mapped !== undefined) value[field] = mapped;
@@ -61,13 +83,12 @@ export function rowFields(cells: readonly string[], header: readonly string[], m
       continue;
     }
     if (cell === '') continue;
-    const { kind } = SCRUB_FIELDS[field];
-    if (kind.kind === 'boolean') {
+    if (kind === 'boolean') {
       const yes = readBoolean(cell);
       if (yes === undefined) problems.push({ path: fieldLabel(field, header, mapping), message: `expected yes or no (y/n, true/false, 1/0), got "${cell}"` });
       else value[field] = yes;
-    } else if (kind.kind === 'choice') value[field] = cell.toLowerCase();
-    else if (kind.kind === 'code') value[field] = cell.toUpperCase();
+    } else if (kind === 'choice') value[field] = cell.toLowerCase();
+    else if (kind === 'code') value[field] = cell.toUpperCase();
     else value[field] = cell;
   }
   if (value.phone === undefined && problems.length === 0) {
@@ -87,6 +108,11 @@ export function rowFields(cells: readonly string[], header: readonly string[], m
   }
   if (problems.length > 0) return { error: problems.map(formatProblem).join('; '), kind: 'invalid value' };
   return { value: value as RowFields };
+}
+
+function isEmptyRow(cells: readonly string[]): boolean {
+  for (let index = 0; index < cells.length; index++) if (cells[index]!.trim() !== '') return false;
+  return true;
 }
 
 /** The second half of rowAttempt: the row's fields as `check` would screen them, validated by the same schema. */

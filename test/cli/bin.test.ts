@@ -74,6 +74,23 @@ describe('a closed output pipe ends the command quietly: exit 0, nothing on stde
     }
   });
 
+  it('dialsim scrub LIST | head -1: the scrub command runs from its bundle, which shares io.js with run-cli', async () => {
+    const dir = scratchDir('bin');
+    writeFileSync(join(dir, 'context.json'), JSON.stringify({ registries: { national: { syncedAt: '2026-03-01', numbers: [] }, internal: { numbers: [] } } }));
+    writeFileSync(join(dir, 'leads.csv'), `Phone,State\n${'(303) 555-0123,CO\n'.repeat(20_000)}`);
+    const flags = ['--seller', 'acme', '--context', join(dir, 'context.json'), '--dnc-only', '--at', '2026-03-10T17:00:00Z'];
+    for (const afterFirstChunk of [true, false]) {
+      const result = await runWithStdoutClosed(['scrub', join(dir, 'leads.csv'), ...flags], { afterFirstChunk });
+      if (afterFirstChunk) expect(result.firstChunk).toMatch(/^Phone,State,scrub_row,/);
+      // The mapping is told before the rows; then nothing, as the reader has gone.
+      expect({ code: result.code, signal: result.signal, stderr: result.stderr.replaceAll(dir, '<dir>') }).toEqual({
+        code: 0,
+        signal: null,
+        stderr: 'dialsim scrub: <dir>/leads.csv (CSV): columns read as fields\ndialsim scrub:   phone <- "Phone" (by its name)\ndialsim scrub:   state <- "State" (by its name)\n',
+      });
+    }
+  });
+
   it('dialsim train --answers FILE | head, and dialsim --help with the pipe closed before anything is printed', async () => {
     const answers = join(scratchDir('bin'), 'answers.txt');
     writeFileSync(answers, 'dial\n'.repeat(50));

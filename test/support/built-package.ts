@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCRUB_BUNDLE } from '../../src/cli/commands/scrub.js';
 import { bundledScriptName, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
 import { reachable } from './import-graph.js';
 
@@ -13,8 +14,8 @@ const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts'
 /**
  * Tests that use dialsim as a user does (through package.json exports, so through dist/) need a build no older
  * than the sources they load: CI builds it in `npm ci`; after editing src/, run `npm run build`. So does each
- * worker script's bundle, which the workers start from. Throws, naming the first stale file, rather than let such
- * a test pass or fail on yesterday's code.
+ * worker script's bundle, which the workers start from, and the scrub command's. Throws, naming the first stale
+ * file, rather than let such a test pass or fail on yesterday's code.
  */
 export function assertBuildIsFresh(): void {
   const sources = new Set(ENTRIES.flatMap((entry) => [...reachable(repoRoot, entry).files]));
@@ -23,6 +24,8 @@ export function assertBuildIsFresh(): void {
     const bundle = join(repoRoot, 'dist', bundledScriptName(script));
     for (const source of reachable(repoRoot, `${script}.ts`).files) assertBuiltAfter(bundle, source);
   }
+  // The scrub command's, which `dialsim scrub` runs in the calling thread.
+  for (const source of reachable(repoRoot, `${SCRUB_BUNDLE.entry}.ts`).files) assertBuiltAfter(join(repoRoot, 'dist', SCRUB_BUNDLE.bundle), source);
 }
 
 function assertBuiltAfter(built: string, source: string): void {
