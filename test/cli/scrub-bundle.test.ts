@@ -5,11 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCRUB_BUNDLE, scrubCommand } from '../../src/cli/commands/scrub.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { capturedIo } from '../support/run-cli-in-memory.js';
 import { scratchDir } from '../support/scratch-dir.js';
 
 type ScrubRun = typeof import('../../src/cli/commands/scrub-run.js');
@@ -18,14 +19,9 @@ const built = (path: string): string => pathToFileURL(join(repoRoot, 'dist', pat
 
 /** What `runScrub` prints, run from `module`. */
 async function scrubWith(module: ScrubRun, argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const code = await module.runScrub(scrubCommand, argv, { stdout, stderr, stdin: Readable.from([]) });
-  return { code, stdout: out, stderr: err };
+  const { io, printed } = capturedIo(Readable.from([]));
+  const code = await module.runScrub(scrubCommand, argv, io);
+  return { code, ...printed() };
 }
 
 describe("the scrub command's bundle", () => {
