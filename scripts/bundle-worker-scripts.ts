@@ -2,7 +2,7 @@ import { buildSync } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { SCRUB_BUNDLE } from '../src/cli/commands/scrub.js';
-import { bundledScriptName, bundleInputsPath, WORKER_SCRIPTS, type BundleInputs } from '../src/workers/worker-scripts.js';
+import { bundledScriptName, bundleInput, bundleInputsPath, WORKER_SCRIPTS, type BundleInputs } from '../src/workers/worker-scripts.js';
 import { repositoryRoot, runIfMain } from './script-support.js';
 
 /**
@@ -38,17 +38,19 @@ export function bundleWorkerScripts(root: string): string[] {
       // Modules the bundle imports from dist/ rather than holding a copy of: esbuild writes the import of an
       // external file relative to the bundle.
       external: shared.map((module) => join(root, 'dist', `${module}.js`)),
-      // Less to parse at each worker's start (names are kept, so a stack still reads as the sources' functions)...
+      // Less to parse at each worker's start; names are kept (a stack reads as the sources' functions, and a class's
+      // name in a message is the same from the bundle as from the files)...
       minifyWhitespace: true,
       minifySyntax: true,
+      keepNames: true,
       // ...and a worker's crash is reported with its stack, which the map leads back to the TypeScript sources.
       sourcemap: true,
       logLevel: 'warning',
       absWorkingDir: root,
-      // The files it was made from, so that a bundle older than one of them is not used (bundleIsCurrent).
+      // The files it was made from, so that a bundle is used only with those very files (bundleIsCurrent).
       metafile: true,
     });
-    const inputs = Object.keys(metafile.inputs).map((input) => relative(dirname(outfile), resolve(root, input)));
+    const inputs = Object.keys(metafile.inputs).map((input) => bundleInput(dirname(outfile), relative(dirname(outfile), resolve(root, input))));
     writeFileSync(bundleInputsPath(outfile), `${JSON.stringify({ inputs } satisfies BundleInputs)}\n`);
     written.push(outfile);
   }

@@ -76,8 +76,9 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
  * start (a `--policy` module that refuses to load in one, say), and `onWorkersUnavailable` is told why.
  */
 export async function screenNdjson(input: AsyncIterable<string | Buffer>, output: NdjsonOutput, options: ScreenOptions, { workers, policyModules, onWorkersUnavailable, answerOnPause = true }: NdjsonWorkerOptions): Promise<NdjsonCounts> {
+  if (workers <= 1 || !screenOptionsShareable(options, policyModules)) return screenNdjsonStream(input, output, options, { answerOnPause });
   const script = compiledWorkerScript(import.meta.url, 'check-worker', { bundled: policyModules === undefined });
-  if (workers <= 1 || script === undefined || !screenOptionsShareable(options, policyModules)) return screenNdjsonStream(input, output, options, { answerOnPause });
+  if (script === undefined) return screenNdjsonStream(input, output, options, { answerOnPause });
 
   // Input is held until a batch is full (or the input pauses): a short input never starts a worker.
   let parts: Buffer[] = [];

@@ -60,8 +60,8 @@ export async function scrubLeadTableOnWorkers(
   { summary = emptyScrubSummary(), progress = () => {} }: ScrubHooks,
   { workers, policyModules, onWorkersUnavailable }: ScrubWorkerOptions,
 ): Promise<ScrubSummary> {
-  const script = compiledWorkerScript(import.meta.url, 'scrub-worker', { bundled: policyModules === undefined });
-  if (workers <= 1 || script === undefined || !screenOptionsShareable(settings.screen, policyModules)) return scrubLeadTable(table, settings, output, { summary, progress });
+  const script = workers > 1 && screenOptionsShareable(settings.screen, policyModules) ? compiledWorkerScript(import.meta.url, 'scrub-worker', { bundled: policyModules === undefined }) : undefined;
+  if (script === undefined) return scrubLeadTable(table, settings, output, { summary, progress });
 
   const rows = table.batches[Symbol.asyncIterator]();
   // Rows are held until a batch is full: a short list never starts a worker.

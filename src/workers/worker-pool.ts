@@ -45,21 +45,35 @@ export class WorkerPool<Job, Result> {
   }
 
   /**
-   * Starts `count` workers of `script` and waits until every one is ready. Each is given `setup()`, the calling
-   * thread's part of the work's setup, made once the threads exist: they load their modules meanwhile, rather
-   * than after it. `stop` ends the start (the workers are stopped and the promise rejects): a caller that no longer
-   * needs them does not wait for them to load, or for ever for one that never gets ready.
+   * Starts `count` workers of `script`; the promise resolves once every one is ready. Each is given `setup()`, the
+   * calling thread's part of the work's setup, made once the threads exist: they load their modules meanwhile,
+   * rather than after it. `setup` is the calling thread's own work, so what it throws is thrown here, at once (the
+   * threads are stopped), not told as workers that could not start. `stop` ends the start (the workers are stopped
+   * and the promise rejects): a caller that no longer needs them does not wait for them to load, or for ever for one
+   * that never gets ready.
    */
-  static async start<Job, Result>(script: URL, count: number, setup: () => unknown, stop?: AbortSignal): Promise<WorkerPool<Job, Result>> {
+  static start<Job, Result>(script: URL, count: number, setup: () => unknown, stop?: AbortSignal): Promise<WorkerPool<Job, Result>> {
     const workers = Array.from({ length: count }, () => new Worker(script));
+    let data: unknown;
+    try {
+      data = setup();
+    } catch (error) {
+      for (const worker of workers) {
+        // Whatever a stopped worker still reports is of no use to anyone: the error is the setup's.
+        worker.on('error', () => {});
+        void worker.terminate();
+      }
+      throw error;
+    }
+    return WorkerPool.#ready<Job, Result>(workers, data, stop);
+  }
+
+  static async #ready<Job, Result>(workers: Worker[], data: unknown, stop?: AbortSignal): Promise<WorkerPool<Job, Result>> {
     const pool = new WorkerPool<Job, Result>(workers);
     const close = () => void pool.close();
     stop?.addEventListener('abort', close, { once: true });
     try {
       const ready = Promise.all(workers.map(readiness));
-      // Left unawaited when the setup throws: its rejection, as the workers are then stopped, must not go unhandled.
-      ready.catch(() => {});
-      const data = setup();
       for (const worker of workers) worker.postMessage({ setup: data } satisfies WorkerSetupMessage);
       await ready;
     } catch (error) {

@@ -31,36 +31,52 @@ export function compiledWorkerScript(moduleUrl: string, name: string, { bundled 
   return new URL(`./${name}.js`, moduleUrl);
 }
 
-/** What the build writes beside a worker script's bundle: the files it was made from, relative to the bundle's folder. */
+/** One file a bundle was made from, as the build found it: its path relative to the bundle's folder, size and mtime. */
+export interface BundleInput {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** What the build writes beside a bundle: every file it was made from, dialsim's and its dependencies'. */
 export interface BundleInputs {
-  readonly inputs: readonly string[];
+  readonly inputs: readonly BundleInput[];
 }
 
 /** The file beside a bundle that lists its inputs. */
 export const bundleInputsPath = (bundle: string): string => `${bundle}.inputs.json`;
 
+/** A file as the build records it in a bundle's inputs. */
+export function bundleInput(folder: string, path: string): BundleInput {
+  const { size, mtimeMs } = statSync(join(folder, path));
+  return { path, size, mtimeMs };
+}
+
 const currentBundles = new Map<string, boolean>();
 
 /**
- * Whether the bundle at `bundle` is at least as new as every file it was made from. A bundle older than one of
- * them (the sources rebuilt by `tsc` alone, a dependency upgraded in place) would have the workers screen with
- * other code than the calling thread, and their answers differ; then the workers start from the files instead.
- * Anything unreadable (no list, a file moved) counts as not current. Asked once per bundle and process: some 400
- * `stat`s, a few milliseconds.
+ * Whether the bundle at `bundle` was made from the files that are there now: each input the build listed is at its
+ * place with the size and mtime it had. Anything else (a file rebuilt by `tsc` alone, a dependency upgraded in place
+ * or installed anew, a list missing or unreadable) would have the workers screen with other code than the calling
+ * thread, so the module files are used instead. An installed copy of dialsim, whose files npm writes anew, runs
+ * from the files too. Asked once per bundle and process: some 450 `stat`s, a few milliseconds.
  */
 export function bundleIsCurrent(bundle: string): boolean {
   let current = currentBundles.get(bundle);
-  if (current === undefined) currentBundles.set(bundle, (current = inputsAreOlder(bundle)));
+  if (current === undefined) currentBundles.set(bundle, (current = inputsUnchanged(bundle)));
   return current;
 }
 
-function inputsAreOlder(bundle: string): boolean {
+function inputsUnchanged(bundle: string): boolean {
   try {
-    const builtAt = statSync(bundle).mtimeMs;
+    statSync(bundle);
     const { inputs } = JSON.parse(readFileSync(bundleInputsPath(bundle), 'utf8')) as BundleInputs;
     if (!Array.isArray(inputs) || inputs.length === 0) return false;
     const folder = dirname(bundle);
-    return inputs.every((input) => statSync(join(folder, input)).mtimeMs <= builtAt);
+    return inputs.every((input) => {
+      const now = bundleInput(folder, input.path);
+      return now.size === input.size && now.mtimeMs === input.mtimeMs;
+    });
   } catch {
     return false;
   }

@@ -13,7 +13,7 @@ export class WorkersAlongside<Job, Result> {
   readonly #starting: Promise<WorkerPool<Job, Result> | undefined>;
   readonly #stop = new AbortController();
 
-  /** `setup` is made once the threads exist (WorkerPool.start); when it throws, the workers are unavailable. */
+  /** `setup` is made once the threads exist (WorkerPool.start); what it throws is thrown here. */
   constructor(script: URL, count: number, setup: () => unknown, onUnavailable?: (reason: string) => void) {
     this.#starting = WorkerPool.start<Job, Result>(script, count, setup, this.#stop.signal).then(
       (pool) => (this.#pool = pool),

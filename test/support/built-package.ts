@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCRUB_BUNDLE } from '../../src/cli/commands/scrub.js';
-import { bundledScriptName, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
+import { bundledScriptName, bundleIsCurrent, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
 import { reachable } from './import-graph.js';
 
 /** The checkout's root: `import 'dialsim'` from a project that installed this checkout reaches dist/ under it. */
@@ -20,12 +20,14 @@ const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts'
 export function assertBuildIsFresh(): void {
   const sources = new Set(ENTRIES.flatMap((entry) => [...reachable(repoRoot, entry).files]));
   for (const source of sources) assertBuiltAfter(join(repoRoot, 'dist', relative(repoRoot, source)).replace(/\.ts$/, '.js'), source);
-  for (const script of WORKER_SCRIPTS) {
-    const bundle = join(repoRoot, 'dist', bundledScriptName(script));
-    for (const source of reachable(repoRoot, `${script}.ts`).files) assertBuiltAfter(bundle, source);
+  // Each worker script's bundle, and the scrub command's, which `dialsim scrub` runs in the calling thread: newer
+  // than its sources, and made from the very files in dist/ now, or the code would run from the files instead.
+  const bundles = [...WORKER_SCRIPTS.map((script) => ({ entry: script, bundle: bundledScriptName(script) })), { entry: SCRUB_BUNDLE.entry, bundle: SCRUB_BUNDLE.bundle }];
+  for (const { entry, bundle } of bundles) {
+    const built = join(repoRoot, 'dist', bundle);
+    for (const source of reachable(repoRoot, `${entry}.ts`).files) assertBuiltAfter(built, source);
+    if (!bundleIsCurrent(built)) throw new Error(`dist/${bundle} was not made from the files now in dist/ (rebuilt by tsc alone?): run \`npm run build\``);
   }
-  // The scrub command's, which `dialsim scrub` runs in the calling thread.
-  for (const source of reachable(repoRoot, `${SCRUB_BUNDLE.entry}.ts`).files) assertBuiltAfter(join(repoRoot, 'dist', SCRUB_BUNDLE.bundle), source);
 }
 
 function assertBuiltAfter(built: string, source: string): void {

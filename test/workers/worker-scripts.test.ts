@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { NdjsonBatch, NdjsonBatchAnswer } from '../../src/cli/check-workers.js';
-import { bundledScriptName, compiledWorkerScript, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
+import { bundledScriptName, bundleInput, compiledWorkerScript, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { scratchDir } from '../support/scratch-dir.js';
 
@@ -26,37 +26,42 @@ describe('compiledWorkerScript', () => {
     expect(compiledWorkerScript(from, 'check-worker', { bundled: false })?.href).toBe(builtModule('src/cli/check-worker.js'));
   });
 
-  /** A built folder with a worker script, its bundle made at `bundleAt` from inputs written at `inputsAt`. */
-  function builtFolder(name: string, { bundleAt, inputsAt, listed = true }: { bundleAt?: number; inputsAt: number; listed?: boolean }) {
+  /**
+   * A built folder with a worker script and (`bundled`) its bundle, listing the files it was made from as they were
+   * (`listed`); `changed` is then written again, as `tsc` alone or a dependency upgraded in place would.
+   */
+  function builtFolder(name: string, { bundled = true, listed = true, changed }: { bundled?: boolean; listed?: boolean; changed?: string }) {
     const folder = join(scratchDir('worker-scripts'), name);
     mkdirSync(join(folder, 'lib'), { recursive: true });
     writeFileSync(join(folder, 'caller.js'), '');
-    for (const input of ['some-worker.js', 'lib/rules.js']) {
-      writeFileSync(join(folder, input), '');
-      utimesSync(join(folder, input), inputsAt, inputsAt);
+    const inputs = ['some-worker.js', 'lib/rules.js'];
+    for (const input of inputs) {
+      writeFileSync(join(folder, input), 'export {};\n');
+      utimesSync(join(folder, input), 1_000, 1_000);
     }
-    if (bundleAt !== undefined) {
+    if (bundled) {
       writeFileSync(join(folder, 'some-worker.bundle.js'), '');
-      if (listed) writeFileSync(join(folder, 'some-worker.bundle.js.inputs.json'), JSON.stringify({ inputs: ['some-worker.js', 'lib/rules.js'] }));
-      utimesSync(join(folder, 'some-worker.bundle.js'), bundleAt, bundleAt);
+      if (listed) writeFileSync(join(folder, 'some-worker.bundle.js.inputs.json'), JSON.stringify({ inputs: inputs.map((input) => bundleInput(folder, input)) }));
     }
+    if (changed !== undefined) utimesSync(join(folder, changed), 2_000, 2_000);
     const script = (file: string) => pathToFileURL(join(folder, file)).href;
     return { started: compiledWorkerScript(script('caller.js'), 'some-worker', { bundled: true })?.href, bundle: script('some-worker.bundle.js'), files: script('some-worker.js') };
   }
 
-  it('starts from the bundle when it is newer than every file it was made from', () => {
-    const { started, bundle } = builtFolder('current', { inputsAt: 1_000, bundleAt: 2_000 });
+  it('starts from the bundle when every file it was made from is as the build found it', () => {
+    const { started, bundle } = builtFolder('current', {});
     expect(started).toBe(bundle);
   });
 
   it('starts from the module files when the build has no bundle, or it cannot say what it was made from', () => {
-    expect(builtFolder('unbundled', { inputsAt: 1_000 }).started).toMatch(/some-worker\.js$/);
-    const unlisted = builtFolder('unlisted', { inputsAt: 1_000, bundleAt: 2_000, listed: false });
+    const unbundled = builtFolder('unbundled', { bundled: false });
+    expect(unbundled.started).toBe(unbundled.files);
+    const unlisted = builtFolder('unlisted', { listed: false });
     expect(unlisted.started).toBe(unlisted.files);
   });
 
-  it('starts from the module files when one of them is newer than the bundle: its code would differ from this thread\'s', () => {
-    const stale = builtFolder('stale', { inputsAt: 3_000, bundleAt: 2_000 });
+  it("starts from the module files when one of them changed after the bundle was made: its code would differ from this thread's", () => {
+    const stale = builtFolder('stale', { changed: 'lib/rules.js' });
     expect(stale.started).toBe(stale.files);
   });
 });
@@ -75,18 +80,18 @@ describe('the worker scripts\' bundles', () => {
 });
 
 describe('WorkerPool.start', () => {
-  it('gives up the start, stopping the threads, when the setup cannot be made', async () => {
+  it("throws the setup's own error at once when the setup cannot be made: the calling thread's failure, not the workers'", async () => {
     assertBuildIsFresh();
     const { WorkerPool } = (await import(builtModule('src/workers/worker-pool.js'))) as typeof import('../../src/workers/worker-pool.js');
     const script = new URL(builtModule('src/cli/check-worker.bundle.js'));
-    await expect(
+    expect(() =>
       WorkerPool.start(script, 2, () => {
         throw new Error('a registry of kind FancyRegistry cannot be shared with worker threads');
       }),
-    ).rejects.toThrow('a registry of kind FancyRegistry cannot be shared with worker threads');
+    ).toThrow('a registry of kind FancyRegistry cannot be shared with worker threads');
   });
 
-  it('sets each worker up from the setup made once the threads exist', async () => {
+  it('makes the setup once and sets every worker up from it', async () => {
     assertBuildIsFresh();
     const { WorkerPool } = (await import(builtModule('src/workers/worker-pool.js'))) as typeof import('../../src/workers/worker-pool.js');
     const { screenNdjsonBatch } = (await import(builtModule('src/cli/screen-ndjson-batch.js'))) as typeof import('../../src/cli/screen-ndjson-batch.js');
