@@ -197,14 +197,17 @@ describe('abandonment.message', () => {
 });
 
 describe('ring.duration', () => {
+  /** Places a call to New York at `at` that rings from 3 s for `ringMs` and is given up unanswered; its attempt id. */
+  const ringingOut = (call: ReturnType<typeof setup>['call']) => (at: number, ringMs: number) => {
+    const placed = call(NEW_YORK, at);
+    placed.to('ringing', 3_000);
+    placed.to('no-answer', 3_000 + ringMs);
+    return placed.attemptId;
+  };
+
   it('an unanswered call given up after 15 s of ringing is fine, after 14 s it is a breach, whatever the event claimed', () => {
     const { monitor, call } = setup();
-    const ringOut = (at: number, ringMs: number) => {
-      const placed = call(NEW_YORK, at);
-      placed.to('ringing', 3_000);
-      placed.to('no-answer', 3_000 + ringMs);
-      return placed.attemptId;
-    };
+    const ringOut = ringingOut(call);
     ringOut(T0, 15_000);
     const short = ringOut(T0 + 60_000, 14_000);
     const toronto = call(TORONTO, T0 + 120_000);
@@ -222,12 +225,7 @@ describe('ring.duration', () => {
     // The monitor keeps the instants it parsed and lets them go when there are many: 6,000 calls a minute apart pass
     // that bound, then calls ring again from the first instant and from a recent one.
     const { monitor, call } = setup();
-    const ringOut = (at: number, ringMs: number) => {
-      const placed = call(NEW_YORK, at);
-      placed.to('ringing', 3_000);
-      placed.to('no-answer', 3_000 + ringMs);
-      return placed.attemptId;
-    };
+    const ringOut = ringingOut(call);
     for (let index = 0; index < 6_000; index++) ringOut(T0 + index * 60_000, 15_000);
     const first = ringOut(T0, 14_000);
     const recent = ringOut(T0 + 5_999 * 60_000, 13_000);
