@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Consent } from '../../src/core/attempt.js';
-import type { Lead } from '../../src/dialer/campaign-config.js';
+import { parseLead, type Lead } from '../../src/dialer/campaign-config.js';
+import { aLead } from '../../src/testing/a-lead.js';
 import { LeadCompactor } from '../../src/dialer/compact-lead.js';
 
-/** A lead as the campaign config holds it once parsed (the kit's `aLead` is the input form). */
+/**
+ * A lead as the campaign config holds it once parsed: the kit's input lead (with the one consent the compactor shares
+ * most), through the config's own parser; parsed fields overridden after.
+ */
 function parsedLead(overrides: Partial<Lead> = {}): Lead {
-  return {
-    id: 'L1',
-    phone: '+13035550123',
-    lineType: 'mobile',
-    business: false,
-    timeZone: null,
-    state: null,
-    postalCode: null,
-    netWorth: null,
-    income: null,
-    occupation: null,
-    consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: Date.UTC(2025, 5, 1), revokedAt: null }],
-    relationship: { lastTransactionAt: null, lastInquiryAt: null },
-    ...overrides,
-  };
+  const input = aLead({ id: 'L1', phone: '+13035550123', lineType: 'mobile', consents: [{ kind: 'prior-express-written', seller: 'acme', grantedAt: '2025-06-01' }] });
+  return { ...parseLead(input, 'the test lead'), ...overrides };
 }
 
 describe('LeadCompactor', () => {
