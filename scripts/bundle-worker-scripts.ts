@@ -38,11 +38,12 @@ export function bundleWorkerScripts(root: string): string[] {
       // Modules the bundle imports from dist/ rather than holding a copy of: esbuild writes the import of an
       // external file relative to the bundle.
       external: shared.map((module) => join(root, 'dist', `${module}.js`)),
-      // Less to parse at each worker's start; names are kept (a stack reads as the sources' functions, and a class's
-      // name in a message is the same from the bundle as from the files)...
+      // Less to parse at each worker's start. Identifiers are not minified, so functions and classes keep their
+      // names except where two modules' top-level names collide (esbuild then suffixes one, as in `isObject5`, all in
+      // dependencies). Not `keepNames`: it wraps every function made at run time in a call that redefines its name,
+      // closures made per screened row included (about 10% of a full-scale scrub's time)...
       minifyWhitespace: true,
       minifySyntax: true,
-      keepNames: true,
       // ...and a worker's crash is reported with its stack, which the map leads back to the TypeScript sources.
       sourcemap: true,
       logLevel: 'warning',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { NdjsonBatch, NdjsonBatchAnswer } from '../../src/cli/check-workers.js';
+import { SCRUB_BUNDLE } from '../../src/cli/commands/scrub.js';
 import { bundledScriptName, bundleInput, compiledWorkerScript, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { scratchDir } from '../support/scratch-dir.js';
@@ -75,6 +76,15 @@ describe('the worker scripts\' bundles', () => {
       const imported = [...bundle.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1] ?? match[2]);
       expect(imported.length, `${script}: the node: modules it imports`).toBeGreaterThan(0);
       expect(imported.filter((specifier) => !specifier!.startsWith('node:')), script).toEqual([]);
+    }
+  });
+
+  it("are not built with esbuild's keepNames, whose helper redefines the name of every closure made per request", () => {
+    assertBuildIsFresh();
+    for (const bundle of [...WORKER_SCRIPTS.map(bundledScriptName), SCRUB_BUNDLE.bundle]) {
+      const text = readFileSync(join(repoRoot, 'dist', bundle), 'utf8');
+      expect(text.length, bundle).toBeGreaterThan(100_000);
+      expect(text.match(/\b__name\(/g) ?? [], bundle).toEqual([]);
     }
   });
 });
