@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import { holidaysPackage } from '../../src/core/holidays-package.js';
 import { subdivision } from '../../src/core/jurisdiction-codes.js';
 
 /**
@@ -20,7 +20,7 @@ function holidaysOf(state: string, year: number): ReadonlyMap<string, Holiday> {
   const key = `${state}:${year}`;
   let days = byStateAndYear.get(key);
   if (days === undefined) {
-    const calendar = new Holidays(subdivision(state)?.country ?? 'US', state);
+    const calendar = new (holidaysPackage())(subdivision(state)?.country ?? 'US', state);
     const found = new Map<string, Holiday>();
     for (const holiday of calendar.getHolidays(year) || []) {
       const date = holiday.date.slice(0, 10);

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { holidaysPackage } from './holidays-package.js';
+import { savedTable } from './saved-tables.js';
 
 /**
  * The codes a callee's state or province is written in (`callee.state`, `registries.states`, a lead's `state`):
@@ -28,19 +29,23 @@ export interface SubdivisionInfo {
 
 let subdivisions: ReadonlyMap<string, SubdivisionInfo> | undefined;
 
-function loadSubdivisions(): ReadonlyMap<string, SubdivisionInfo> {
-  const holidays = new Holidays();
-  const entries: SubdivisionInfo[] = [
+/** The states, territories and provinces, in order, as the region data has them: what the build saves. */
+export function workOutSubdivisions(): SubdivisionInfo[] {
+  const holidays = new (holidaysPackage())();
+  return [
     ...Object.entries(holidays.getStates('US') ?? {}).map(([code, name]) => ({ code, name, country: 'US' as const })),
     ...US_TERRITORIES.map((code) => ({ code, name: TERRITORY_NAMES[code]!, country: 'US' as const })),
     ...Object.entries(holidays.getStates('CA') ?? {}).map(([code, name]) => ({ code, name, country: 'CA' as const })),
   ];
-  return new Map(entries.map((entry) => [entry.code, entry]));
 }
 
 /** Every known state, territory and province, by code. */
 export function knownSubdivisions(): ReadonlyMap<string, SubdivisionInfo> {
-  return (subdivisions ??= loadSubdivisions());
+  if (subdivisions === undefined) {
+    const entries = (savedTable('subdivisions') as SubdivisionInfo[] | undefined) ?? workOutSubdivisions();
+    subdivisions = new Map(entries.map((entry) => [entry.code, Object.freeze(entry)]));
+  }
+  return subdivisions;
 }
 
 /** The state, territory or province with this code (`FL`, `PR`, `ON`), or undefined. */

@@ -1,3 +1,5 @@
+import { savedTable } from '../core/saved-tables.js';
+
 /**
  * Tables by NANP area code held as arrays indexed by the area code's value (000 to 999), so that a lookup per
  * attempt reads three character codes instead of slicing a string and hashing it.
@@ -21,4 +23,10 @@ export function indexByAreaCode<Entry>(table: ReadonlyMap<string, Entry>): reado
     if (/^\d{3}$/.test(areaCode)) index[Number(areaCode)] = entry;
   }
   return index;
+}
+
+/** A table by area code that the build saved (src/core/saved-tables.ts), its lists frozen as working it out freezes them. */
+export function savedAreaCodeTable(name: 'areaCodeStates' | 'areaCodeZones'): ReadonlyMap<string, readonly string[]> | undefined {
+  const entries = savedTable(name) as (readonly [string, string[]])[] | undefined;
+  return entries === undefined ? undefined : new Map(entries.map(([areaCode, list]) => [areaCode, Object.freeze(list)]));
 }

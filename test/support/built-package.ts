@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCRUB_BUNDLE } from '../../src/cli/commands/scrub.js';
+import { readSavedTables, SAVED_TABLES_FILE } from '../../src/core/saved-tables.js';
 import { bundledScriptName, bundleIsCurrent, WORKER_SCRIPTS } from '../../src/workers/worker-scripts.js';
 import { reachable } from './import-graph.js';
 
@@ -28,6 +29,8 @@ export function assertBuildIsFresh(): void {
     for (const source of reachable(repoRoot, `${entry}.ts`).files) assertBuiltAfter(built, source);
     if (!bundleIsCurrent(built)) throw new Error(`dist/${bundle} was not made from the files now in dist/ (rebuilt by tsc alone?): run \`npm run build\``);
   }
+  // The tables the build saves, worked out from the files in dist/ and node_modules/ now, or the built code works them out.
+  if (readSavedTables(join(repoRoot, SAVED_TABLES_FILE)) === undefined) throw new Error(`${SAVED_TABLES_FILE} is missing or was saved from other files: run \`npm run build\``);
 }
 
 function assertBuiltAfter(built: string, source: string): void {

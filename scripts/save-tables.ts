@@ -1,0 +1,34 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workOutSubdivisions } from '../src/core/jurisdiction-codes.js';
+import { SAVED_TABLES_FILE, sourceSha256, TABLE_SOURCES, type SavedTables } from '../src/core/saved-tables.js';
+import { workOutAreaCodeStates } from '../src/resolve/area-code-states.js';
+import { workOutAreaCodeZones } from '../src/resolve/time-zones.js';
+import { repositoryRoot, runIfMain } from './script-support.js';
+
+/**
+ * Works out the tables dialsim would otherwise work out at every start and saves them in dist/saved-tables.json,
+ * with a hash of every file they come from (src/core/saved-tables.ts says when they are used): `npm run build` runs
+ * this after tsc.
+ */
+export function saveTables(root: string): string {
+  const path = join(root, SAVED_TABLES_FILE);
+  // Worked out afresh: the area codes' states are matched with the names, which must not come from an older file.
+  rmSync(path, { force: true });
+  const sources = TABLE_SOURCES.map((source) => {
+    const sha256 = sourceSha256(source);
+    if (sha256 === undefined) throw new Error(`save-tables: cannot read ${source.file} of ${source.package}`);
+    return { ...source, sha256 };
+  });
+  const saved: SavedTables = {
+    sources,
+    tables: { subdivisions: workOutSubdivisions(), areaCodeStates: [...workOutAreaCodeStates()], areaCodeZones: [...workOutAreaCodeZones()] },
+  };
+  writeFileSync(path, `${JSON.stringify(saved)}\n`);
+  return path;
+}
+
+runIfMain(import.meta.url, () => {
+  saveTables(repositoryRoot(import.meta.url));
+  return 0;
+});

@@ -1,0 +1,69 @@
+/**
+ * Issue 14: the tables worked out from dependencies' data at every start (state and province names, each area code's
+ * states and zones) are saved by the build, and used only while every file they come from is as the build hashed it.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { workOutSubdivisions } from '../../src/core/jurisdiction-codes.js';
+import { readSavedTables, SAVED_TABLES_FILE, TABLE_SOURCES, type SavedTables } from '../../src/core/saved-tables.js';
+import { workOutAreaCodeStates } from '../../src/resolve/area-code-states.js';
+import { workOutAreaCodeZones } from '../../src/resolve/time-zones.js';
+import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
+import { scratchDir } from '../support/scratch-dir.js';
+
+const savedPath = join(repoRoot, SAVED_TABLES_FILE);
+
+function savedAsBuilt(): SavedTables {
+  assertBuildIsFresh();
+  return JSON.parse(readFileSync(savedPath, 'utf8')) as SavedTables;
+}
+
+describe('the saved tables', () => {
+  it('are the tables the sources work out, in the same order', () => {
+    const { tables } = savedAsBuilt();
+    expect(tables.subdivisions).toEqual(workOutSubdivisions());
+    expect(tables.areaCodeStates).toEqual([...workOutAreaCodeStates()]);
+    expect(tables.areaCodeZones).toEqual([...workOutAreaCodeZones()]);
+    // Not a table of nothing: every state, DC, the territories and Canada's 13; several hundred area codes each.
+    expect((tables.subdivisions as unknown[]).length).toBe(51 + 5 + 13);
+    expect((tables.areaCodeStates as unknown[]).length).toBeGreaterThan(400);
+  });
+
+  it('list a hash of every file they are worked out from', () => {
+    const { sources } = savedAsBuilt();
+    expect(sources.map(({ package: name, file }) => ({ package: name, file }))).toEqual(TABLE_SOURCES);
+    for (const source of sources) expect(source.sha256, source.file).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('are not used when one of those files changed since the build, or is not listed', () => {
+    const saved = savedAsBuilt();
+    const dir = scratchDir('saved-tables');
+    const write = (name: string, tables: SavedTables): string => {
+      writeFileSync(join(dir, name), JSON.stringify(tables));
+      return join(dir, name);
+    };
+    expect(readSavedTables(write('intact.json', saved))?.tables).toEqual(saved.tables);
+    const changed = saved.sources.map((source, index) => (index === 3 ? { ...source, sha256: '0'.repeat(64) } : source));
+    expect(readSavedTables(write('changed.json', { ...saved, sources: changed }))).toBeUndefined();
+    expect(readSavedTables(write('unlisted.json', { ...saved, sources: saved.sources.slice(1) }))).toBeUndefined();
+    expect(readSavedTables(join(dir, 'absent.json'))).toBeUndefined();
+  });
+
+  it('spare the built code loading date-holidays until a holiday is asked for', () => {
+    assertBuildIsFresh();
+    const script = `
+      const { createRequire } = await import('node:module');
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('/date-holidays/'));
+      const { subdivisionName } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/src/core/jurisdiction-codes.js')).href)});
+      const { statesForNanpNumber } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/src/resolve/area-code-states.js')).href)});
+      const { legalHolidayOn } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/policies/us-states/state-holidays.js')).href)});
+      const before = { name: subdivisionName('FL'), states: statesForNanpNumber('+13055550123', 'US'), loaded: loaded() };
+      const holiday = legalHolidayOn('FL', '2026-12-25', { substituteDays: true });
+      console.log(JSON.stringify({ ...before, holiday, after: loaded() }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(out).toEqual({ name: 'Florida', states: ['FL'], loaded: false, holiday: 'Christmas Day', after: true });
+  });
+});
