@@ -111,12 +111,15 @@ export class RegistryStore implements NumberRegistry {
     try {
       const size = fstatSync(fd).size;
       const bytes = new Uint8Array(new SharedArrayBuffer(size));
+      // The checksum is taken chunk by chunk as the file is read, each chunk while it is still in the cache.
+      const checksum = new StoreChecksum();
       for (let read = 0; read < size; ) {
-        const n = readSync(fd, bytes, read, Math.min(size - read, 1 << 26), read);
+        const n = readSync(fd, bytes, read, Math.min(size - read, READ_CHUNK_BYTES), read);
         if (n === 0) throw new StoreFileError(`the registry store ${path} ended while being read`);
+        checksum.add(bytes, read, read + n);
         read += n;
       }
-      return new RegistryStore(bytes, `the registry store ${path}`);
+      return new RegistryStore(bytes, `the registry store ${path}`, checksum.matches(bytes));
     } finally {
       closeSync(fd);
     }
@@ -305,8 +308,30 @@ export function encodeRegistryStore(
 }
 
 /** The CRC-32 of the header's fields (version, section sizes, counts) and of every section. */
-function storeChecksum(bytes: Uint8Array): number {
+export function storeChecksum(bytes: Uint8Array): number {
   return crc32(bytes.subarray(CHECKSUM_AT + 4), crc32(bytes.subarray(SIGNATURE.length, CHECKSUM_AT)));
+}
+
+/** Chunks a store file is read in: small enough to stay in the processor's cache for the checksum that follows. */
+const READ_CHUNK_BYTES = 1 << 18;
+
+/** `storeChecksum` over a file's bytes as they arrive, in order: the same CRC, the same bytes left out. */
+export class StoreChecksum {
+  #crc = 0;
+
+  /** Adds bytes `from` to `to` (exclusive) of the file, following the bytes added before. */
+  add(bytes: Uint8Array, from: number, to: number): void {
+    for (const [start, end] of [[SIGNATURE.length, CHECKSUM_AT], [CHECKSUM_AT + 4, to]] as const) {
+      const first = Math.max(from, start);
+      const last = Math.min(to, end);
+      if (first < last) this.#crc = crc32(bytes.subarray(first, last), this.#crc);
+    }
+  }
+
+  /** Whether the whole file has the checksum its header holds (false for a file too short to hold one). */
+  matches(bytes: Uint8Array): boolean {
+    return bytes.byteLength >= HEADER_BYTES && this.#crc === new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(CHECKSUM_AT, true);
+  }
 }
 
 /** The metadata section, or undefined when it is not what a store writes (the checksum passed, so: another writer). */
