@@ -45,6 +45,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   { package: 'dialsim', file: 'dist/src/resolve/area-code-states.js' },
   { package: 'dialsim', file: 'dist/src/resolve/time-zones.js' },
   { package: 'dialsim', file: 'dist/src/resolve/area-code-index.js' },
+  { package: 'dialsim', file: 'dist/src/resolve/geo-carrier-data.js' },
   { package: 'dialsim', file: 'dist/src/core/saved-tables.js' },
 ];
 

