@@ -1,4 +1,4 @@
-import { popcount } from './popcount.js';
+import { popcount, selectBit } from './popcount.js';
 
 /**
  * One exchange's listed numbers (the last four digits, 0000-9999, of the numbers in one NPA-NXX) in the Elias-Fano
@@ -129,8 +129,7 @@ export function exchangeHas(words: Uint32Array, at: number, line: number): boole
       free = ~readWord(words, groupBit + offset);
       inWord = popcount(free);
     }
-    for (; zeros > 1; zeros--) free &= free - 1;
-    start = offset + (31 - Math.clz32(free & -free)) + 1;
+    start = offset + selectBit(free, zeros) + 1;
   }
   const target = line & ((1 << lowBits) - 1);
   const lowBit = groupBit + (end - first) + bucketsInGroup;

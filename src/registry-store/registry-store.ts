@@ -182,24 +182,43 @@ export class RegistryStore implements NumberRegistry {
     const records = this.#stagedRecords;
     const lines = this.#stagedLines;
     const data = this.#data;
-    let warmed = 0;
     for (let first = 0; first < numbers.length; first += LOOKUP_STAGE) {
       const count = Math.min(LOOKUP_STAGE, numbers.length - first);
-      // Stage 1: the record of each number's exchange, from the index (small enough to stay in cache).
       for (let i = 0; i < count; i++) {
         const number = numbers[first + i]!;
-        if (!(Number.isInteger(number) && number >= 0 && number < 1e10)) {
-          throw new RangeError(`hasEach: numbers[${first + i}] is ${number}, not a whole number from 0 to 9,999,999,999 (NPA-NXX-XXXX)`);
-        }
-        const prefix = Math.floor(number / LINES_PER_EXCHANGE);
-        lines[i] = number - prefix * LINES_PER_EXCHANGE;
-        records[i] = this.#recordOf(prefix);
+        if (!isNanpNumber(number)) throw new RangeError(`hasEach: numbers[${first + i}] is ${number}, not a whole number from 0 to 9,999,999,999 (NPA-NXX-XXXX)`);
       }
-      // Stage 2: each record's header and directory; stage 3: the group the number falls in.
-      for (let i = 0; i < count; i++) if (records[i]! >= 0) warmed += data[records[i]!]!;
-      for (let i = 0; i < count; i++) if (records[i]! >= 0) warmed += data[exchangeGroupWord(data, records[i]!, lines[i]!)]!;
+      this.#readStage(numbers, first, count);
       for (let i = 0; i < count; i++) listed[first + i] = records[i]! >= 0 && exchangeHas(data, records[i]!, lines[i]!) ? 1 : 0;
     }
+  }
+
+  /**
+   * Reads the parts of the store that looking each of `numbers[0 .. count)` up will read (as for hasEach), without
+   * answering: a caller about to look them up one at a time among other work (a scrub's next rows) then finds them
+   * in the cache, not in memory. Only a hint: anything but a ten-digit NANP number is passed over.
+   */
+  readAhead(numbers: ArrayLike<number>, count = numbers.length): void {
+    for (let first = 0; first < count; first += LOOKUP_STAGE) this.#readStage(numbers, first, Math.min(LOOKUP_STAGE, count - first));
+  }
+
+  /**
+   * hasEach's first stages for `numbers[first .. first + count)`: each number's record (or -1) and line, then each
+   * record's header and directory, then the group the line falls in, read for their misses to overlap.
+   */
+  #readStage(numbers: ArrayLike<number>, first: number, count: number): void {
+    const records = this.#stagedRecords;
+    const lines = this.#stagedLines;
+    const data = this.#data;
+    let warmed = 0;
+    for (let i = 0; i < count; i++) {
+      const number = numbers[first + i]!;
+      const prefix = Math.floor(number / LINES_PER_EXCHANGE);
+      lines[i] = number - prefix * LINES_PER_EXCHANGE;
+      records[i] = isNanpNumber(number) ? this.#recordOf(prefix) : -1;
+    }
+    for (let i = 0; i < count; i++) if (records[i]! >= 0) warmed += data[records[i]!]!;
+    for (let i = 0; i < count; i++) if (records[i]! >= 0) warmed += data[exchangeGroupWord(data, records[i]!, lines[i]!)]!;
     // Kept, so that the reads ahead are not optimised away as unused.
     this.#warmed = warmed;
   }
@@ -305,6 +324,11 @@ export function encodeRegistryStore(
   view.setUint32(32, areaCodes.length, true);
   view.setUint32(CHECKSUM_AT, storeChecksum(bytes), true);
   return bytes;
+}
+
+/** A ten-digit NANP number as an integer (NPA-NXX-XXXX), as hasEach and readAhead take them. */
+function isNanpNumber(number: number): boolean {
+  return Number.isInteger(number) && number >= 0 && number < 1e10;
 }
 
 /** The CRC-32 of the header's fields (version, section sizes, counts) and of every section. */

@@ -40,7 +40,7 @@ export function screenBatch(screener: RowScreener, rows: readonly LeadRow[], fir
   let blocked = 0;
   for (let index = 0; index < count; index++) {
     const row = firstRow + index;
-    const screened = screener.screen(rows[index]!, row);
+    const screened = screener.screenAt(rows, index, row);
     if ('error' in screened) {
       kinds[index] = ERROR;
       out.text(screened.line);

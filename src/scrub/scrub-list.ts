@@ -10,6 +10,7 @@ import type { LeadRow, LeadTable } from './lead-table.js';
 import { rowProblemText, type RowDefaults, type RowErrorKind } from './row-request.js';
 import { RowAttempts } from './row-attempts.js';
 import { SeenNumbers } from './seen-numbers.js';
+import { READ_AHEAD_ROWS, StoreReadAhead } from './store-read-ahead.js';
 import { spreadsheetSafeLine } from '../core/spreadsheet-safe-csv.js';
 import { decisionCsvHeadBound, writeDecisionCsvHead, writeDigits } from './decision-csv-row.js';
 
@@ -91,16 +92,27 @@ export class RowScreener {
   readonly #settings: ScrubSettings;
   readonly #options: ScreenOptions;
   readonly #attempts: RowAttempts;
+  readonly #readAhead: StoreReadAhead;
 
   constructor(header: readonly string[], settings: ScrubSettings) {
     this.#header = header;
     this.#attempts = new RowAttempts(header, settings.mapping, settings.defaults);
+    this.#readAhead = new StoreReadAhead(settings.screen.registries, settings.mapping.columns.get('phone'));
     this.#keys = settings.output === 'csv' ? header : leadKeys(header);
     this.#settings = settings;
     // A row names no packs of its own, so the packs in force are put together once for the list, not per row.
     const { screen: options } = settings;
     const pack = options.pack ?? packsInForce({ ...(options.packs && { packs: options.packs }), ...(options.custom && { custom: options.custom }) });
     this.#options = { ...options, pack, timeRules: settings.mode === 'dnc-only' ? 'skip' : 'screen' };
+  }
+
+  /**
+   * Screens `rows[index]` as row `row` of the list. Rows are screened in order, each list of them from its first:
+   * every READ_AHEAD_ROWS rows, the registry stores are read ahead for the next ones (StoreReadAhead).
+   */
+  screenAt(rows: readonly LeadRow[], index: number, row: number): ScreenedRow {
+    if (index % READ_AHEAD_ROWS === 0) this.#readAhead.rows(rows, index);
+    return this.screen(rows[index]!, row);
   }
 
   screen({ cells, problem, asWritten }: LeadRow, row: number): ScreenedRow {
@@ -272,9 +284,9 @@ export async function scrubLeadTable(
   batches.text(tally.headerLine(table.header));
   try {
     for await (const batch of table.batches) {
-      for (const row of batch) {
+      for (let index = 0; index < batch.length; index++) {
         const number = summary.rows + 1;
-        tally.finish(screener.screen(row, number), number, row.line, screener, batches);
+        tally.finish(screener.screenAt(batch, index, number), number, batch[index]!.line, screener, batches);
       }
       for (const chunk of batches.take()) {
         await output(chunk);
