@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workOutSubdivisions } from '../src/core/jurisdiction-codes.js';
-import { SAVED_TABLES_FILE, sourceSha256, TABLE_SOURCES, type SavedTables } from '../src/core/saved-tables.js';
+import { SAVED_TABLES_FILE, sourceSha256, TABLE_SOURCES, tablesSha256, type SavedTables } from '../src/core/saved-tables.js';
 import { workOutAreaCodeStates } from '../src/resolve/area-code-states.js';
 import { workOutAreaCodeZones } from '../src/resolve/time-zones.js';
 import { repositoryRoot, runIfMain } from './script-support.js';
@@ -20,10 +20,8 @@ export function saveTables(root: string): string {
     if (sha256 === undefined) throw new Error(`save-tables: cannot read ${source.file} of ${source.package}`);
     return { ...source, sha256 };
   });
-  const saved: SavedTables = {
-    sources,
-    tables: { subdivisions: workOutSubdivisions(), areaCodeStates: [...workOutAreaCodeStates()], areaCodeZones: [...workOutAreaCodeZones()] },
-  };
+  const tables = { subdivisions: workOutSubdivisions(), areaCodeStates: [...workOutAreaCodeStates()], areaCodeZones: [...workOutAreaCodeZones()] };
+  const saved: SavedTables = { sources, tables, tablesSha256: tablesSha256(tables) };
   writeFileSync(path, `${JSON.stringify(saved)}\n`);
   return path;
 }

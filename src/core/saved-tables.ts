@@ -28,6 +28,13 @@ export interface TableSource {
 export interface SavedTables {
   readonly sources: readonly (TableSource & { readonly sha256: string })[];
   readonly tables: Readonly<Record<SavedTableName, unknown>>;
+  /** SHA-256 of the tables as JSON (`tablesSha256`): a file damaged after the build is not used either. */
+  readonly tablesSha256: string;
+}
+
+/** SHA-256 of the tables as the build writes them. */
+export function tablesSha256(tables: SavedTables['tables']): string {
+  return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
 }
 
 /**
@@ -59,11 +66,12 @@ export function sourceSha256(source: TableSource): string | undefined {
   }
 }
 
-/** The saved tables in `path` if every source they list still hashes as listed, else undefined. */
+/** The saved tables in `path` if they are as the build wrote them and every source still hashes as listed, else undefined. */
 export function readSavedTables(path: string): SavedTables | undefined {
   let saved: SavedTables;
   try {
     saved = JSON.parse(readFileSync(path, 'utf8')) as SavedTables;
+    if (tablesSha256(saved.tables) !== saved.tablesSha256) return undefined;
   } catch {
     return undefined;
   }

@@ -41,7 +41,7 @@ describe('the saved tables', () => {
     for (const file of [GEOCODING_FILE, TIME_ZONES_FILE]) expect(TABLE_SOURCES).toContainEqual({ package: GEO_CARRIER_PACKAGE, file });
   });
 
-  it('are not used when one of those files changed since the build, or is not listed', () => {
+  it('are not used when one of those files changed since the build, or is not listed, or the tables themselves changed', () => {
     const saved = savedAsBuilt();
     const dir = scratchDir('saved-tables');
     const write = (name: string, tables: SavedTables): string => {
@@ -52,6 +52,8 @@ describe('the saved tables', () => {
     const changed = saved.sources.map((source, index) => (index === 3 ? { ...source, sha256: '0'.repeat(64) } : source));
     expect(readSavedTables(write('changed.json', { ...saved, sources: changed }))).toBeUndefined();
     expect(readSavedTables(write('unlisted.json', { ...saved, sources: saved.sources.slice(1) }))).toBeUndefined();
+    const damaged = { ...saved.tables, subdivisions: (saved.tables.subdivisions as { code: string }[]).map((entry) => (entry.code === 'FL' ? { ...entry, name: 'Flor1da' } : entry)) };
+    expect(readSavedTables(write('damaged.json', { ...saved, tables: damaged }))).toBeUndefined();
     expect(readSavedTables(join(dir, 'absent.json'))).toBeUndefined();
   });
 
