@@ -2,6 +2,7 @@ import { CANADA_FACTS } from '../../../policies/canada/canada-facts.js';
 import { ABANDONMENT_LIMITS, AbandonmentByJurisdiction, type AbandonmentJurisdiction } from '../abandonment-by-jurisdiction.js';
 import { TWO_SECOND_LIMIT_MS } from './abandonment-two-second.js';
 import { defineObligation, type BreachDraft } from './obligation.js';
+import { CallsInProgress } from './calls-in-progress.js';
 
 const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
 
@@ -34,7 +35,7 @@ export const abandonmentRate = defineObligation({
   start() {
     const measured = new AbandonmentByJurisdiction();
     // Calls answered and not yet connected or abandoned: when the greeting ended, the instant the rate is counted at.
-    const answeredAt = new Map<string, number>();
+    const answeredAt = new CallsInProgress<number>();
     return {
       observe(record, { jurisdiction, at }) {
         if (record.type !== 'transition' || jurisdiction === null) return;

@@ -3,6 +3,7 @@ import type { CitedFact } from '../../core/cited-fact.js';
 import { CANADA_FACTS } from '../../../policies/canada/canada-facts.js';
 import type { AbandonmentJurisdiction } from '../abandonment-by-jurisdiction.js';
 import { defineObligation, Occurrences, secondsBetween } from './obligation.js';
+import { CallsInProgress } from './calls-in-progress.js';
 
 /**
  * The 2-second rule: a call answered by a person is abandoned unless a live agent takes it within 2 seconds of the
@@ -24,7 +25,7 @@ const CANADA_TWO_SECONDS: CitedFact<string> = {
 };
 
 /** Answered calls waiting for an agent, by attempt: when the greeting ended. */
-type Waiting = Map<string, { at: number; jurisdiction: AbandonmentJurisdiction }>;
+type Waiting = CallsInProgress<{ at: number; jurisdiction: AbandonmentJurisdiction }>;
 
 export const abandonmentTwoSecond = defineObligation({
   id: 'abandonment.two-second',
@@ -40,7 +41,7 @@ export const abandonmentTwoSecond = defineObligation({
     connectedLate: '{attemptId} was answered at {answeredAt} and reached an agent {waitedSeconds} s later: after 2 s it is an abandoned call, not a connect',
   },
   start() {
-    const waiting: Waiting = new Map();
+    const waiting: Waiting = new CallsInProgress();
     const found = new Occurrences();
     return {
       observe(record, { jurisdiction, at }) {

@@ -3,6 +3,7 @@ import { callMachine } from '../../lifecycle/call-machine.js';
 import { abandonmentJurisdiction, type AbandonmentJurisdiction } from '../abandonment-by-jurisdiction.js';
 import type { AuditRecord, AuditSink } from '../audit-log.js';
 import { abandonmentMessage } from './abandonment-message.js';
+import { CallsInProgress } from './calls-in-progress.js';
 import { abandonmentRate } from './abandonment-rate.js';
 import { abandonmentTwoSecond } from './abandonment-two-second.js';
 import { dncRequestHonoured } from './dnc-request-honoured.js';
@@ -31,7 +32,7 @@ function isFinal(state: string): boolean {
 export class ComplianceMonitor implements AuditSink {
   readonly #checks: { obligation: Obligation; check: ObligationCheck }[];
   /** The jurisdiction of each call still in progress (a call's later records carry only its attempt id). */
-  readonly #jurisdictionOf = new Map<string, AbandonmentJurisdiction | null>();
+  readonly #jurisdictionOf = new CallsInProgress<AbandonmentJurisdiction | null>();
   #lastIso = '';
   #lastAt = Number.NaN;
   readonly #instants = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { formatInstantUtc } from '../../core/instant.js';
 import { defineObligation, Occurrences, secondsBetween } from './obligation.js';
+import { CallsInProgress } from './calls-in-progress.js';
 
 /** The shortest ring before an unanswered call may be given up. Four rings take longer, so 15 s meets the rule either way. */
 export const MIN_RING_BEFORE_GIVING_UP_MS = 15_000;
@@ -29,7 +30,7 @@ export const ringDuration = defineObligation({
     hungUpEarly: '{attemptId} rang for {rangSeconds} s from {ringingAt} and was given up as unanswered: under 15 s (or four rings)',
   },
   start() {
-    const ringingSince = new Map<string, number>();
+    const ringingSince = new CallsInProgress<number>();
     const found = new Occurrences();
     return {
       observe(record, { jurisdiction, at }) {
