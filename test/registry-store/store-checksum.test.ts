@@ -53,7 +53,8 @@ describe('RegistryStore.open', () => {
   });
 
   it.each([
-    ['in the header', 16],
+    // The stored count of numbers: a header field only the checksum covers.
+    ['in the header', 26],
     ['in the first chunk', 1000],
     ['in a middle chunk', (1 << 18) * 2 + 5],
     ['in the last byte', -1],
@@ -63,6 +64,6 @@ describe('RegistryStore.open', () => {
     damaged[index]! ^= 0x04;
     const path = join(dir, `damaged-${index}.dnc`);
     writeFileSync(path, damaged);
-    expect(() => RegistryStore.open(path)).toThrow(/is damaged: (its checksum does not match its contents|its header describes)/);
+    expect(() => RegistryStore.open(path)).toThrow(/is damaged: its checksum does not match its contents/);
   });
 });

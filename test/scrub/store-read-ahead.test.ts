@@ -2,6 +2,8 @@
  * Issue 14: a scrub reads the registry stores ahead for its next rows (their misses overlap), as a hint only: the
  * numbers read ahead are the plainly written ones of the next READ_AHEAD_ROWS rows, and answers never change.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AreaCodeBitmaps } from '../../src/registry-store/area-code-bitmaps.js';
 import { encodeRegistryStore, RegistryStore } from '../../src/registry-store/registry-store.js';
@@ -9,6 +11,8 @@ import { storeCopy } from '../../src/registry-store/store-copy.js';
 import { InMemoryRegistry } from '../../src/resolve/registry.js';
 import { READ_AHEAD_ROWS, storesIn, StoreReadAhead } from '../../src/scrub/store-read-ahead.js';
 import type { LeadRow } from '../../src/scrub/lead-table.js';
+import { downloadFolder, writeDownload } from '../registry-store/ftc-files.js';
+import { runCliInMemory } from '../support/run-cli-in-memory.js';
 
 function storeListing(...numbers: number[]): RegistryStore {
   const bitmaps = new AreaCodeBitmaps();
@@ -76,5 +80,32 @@ describe('StoreReadAhead', () => {
     new StoreReadAhead({ national: { syncedAt: 0, numbers: new InMemoryRegistry(['+13035550123']) } }, 1).rows([row('3035550123')], 0);
     new StoreReadAhead({ national: storeCopy(store, 'national.dnc') }, undefined).rows([row('3035550123')], 0);
     expect(readAhead).not.toHaveBeenCalled();
+  });
+});
+
+describe('a scrub against a registry store', () => {
+  it('writes the same bytes with its reads ahead as without them, over several read-ahead spans and awkward rows', async () => {
+    const folder = downloadFolder();
+    const store = join(folder, 'registry.dnc');
+    const imported = await runCliInMemory(['registry', 'import', writeDownload(folder, '2026-03-01_303_a1.txt', ['303,5550100', '303,5550123', '303,5550177']), writeDownload(folder, '2026-03-01_720_b2.txt', ['720,5550100']), '--out', store]);
+    expect(imported.code).toBe(0);
+    const context = join(folder, 'context.json');
+    writeFileSync(context, JSON.stringify({ registries: { national: { store: 'registry.dnc' }, internal: { numbers: [] } } }));
+    // 200 rows: listed and unlisted numbers in several formats, an uncovered area code, rows without a number, a
+    // malformed row, and a number with letters, across three read-ahead spans.
+    const phones = ['(303) 555-0100', '+13035550123', '3035550177', '303.555.0199', '720-555-0100', '+1 212 555 0100', '', '303-555-CALL'];
+    const lines = ['id,name,phone', ...Array.from({ length: 200 }, (_, index) => (index === 130 ? `${index},Lead ${index},${phones[0]},a cell too many` : `${index},Lead ${index},${phones[index % phones.length]}`))];
+    const leads = join(folder, 'leads.csv');
+    writeFileSync(leads, `${lines.join('\n')}\n`);
+    const scrub = () => runCliInMemory(['scrub', leads, '--seller', 'acme', '--context', context, '--dnc-only', '--at', '2026-03-10T17:00:00Z', '--workers', '1']);
+    const readAhead = vi.spyOn(RegistryStore.prototype, 'readAhead');
+    const withReadsAhead = await scrub();
+    expect(readAhead.mock.calls.length).toBeGreaterThanOrEqual(Math.ceil(199 / READ_AHEAD_ROWS));
+    readAhead.mockImplementation(() => {});
+    const without = await scrub();
+    readAhead.mockRestore();
+    expect(withReadsAhead.stdout.split('\n')).toHaveLength(1 + 200 + 1);
+    expect(withReadsAhead.stdout).toMatch(/dnc\.national/);
+    expect(withReadsAhead).toEqual(without);
   });
 });

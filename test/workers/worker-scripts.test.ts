@@ -3,7 +3,7 @@
  * module files when they load `--policy` modules or the build has no bundle; the pool's setup is made once the
  * threads exist, while they load.
  */
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,19 @@ describe('the worker scripts\' bundles', () => {
       const imported = [...bundle.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1] ?? match[2]);
       expect(imported.length, `${script}: the node: modules it imports`).toBeGreaterThan(0);
       expect(imported.filter((specifier) => !specifier!.startsWith('node:')), script).toEqual([]);
+    }
+  });
+
+  it("keep the name of every class of dialsim's own (messages show some), which esbuild would rename on a collision", () => {
+    assertBuildIsFresh();
+    const sources = readdirSync(repoRoot, { recursive: true, encoding: 'utf8' }).filter((path) => /^(src|policies)\/.*\.ts$/.test(path));
+    const classes = new Set(sources.flatMap((path) => [...readFileSync(join(repoRoot, path), 'utf8').matchAll(/\bclass\s+([A-Z]\w*)/g)].map((match) => match[1]!)));
+    expect(classes.size).toBeGreaterThan(30);
+    for (const bundle of [...WORKER_SCRIPTS.map(bundledScriptName), SCRUB_BUNDLE.bundle]) {
+      const text = readFileSync(join(repoRoot, 'dist', bundle), 'utf8');
+      // Renamed, a class is declared as `var Name2=class` or `class Name2`.
+      const renamed = [...text.matchAll(/(?:\bvar\s+|\bclass\s+)([A-Z]\w*?)(\d+)\s*(?:=\s*class\b|[{\s]|extends)/g)].map((match) => match[1]!).filter((name) => classes.has(name));
+      expect(renamed, bundle).toEqual([]);
     }
   });
 

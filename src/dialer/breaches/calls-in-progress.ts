@@ -1,4 +1,7 @@
-/** How many calls the short list holds before the rest go to a Map: more than a campaign's dialed group. */
+/**
+ * How many calls the short list holds before the rest go to a Map: a dialed group of most campaigns (agents times
+ * lines per agent). A larger one stays correct, each lookup past these first scanning all 32.
+ */
 const SHORT = 32;
 
 /**
