@@ -41,11 +41,13 @@ export function workOutSubdivisions(): SubdivisionInfo[] {
 
 /** Every known state, territory and province, by code. */
 export function knownSubdivisions(): ReadonlyMap<string, SubdivisionInfo> {
-  if (subdivisions === undefined) {
-    const entries = (savedTable('subdivisions') as SubdivisionInfo[] | undefined) ?? workOutSubdivisions();
-    subdivisions = new Map(entries.map((entry) => [entry.code, Object.freeze(entry)]));
-  }
-  return subdivisions;
+  if (subdivisions === undefined) adoptSubdivisions((savedTable('subdivisions') as SubdivisionInfo[] | undefined) ?? workOutSubdivisions());
+  return subdivisions!;
+}
+
+/** Takes the entries another thread has (a worker's, from the thread that started it), rather than reading them again. */
+export function adoptSubdivisions(entries: readonly SubdivisionInfo[]): void {
+  subdivisions = new Map(entries.map((entry) => [entry.code, Object.freeze(entry)]));
 }
 
 /** The state, territory or province with this code (`FL`, `PR`, `ON`), or undefined. */

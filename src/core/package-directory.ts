@@ -26,9 +26,17 @@ export function ownPackageDirectory(): string {
  * (date-holidays' parser, under a package manager that does not hoist it).
  */
 export function dependencyPackage(name: string, from?: string): { readonly directory: string; readonly manifest: PackageManifest } {
-  const resolveFrom = from === undefined ? require : createRequire(join(dependencyPackage(from).directory, 'package.json'));
-  return packageAbove(dirname(resolveFrom.resolve(name)), name);
+  // Kept: the saved tables' sources ask for the same few packages again and again at every start.
+  const key = from === undefined ? name : `${from}>${name}`;
+  let found = dependencies.get(key);
+  if (found === undefined) {
+    const resolveFrom = from === undefined ? require : createRequire(join(dependencyPackage(from).directory, 'package.json'));
+    dependencies.set(key, (found = packageAbove(dirname(resolveFrom.resolve(name)), name)));
+  }
+  return found;
 }
+
+const dependencies = new Map<string, { readonly directory: string; readonly manifest: PackageManifest }>();
 
 export function packageAbove(start: string, name: string): { readonly directory: string; readonly manifest: PackageManifest } {
   for (let folder = start; ; folder = dirname(folder)) {

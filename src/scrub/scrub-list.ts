@@ -112,10 +112,10 @@ export class RowScreener {
    */
   screenAt(rows: readonly LeadRow[], index: number, row: number): ScreenedRow {
     if (index % READ_AHEAD_ROWS === 0) this.#readAhead.rows(rows, index);
-    return this.screen(rows[index]!, row);
+    return this.#screen(rows[index]!, row);
   }
 
-  screen({ cells, problem, asWritten }: LeadRow, row: number): ScreenedRow {
+  #screen({ cells, problem, asWritten }: LeadRow, row: number): ScreenedRow {
     const { mapping, mode, output } = this.#settings;
     const built = problem === undefined ? this.#attempts.attempt(cells) : { error: problem, kind: 'malformed row' as const };
     const screened = 'error' in built ? built : screenRow(built.attempt, this.#options, this.#header, mapping);
