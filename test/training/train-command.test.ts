@@ -22,18 +22,9 @@ function setup(lines?: readonly string[]) {
   return { drills, rightAnswers, file };
 }
 
-/** Runs a command with a stdin that claims to be a terminal, as a person at a keyboard would. */
-async function runAtTerminal(argv: readonly string[], typed: readonly string[]) {
-  const stdin = Readable.from([`${typed.join('\n')}\n`]) as Readable & { isTTY?: boolean };
-  stdin.isTTY = true;
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const code = await createTrainCommand().run(argv, { stdin, stdout, stderr });
-  return { code, stdout: out, stderr: err };
+/** Runs `dialsim train` with a standard input that says it is a terminal, as a person at a keyboard's does. */
+function runAtTerminal(argv: readonly string[], typed: readonly string[]) {
+  return runCliInMemory(['train', ...argv], `${typed.join('\n')}\n`, { tty: true });
 }
 
 describe('dialsim train in the terminal', () => {
