@@ -6,12 +6,15 @@ import { runMessages } from './commands/run-messages.js';
 import { scrubMessages } from './commands/scrub-messages.js';
 import { trainMessages } from './commands/train-messages.js';
 import { walkthroughMessages } from './commands/walkthrough-messages.js';
+import { prefetchContextStores } from './context-store-prefetch.js';
 import { OutputClosedError, write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
 /** A command as the main help lists it, its code loaded only when it runs. */
 interface CommandEntry {
   readonly name: string;
   readonly summary: string;
+  /** Whether the command reads a `--context` file, whose registry stores are then read ahead while its code loads. */
+  readonly readsContext?: true;
   load(): Promise<CommandDefinition>;
 }
 
@@ -22,8 +25,8 @@ interface CommandEntry {
  */
 const COMMANDS: readonly CommandEntry[] = [
   { name: 'run', summary: runMessages.summary, load: async () => (await import('./commands/run.js')).runCommand },
-  { name: 'check', summary: checkMessages.summary, load: async () => (await import('./commands/check.js')).checkCommand },
-  { name: 'scrub', summary: scrubMessages.summary, load: async () => (await import('./commands/scrub.js')).scrubCommand },
+  { name: 'check', summary: checkMessages.summary, readsContext: true, load: async () => (await import('./commands/check.js')).checkCommand },
+  { name: 'scrub', summary: scrubMessages.summary, readsContext: true, load: async () => (await import('./commands/scrub.js')).scrubCommand },
   { name: 'train', summary: trainMessages.summary, load: async () => (await import('./commands/train.js')).trainCommand },
   { name: 'walkthrough', summary: walkthroughMessages.summary, load: async () => (await import('./commands/walkthrough.js')).walkthroughCommand },
   { name: 'rules', summary: rulesMessages.summary, load: async () => (await import('./commands/rules.js')).rulesCommand },
@@ -77,6 +80,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     await write(io.stderr, `dialsim: unknown command "${name}"\n\n${mainHelp()}`);
     return 2;
   }
+  if (entry.readsContext) prefetchContextStores(rest);
   try {
     const command = await entry.load();
     return await command.run(rest, io);

@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import type { NumberRegistry } from '../resolve/registry.js';
 import { AreaCodeBitmaps } from './area-code-bitmaps.js';
+import { CHECKSUM_AT, headerChecksum, READ_CHUNK_BYTES, StoreChecksum, storeChecksum } from './store-checksum.js';
+import { takePrefetchedStoreFile } from './store-file-prefetch.js';
 import { encodeExchange, exchangeGroupWord, exchangeHas, exchangeLines, exchangeRecordWords, LINES_PER_EXCHANGE } from './exchange-code.js';
 
 /**
@@ -21,8 +22,6 @@ import { encodeExchange, exchangeGroupWord, exchangeHas, exchangeLines, exchange
 const SIGNATURE = 'DIALSDNC';
 export const STORE_FORMAT_VERSION = 1;
 const HEADER_BYTES = 64;
-/** Where the CRC-32 sits in the header; it covers every byte after the signature but its own four. */
-const CHECKSUM_AT = 20;
 const AREA_CODES = 1000;
 const EXCHANGES_PER_AREA_CODE = 1000;
 /**
@@ -102,6 +101,12 @@ export class RegistryStore implements NumberRegistry {
 
   /** Opens a store file, refusing a foreign, damaged or other-version file with a message naming it. */
   static open(path: string): RegistryStore {
+    const label = `the registry store ${path}`;
+    const readAhead = takePrefetchedStoreFile(path);
+    if (readAhead !== undefined) {
+      const { bytes, checksum } = readAhead;
+      return new RegistryStore(bytes, label, bytes.byteLength >= HEADER_BYTES && checksum === headerChecksum(bytes));
+    }
     let fd: number;
     try {
       fd = openSync(path, 'r');
@@ -119,7 +124,7 @@ export class RegistryStore implements NumberRegistry {
         checksum.add(bytes, read, read + n);
         read += n;
       }
-      return new RegistryStore(bytes, `the registry store ${path}`, checksum.matches(bytes));
+      return new RegistryStore(bytes, label, checksum.matches(bytes));
     } finally {
       closeSync(fd);
     }
@@ -331,32 +336,6 @@ function isNanpNumber(number: number): boolean {
   return Number.isInteger(number) && number >= 0 && number < 1e10;
 }
 
-/** The CRC-32 of the header's fields (version, section sizes, counts) and of every section. */
-export function storeChecksum(bytes: Uint8Array): number {
-  return crc32(bytes.subarray(CHECKSUM_AT + 4), crc32(bytes.subarray(SIGNATURE.length, CHECKSUM_AT)));
-}
-
-/** Chunks a store file is read in: small enough to stay in the processor's cache for the checksum that follows. */
-const READ_CHUNK_BYTES = 1 << 18;
-
-/** `storeChecksum` over a file's bytes as they arrive, in order: the same CRC, the same bytes left out. */
-export class StoreChecksum {
-  #crc = 0;
-
-  /** Adds bytes `from` to `to` (exclusive) of the file, following the bytes added before. */
-  add(bytes: Uint8Array, from: number, to: number): void {
-    for (const [start, end] of [[SIGNATURE.length, CHECKSUM_AT], [CHECKSUM_AT + 4, to]] as const) {
-      const first = Math.max(from, start);
-      const last = Math.min(to, end);
-      if (first < last) this.#crc = crc32(bytes.subarray(first, last), this.#crc);
-    }
-  }
-
-  /** Whether the whole file has the checksum its header holds (false for a file too short to hold one). */
-  matches(bytes: Uint8Array): boolean {
-    return bytes.byteLength >= HEADER_BYTES && this.#crc === new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(CHECKSUM_AT, true);
-  }
-}
 
 /** The metadata section, or undefined when it is not what a store writes (the checksum passed, so: another writer). */
 function parseMetadata(bytes: Uint8Array): StoreMetadata | undefined {

@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../core/input-error.js';
 import { EMPTY_REGISTRY, unionRegistry, type NumberRegistry, type SharedRegistryCopy } from '../resolve/registry.js';
+import { fileVersion } from './file-version.js';
 import { RegistryStore, StoreFileError } from './registry-store.js';
 
 const opened = new Map<string, { readonly store: RegistryStore; readonly version: string }>();
@@ -25,16 +25,6 @@ export function openStore(path: string): RegistryStore {
   }
   opened.set(absolute, { store, version });
   return store;
-}
-
-/** The file's identity for the cache: its inode, size and modification time; '' when it cannot be read. */
-function fileVersion(path: string): string {
-  try {
-    const stats = statSync(path);
-    return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    return '';
-  }
 }
 
 /** A shared copy backed by a store, dated per area code, with any numbers listed beside it added. */

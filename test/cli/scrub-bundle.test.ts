@@ -1,6 +1,7 @@
 /**
  * `dialsim scrub` runs its code from one bundle (dist/src/scrub/scrub-command.bundle.js, built by `npm run build`)
- * rather than some 500 module files: the same code, so the same output, with io.js shared with run-cli.
+ * rather than some 500 module files: the same code, so the same output, with io.js and the stores read ahead shared
+ * with run-cli.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -25,13 +26,13 @@ async function scrubWith(module: ScrubRun, argv: readonly string[]): Promise<{ c
 }
 
 describe("the scrub command's bundle", () => {
-  it("holds every module but Node's own and io.js, which it imports from dist/src/cli/", () => {
+  it("holds every module but Node's own and the ones it shares with run-cli, which it imports from dist/src/", () => {
     assertBuildIsFresh();
     const bundle = readFileSync(join(repoRoot, 'dist', SCRUB_BUNDLE.bundle), 'utf8');
     // Minified: `import{write}from"../cli/io.js";`, several to a line and after any character; dynamic ones too.
     const imported = new Set([...bundle.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((match) => (match[1] ?? match[2])!));
     expect(imported.size).toBeGreaterThan(5);
-    expect([...imported].filter((specifier) => !specifier.startsWith('node:') && !builtinModules.includes(specifier))).toEqual(['../cli/io.js']);
+    expect([...imported].filter((specifier) => !specifier.startsWith('node:') && !builtinModules.includes(specifier)).sort()).toEqual(['../cli/io.js', '../registry-store/store-file-prefetch.js']);
   });
 
   it('scrubs a list as the module files do: the same output and summary, error rows and duplicates included', async () => {

@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AreaCodeBitmaps } from '../../src/registry-store/area-code-bitmaps.js';
-import { encodeRegistryStore, RegistryStore, StoreChecksum, storeChecksum } from '../../src/registry-store/registry-store.js';
+import { encodeRegistryStore, RegistryStore } from '../../src/registry-store/registry-store.js';
+import { StoreChecksum, storeChecksum } from '../../src/registry-store/store-checksum.js';
 import { seededRandom } from '../../src/core/seeded-random.js';
 import { scratchDir } from '../support/scratch-dir.js';
 

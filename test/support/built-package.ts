@@ -9,8 +9,8 @@ import { reachable } from './import-graph.js';
 /** The checkout's root: `import 'dialsim'` from a project that installed this checkout reaches dist/ under it. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The entries of the package (package.json exports and bin) and the worker scripts: what a user's import or command can load. */
-const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts', ...WORKER_SCRIPTS.map((script) => `${script}.ts`)];
+/** The entries of the package (package.json exports and bin) and the worker scripts (the store reader too): what a user's import or command can load. */
+const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/testing/vitest.ts', 'src/cli/bin.ts', 'src/registry-store/store-file-reader.ts', ...WORKER_SCRIPTS.map((script) => `${script}.ts`)];
 
 /**
  * Tests that use dialsim as a user does (through package.json exports, so through dist/) need a build no older

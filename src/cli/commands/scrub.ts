@@ -8,9 +8,10 @@ import { scrubMessages as messages } from './scrub-messages.js';
  * included, in one file (built by `npm run build`, scripts/bundle-worker-scripts.ts). It sits beside scrub-workers.js
  * and not beside its entry: a bundle's modules find files from the bundle's own URL, and scrub-workers finds the
  * worker script beside itself. io.js is left out of it (imported from dist/src/cli/), as run-cli tells a closed
- * output by io.js's own OutputClosedError class.
+ * output by io.js's own OutputClosedError class; so is store-file-prefetch.js, whose stores read ahead run-cli
+ * starts and the bundle's RegistryStore.open takes.
  */
-export const SCRUB_BUNDLE = { entry: 'src/cli/commands/scrub-run', bundle: 'src/scrub/scrub-command.bundle.js', shared: ['src/cli/io'] } as const;
+export const SCRUB_BUNDLE = { entry: 'src/cli/commands/scrub-run', bundle: 'src/scrub/scrub-command.bundle.js', shared: ['src/cli/io', 'src/registry-store/store-file-prefetch'] } as const;
 
 export const scrubCommand: CommandDefinition = {
   name: 'scrub',
