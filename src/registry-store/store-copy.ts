@@ -3,6 +3,7 @@ import { InputError } from '../core/input-error.js';
 import { EMPTY_REGISTRY, unionRegistry, type NumberRegistry, type SharedRegistryCopy } from '../resolve/registry.js';
 import { fileVersion } from './file-version.js';
 import { RegistryStore, StoreFileError } from './registry-store.js';
+import { discardPrefetchedStoreFile } from './store-file-prefetch.js';
 
 const opened = new Map<string, { readonly store: RegistryStore; readonly version: string }>();
 
@@ -15,7 +16,10 @@ export function openStore(path: string): RegistryStore {
   const absolute = resolve(path);
   const version = fileVersion(absolute);
   const cached = opened.get(absolute);
-  if (cached !== undefined && cached.version === version) return cached.store;
+  if (cached !== undefined && cached.version === version) {
+    discardPrefetchedStoreFile(absolute);
+    return cached.store;
+  }
   let store: RegistryStore;
   try {
     store = RegistryStore.open(absolute);

@@ -102,6 +102,18 @@ export function takePrefetchedStoreFile(path: string): { readonly bytes: Uint8Ar
   return { bytes, checksum: Atomics.load(status, READER_CHECKSUM) >>> 0 };
 }
 
+/**
+ * Gives up the read ahead of `path`, if any, without waiting for it: for a store that is open already (openStore
+ * keeps one per file), whose bytes would otherwise stay in memory for a take that never comes.
+ */
+export function discardPrefetchedStoreFile(path: string): void {
+  const absolute = resolve(path);
+  const prefetch = prefetches.get(absolute);
+  if (prefetch === undefined) return;
+  prefetches.delete(absolute);
+  void prefetch.worker.terminate();
+}
+
 /** Waits for the reader to finish; false when it has stalled for STALL_MS. */
 function finished(status: Int32Array): boolean {
   let progress = Atomics.load(status, READER_PROGRESS);

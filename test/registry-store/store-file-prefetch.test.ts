@@ -18,6 +18,7 @@ import { scratchDir } from '../support/scratch-dir.js';
 type Prefetch = typeof import('../../src/registry-store/store-file-prefetch.js');
 type Store = typeof import('../../src/registry-store/registry-store.js');
 type ContextPrefetch = typeof import('../../src/cli/context-store-prefetch.js');
+type StoreCopy = typeof import('../../src/registry-store/store-copy.js');
 
 const built = async <Module>(path: string): Promise<Module> => (await import(pathToFileURL(join(repoRoot, 'dist', path)).href)) as Module;
 
@@ -46,6 +47,7 @@ describe('registry stores read ahead', () => {
   let prefetch: Prefetch;
   let store: Store;
   let contextPrefetch: ContextPrefetch;
+  let storeCopy: StoreCopy;
   const dir = scratchDir('store-file-prefetch');
   // Over several of the reader's chunks.
   const { bytes, listed } = storeBytes(1_000_000, 7);
@@ -55,6 +57,7 @@ describe('registry stores read ahead', () => {
     prefetch = await built<Prefetch>('src/registry-store/store-file-prefetch.js');
     store = await built<Store>('src/registry-store/registry-store.js');
     contextPrefetch = await built<ContextPrefetch>('src/cli/context-store-prefetch.js');
+    storeCopy = await built<StoreCopy>('src/registry-store/store-copy.js');
   });
 
   it("reads the whole file in its own thread, with the file's checksum, once", () => {
@@ -78,6 +81,17 @@ describe('registry stores read ahead', () => {
     expect(prefetch.takePrefetchedStoreFile(path)).toBeUndefined();
     expect(opened.size).toBe(store.RegistryStore.fromBytes(bytes).size);
     expect(opened.has(e164(listed))).toBe(true);
+  });
+
+  it('is given up when the store is open already, so its bytes are not kept for a take that never comes', () => {
+    const path = join(dir, 'opened-twice.dnc');
+    writeFileSync(path, bytes);
+    prefetch.prefetchStoreFile(path, { minBytes: 0 });
+    const first = storeCopy.openStore(path);
+    // A second command in the same process (a test suite, a server): its read ahead finds the store open.
+    prefetch.prefetchStoreFile(path, { minBytes: 0 });
+    expect(storeCopy.openStore(path)).toBe(first);
+    expect(prefetch.takePrefetchedStoreFile(path)).toBeUndefined();
   });
 
   it('leaves a small file to open, which reads it faster than a thread starts', () => {
