@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dependencyPackage } from '../core/package-directory.js';
 
 /** Which file a worker thread starts from: its script's bundle when that is current, the module files otherwise. */
 
@@ -21,8 +23,8 @@ export const bundledScriptName = (name: string): string => `${name}.bundle.js`;
  * `bundled` asks for the script's bundle, the same modules in one file: a worker loads it in about half the time
  * of some 400 module files (resolved, read and compiled one by one), and a worker is idle until it has. A worker
  * that loads `--policy` modules runs the files instead: those modules import dialsim's own, which a bundle would
- * load a second time, as other instances. So do a build without bundles (`tsc` alone) and a bundle older than one
- * of the files it was made from (`bundleIsCurrent`).
+ * load a second time, as other instances. So do a build without bundles (`tsc` alone) and a bundle made from other
+ * files than those there now (`bundleIsCurrent`).
  */
 export function compiledWorkerScript(moduleUrl: string, name: string, { bundled }: { readonly bundled: boolean }): URL | undefined {
   if (!moduleUrl.endsWith('.js')) return undefined;
@@ -31,11 +33,18 @@ export function compiledWorkerScript(moduleUrl: string, name: string, { bundled 
   return new URL(`./${name}.js`, moduleUrl);
 }
 
-/** One file a bundle was made from, as the build found it: its path relative to the bundle's folder, size and mtime. */
+/**
+ * One file a bundle was made from, as the build found it: where it is, its size, mtime and the SHA-256 of its content.
+ * A dependency's file is named by its package and its path in the package's folder, which an installed copy of
+ * dialsim finds elsewhere than the checkout that built it (npm hoists dependencies beside dialsim); dialsim's own
+ * by its path relative to the bundle's folder.
+ */
 export interface BundleInput {
+  readonly package?: string;
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
+  readonly sha256: string;
 }
 
 /** What the build writes beside a bundle: every file it was made from, dialsim's and its dependencies'. */
@@ -46,20 +55,50 @@ export interface BundleInputs {
 /** The file beside a bundle that lists its inputs. */
 export const bundleInputsPath = (bundle: string): string => `${bundle}.inputs.json`;
 
-/** A file as the build records it in a bundle's inputs. */
+/** A file as the build records it in a bundle's inputs; `path` is relative to `folder`, the bundle's. */
 export function bundleInput(folder: string, path: string): BundleInput {
-  const { size, mtimeMs } = statSync(join(folder, path));
-  return { path, size, mtimeMs };
+  const file = join(folder, path);
+  const { size, mtimeMs } = statSync(file);
+  const found = { size, mtimeMs, sha256: contentHash(file, { size, mtimeMs }) };
+  const inDependency = dependencyFile(file);
+  return inDependency === undefined ? { path, ...found } : { ...inDependency, ...found };
+}
+
+/** The package and the path inside its folder of a file under node_modules (the innermost); undefined for dialsim's own. */
+function dependencyFile(file: string): { readonly package: string; readonly path: string } | undefined {
+  const parts = file.split(sep);
+  const at = parts.lastIndexOf('node_modules');
+  if (at === -1 || at + 2 >= parts.length) return undefined;
+  const scoped = parts[at + 1]!.startsWith('@');
+  const name = scoped ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1]!;
+  return { package: name, path: parts.slice(at + (scoped ? 3 : 2)).join('/') };
+}
+
+/** Where a listed input is now: a dependency's file in the folder dialsim resolves that package to. */
+function inputFile(folder: string, input: BundleInput): string {
+  return input.package === undefined ? join(folder, input.path) : join(dependencyPackage(input.package).directory, input.path);
+}
+
+/** Files hashed so far, by path, size and mtime: the bundles share most of their inputs. */
+const contentHashes = new Map<string, string>();
+
+function contentHash(file: string, { size, mtimeMs }: { readonly size: number; readonly mtimeMs: number } = statSync(file)): string {
+  const key = `${file}:${size}:${mtimeMs}`;
+  let hash = contentHashes.get(key);
+  if (hash === undefined) contentHashes.set(key, (hash = createHash('sha256').update(readFileSync(file)).digest('hex')));
+  return hash;
 }
 
 const currentBundles = new Map<string, boolean>();
 
 /**
  * Whether the bundle at `bundle` was made from the files that are there now: each input the build listed is at its
- * place with the size and mtime it had. Anything else (a file rebuilt by `tsc` alone, a dependency upgraded in place
+ * place with the size and content it had. Anything else (a file rebuilt by `tsc` alone, a dependency upgraded in place
  * or installed anew, a list missing or unreadable) would have the workers screen with other code than the calling
- * thread, so the module files are used instead. An installed copy of dialsim, whose files npm writes anew, runs
- * from the files too. Asked once per bundle and process: some 450 `stat`s, a few milliseconds.
+ * thread, so the module files are used instead. A file with the mtime the build found is taken to be unchanged, as
+ * in the checkout that built it; one with another (every file of an installed copy, which npm writes anew) is read
+ * and hashed. Asked once per bundle and process: some 360 `stat`s, a few milliseconds, and in an installed copy about
+ * 2 MB hashed.
  */
 export function bundleIsCurrent(bundle: string): boolean {
   let current = currentBundles.get(bundle);
@@ -74,8 +113,10 @@ function inputsUnchanged(bundle: string): boolean {
     if (!Array.isArray(inputs) || inputs.length === 0) return false;
     const folder = dirname(bundle);
     return inputs.every((input) => {
-      const now = bundleInput(folder, input.path);
-      return now.size === input.size && now.mtimeMs === input.mtimeMs;
+      const file = inputFile(folder, input);
+      const { size, mtimeMs } = statSync(file);
+      if (size !== input.size) return false;
+      return mtimeMs === input.mtimeMs || (typeof input.sha256 === 'string' && contentHash(file, { size, mtimeMs }) === input.sha256);
     });
   } catch {
     return false;

@@ -4,7 +4,7 @@
  * threads exist, while they load.
  */
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { NdjsonBatch, NdjsonBatchAnswer } from '../../src/cli/check-workers.js';
@@ -29,9 +29,10 @@ describe('compiledWorkerScript', () => {
 
   /**
    * A built folder with a worker script and (`bundled`) its bundle, listing the files it was made from as they were
-   * (`listed`); `changed` is then written again, as `tsc` alone or a dependency upgraded in place would.
+   * (`listed`); `changed` is then written again with other code of the same size, as `tsc` alone or a dependency
+   * upgraded in place would, and `touched` with the same code, as npm writes every file of an installed copy.
    */
-  function builtFolder(name: string, { bundled = true, listed = true, changed }: { bundled?: boolean; listed?: boolean; changed?: string }) {
+  function builtFolder(name: string, { bundled = true, listed = true, changed, touched }: { bundled?: boolean; listed?: boolean; changed?: string; touched?: string }) {
     const folder = join(scratchDir('worker-scripts'), name);
     mkdirSync(join(folder, 'lib'), { recursive: true });
     writeFileSync(join(folder, 'caller.js'), '');
@@ -44,7 +45,14 @@ describe('compiledWorkerScript', () => {
       writeFileSync(join(folder, 'some-worker.bundle.js'), '');
       if (listed) writeFileSync(join(folder, 'some-worker.bundle.js.inputs.json'), JSON.stringify({ inputs: inputs.map((input) => bundleInput(folder, input)) }));
     }
-    if (changed !== undefined) utimesSync(join(folder, changed), 2_000, 2_000);
+    if (changed !== undefined) {
+      writeFileSync(join(folder, changed), 'export {}\n;');
+      utimesSync(join(folder, changed), 2_000, 2_000);
+    }
+    if (touched !== undefined) {
+      writeFileSync(join(folder, touched), 'export {};\n');
+      utimesSync(join(folder, touched), 2_000, 2_000);
+    }
     const script = (file: string) => pathToFileURL(join(folder, file)).href;
     return { started: compiledWorkerScript(script('caller.js'), 'some-worker', { bundled: true })?.href, bundle: script('some-worker.bundle.js'), files: script('some-worker.js') };
   }
@@ -64,6 +72,45 @@ describe('compiledWorkerScript', () => {
   it("starts from the module files when one of them changed after the bundle was made: its code would differ from this thread's", () => {
     const stale = builtFolder('stale', { changed: 'lib/rules.js' });
     expect(stale.started).toBe(stale.files);
+  });
+
+  it('starts from the bundle when its files were written anew with the same content, as an installed copy is', () => {
+    const installed = builtFolder('installed', { touched: 'lib/rules.js' });
+    expect(installed.started).toBe(installed.bundle);
+  });
+
+  it("names a dependency's file by its package, found where dialsim resolves that package, as an installed copy has it elsewhere", () => {
+    const folder = join(scratchDir('worker-scripts'), 'dependency');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'caller.js'), '');
+    writeFileSync(join(folder, 'some-worker.js'), 'export {};\n');
+    writeFileSync(join(folder, 'some-worker.bundle.js'), '');
+    const zodManifest = join(repoRoot, 'node_modules', 'zod', 'package.json');
+    const listed = bundleInput(folder, relative(folder, zodManifest));
+    expect(listed).toMatchObject({ package: 'zod', path: 'package.json' });
+    const started = (inputs: readonly object[], name: string) => {
+      const at = join(folder, name);
+      mkdirSync(at, { recursive: true });
+      for (const file of ['caller.js', 'some-worker.js', 'some-worker.bundle.js']) writeFileSync(join(at, file), readFileSync(join(folder, file)));
+      writeFileSync(join(at, 'some-worker.bundle.js.inputs.json'), JSON.stringify({ inputs }));
+      return compiledWorkerScript(pathToFileURL(join(at, 'caller.js')).href, 'some-worker', { bundled: true })?.href === pathToFileURL(join(at, 'some-worker.bundle.js')).href;
+    };
+    // Written anew (another mtime) with the same content: hashed, and the same.
+    expect(started([{ ...listed, mtimeMs: 1 }], 'same-content')).toBe(true);
+    expect(started([{ ...listed, mtimeMs: 1, sha256: '0'.repeat(64) }], 'other-content')).toBe(false);
+    expect(started([{ ...listed, package: 'no-such-package-of-dialsim' }], 'not-installed')).toBe(false);
+  });
+
+  it('starts from the module files when a file was written anew and its list, from an older build, has no content hash', () => {
+    const folder = join(scratchDir('worker-scripts'), 'unhashed');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'caller.js'), '');
+    writeFileSync(join(folder, 'some-worker.js'), 'export {};\n');
+    writeFileSync(join(folder, 'some-worker.bundle.js'), '');
+    const { sha256: _hash, ...unhashed } = bundleInput(folder, 'some-worker.js');
+    writeFileSync(join(folder, 'some-worker.bundle.js.inputs.json'), JSON.stringify({ inputs: [unhashed] }));
+    utimesSync(join(folder, 'some-worker.js'), 2_000, 2_000);
+    expect(compiledWorkerScript(pathToFileURL(join(folder, 'caller.js')).href, 'some-worker', { bundled: true })?.href).toBe(pathToFileURL(join(folder, 'some-worker.js')).href);
   });
 });
 

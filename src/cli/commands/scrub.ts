@@ -28,8 +28,8 @@ type ScrubRun = typeof import('./scrub-run.js');
 /**
  * The command's code: from the bundle when there is one, which loads in about half the time of its 500 module files
  * (resolved, read and compiled one by one, some 250 ms of a 300k-row scrub on one thread); from the files when
- * dialsim runs from its TypeScript sources, from a build without the bundle (`tsc` alone) or with one older than a
- * file it was made from (`bundleIsCurrent`), and whenever an argument may be `--policy`: a policy module imports
+ * dialsim runs from its TypeScript sources, from a build without the bundle (`tsc` alone) or with one made from other
+ * files than those there now (`bundleIsCurrent`), and whenever an argument may be `--policy`: a policy module imports
  * dialsim's own modules, which the bundle holds as other instances. Both are the same code, so anything that might be
  * `--policy` takes the files.
  */
