@@ -6,7 +6,8 @@ import { dependencyPackage, ownPackageDirectory } from './package-directory.js';
 
 /**
  * Tables worked out from dependencies' data at every start (the state and province names from date-holidays, each
- * area code's states and zones from libphonenumber's geocoding and prefix data), saved by `npm run build` in
+ * area code's states and zones from libphonenumber's geocoding and prefix data, and the legal holidays of the states
+ * whose rows ban calls on them, from date-holidays, when first asked for), saved by `npm run build` in
  * dist/saved-tables.json: working them out took about 100 ms of every process's start, loading date-holidays
  * (src/core/holidays-package.ts) and two BSON files. A saved table is used only
  * - by the built code: a run from the TypeScript sources may be of other code than the build's, and works them out;
@@ -17,7 +18,7 @@ import { dependencyPackage, ownPackageDirectory } from './package-directory.js';
 
 export const SAVED_TABLES_FILE = 'dist/saved-tables.json';
 
-export type SavedTableName = 'subdivisions' | 'areaCodeStates' | 'areaCodeZones';
+export type SavedTableName = 'subdivisions' | 'areaCodeStates' | 'areaCodeZones' | 'stateHolidays';
 
 /** A file the tables are worked out from, in its package's folder. */
 export interface TableSource {
@@ -58,6 +59,8 @@ export const TABLE_SOURCES: readonly TableSource[] = [
   { package: 'dialsim', file: 'dist/src/resolve/area-code-index.js' },
   { package: 'dialsim', file: 'dist/src/resolve/geo-carrier-data.js' },
   { package: 'dialsim', file: 'dist/src/core/saved-tables.js' },
+  // The holidays of the states whose rows ban calls on them, per year.
+  { package: 'dialsim', file: 'dist/policies/us-states/state-holidays.js' },
   // Which copy of each package is read.
   { package: 'dialsim', file: 'dist/src/core/holidays-package.js' },
   { package: 'dialsim', file: 'dist/src/core/package-directory.js' },

@@ -1,5 +1,6 @@
 import type { ScreenOptions } from '../engine/screen.js';
 import { loadPolicyModules } from '../policy-modules/load-policy-module.js';
+import { adoptHolidayTable, holidayTable, type StateHolidayTable } from '../../policies/us-states/state-holidays.js';
 import { adoptNumberingTables, shareNumberingTables, type SharedNumberingTables } from './shared-numbering-tables.js';
 import { registriesFromShared, shareRegistries, type SharedRegistries } from './shared-registries.js';
 
@@ -11,6 +12,8 @@ export interface SharedScreenOptions {
   readonly policyModules?: readonly string[];
   /** The calling thread's area-code tables, so that no worker builds them again. */
   readonly numbering: SharedNumberingTables;
+  /** The holidays the build saved, so that no worker reads and hashes the saved tables again for them. */
+  readonly holidays: StateHolidayTable;
 }
 
 /**
@@ -34,12 +37,14 @@ export function shareScreenOptions(options: ScreenOptions, policyModules: readon
     ...(options.packs && { packs: options.packs }),
     ...(policyModules && { policyModules }),
     numbering: shareNumberingTables(),
+    holidays: holidayTable(),
   };
 }
 
 /** The options in a worker, reading the registries the calling thread shared; `timeRules` as the command sets it. */
 export async function screenOptionsFromShared(shared: SharedScreenOptions): Promise<ScreenOptions> {
   adoptNumberingTables(shared.numbering);
+  adoptHolidayTable(shared.holidays);
   const custom = shared.policyModules === undefined ? undefined : await loadPolicyModules(shared.policyModules);
   return {
     ...(shared.registries && { registries: registriesFromShared(shared.registries) }),

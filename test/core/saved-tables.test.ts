@@ -1,6 +1,7 @@
 /**
  * Issue 14: the tables worked out from dependencies' data at every start (state and province names, each area code's
- * states and zones) are saved by the build, and used only while every file they come from is as the build hashed it.
+ * states and zones, the holidays of the states that ban calls on them) are saved by the build, and used only while
+ * every file they come from is as the build hashed it.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,10 @@ import { readSavedTables, SAVED_TABLES_FILE, TABLE_SOURCES, type SavedTables } f
 import { workOutAreaCodeStates } from '../../src/resolve/area-code-states.js';
 import { GEO_CARRIER_PACKAGE, GEOCODING_FILE, TIME_ZONES_FILE } from '../../src/resolve/geo-carrier-data.js';
 import { workOutAreaCodeZones } from '../../src/resolve/time-zones.js';
+import { PROVINCE_TABLE } from '../../policies/canada-provinces/province-table.js';
+import { SAVED_HOLIDAY_YEARS, workOutStateHolidays } from '../../policies/us-states/state-holidays.js';
+import { STATE_TABLE } from '../../policies/us-states/state-table.js';
+import { statesBanningHolidays } from '../../scripts/save-tables.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { scratchDir } from '../support/scratch-dir.js';
 
@@ -28,9 +33,14 @@ describe('the saved tables', () => {
     expect(tables.subdivisions).toEqual(workOutSubdivisions());
     expect(tables.areaCodeStates).toEqual([...workOutAreaCodeStates()]);
     expect(tables.areaCodeZones).toEqual([...workOutAreaCodeZones()]);
+    const banning = statesBanningHolidays([...STATE_TABLE, ...PROVINCE_TABLE]);
+    expect(tables.stateHolidays).toEqual(workOutStateHolidays(banning, SAVED_HOLIDAY_YEARS));
     // Not a table of nothing: every state, DC, the territories and Canada's 13; several hundred area codes each.
     expect((tables.subdivisions as unknown[]).length).toBe(51 + 5 + 13);
     expect((tables.areaCodeStates as unknown[]).length).toBeGreaterThan(400);
+    // The states that ban calls on holidays (Alabama, Louisiana, Rhode Island, Utah; British Columbia), each year's.
+    expect(banning).toEqual(expect.arrayContaining(['AL', 'LA', 'RI', 'UT', 'BC']));
+    expect(Object.keys((tables.stateHolidays as Record<string, unknown>).AL as object)).toEqual(SAVED_HOLIDAY_YEARS.map(String));
   });
 
   it('list a hash of every file they are worked out from', () => {
@@ -64,6 +74,19 @@ describe('the saved tables', () => {
     // A value import (not `import type`) or a dynamic import (not `typeof import`) of either, anywhere in dialsim's own code.
     const importing = sources.filter((path) => /\bimport\s+(?!type\b)[^;]*?from\s*'(date-holidays|bson)'|(?<!typeof )\bimport\(\s*'(date-holidays|bson)'/.test(readFileSync(join(repoRoot, path), 'utf8')));
     expect(importing).toEqual([]);
+  });
+
+  it("spare the built code loading date-holidays for a holiday of a saved state and year, until another's is asked for", () => {
+    assertBuildIsFresh();
+    const script = `
+      const { createRequire } = await import('node:module');
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('/node_modules/date-holidays/'));
+      const { legalHolidayOn } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/policies/us-states/state-holidays.js')).href)});
+      const saved = { al: legalHolidayOn('AL', '2026-12-25', { substituteDays: true }), labor: legalHolidayOn('UT', '2030-09-02', { substituteDays: true }), loaded: loaded() };
+      const later = legalHolidayOn('AL', '2055-12-25', { substituteDays: true });
+      console.log(JSON.stringify({ ...saved, later, after: loaded() }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(out).toEqual({ al: 'Christmas Day', labor: 'Labor Day', loaded: false, later: 'Christmas Day', after: true });
   });
 
   it('spare the built code loading date-holidays until a holiday is asked for, and the BSON reader at all', () => {
