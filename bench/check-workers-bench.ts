@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { screenNdjson } from '../src/cli/check-workers.js';
+import { fileChunks } from '../src/cli/file-chunks.js';
 import { benchRegistries } from './check-bench.js';
 import { checkRequestChunks } from './check-requests.js';
 import { peakResidentMb } from './peak-resident.js';
@@ -48,7 +49,8 @@ async function workersChild(file: string, workers: number, seed: number): Promis
   let outputBytes = 0;
   const started = process.hrtime.bigint();
   const counts = await screenNdjson(
-    createReadStream(file),
+    // Read as `dialsim check --ndjson FILE` reads it.
+    fileChunks(file),
     (chunk, written) => {
       outputBytes += chunk.length;
       written?.();

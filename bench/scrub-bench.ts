@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { fileChunks } from '../src/cli/file-chunks.js';
 import { OutputBatches } from '../src/cli/output-batches.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { seededRandom } from '../src/core/seeded-random.js';
@@ -149,7 +150,8 @@ export async function scrubFloorRound(list: string, rows: number, scrubOutputByt
     records += read.length;
     for (const batch of batches.take()) outputBytes += batch.length;
   };
-  for await (const chunk of createReadStream(list)) answer(reader.write(chunk as Buffer));
+  // Read as `dialsim scrub FILE` reads it.
+  for await (const chunk of fileChunks(list)) answer(reader.write(chunk));
   answer(await reader.end());
   for (const batch of batches.take(true)) outputBytes += batch.length;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

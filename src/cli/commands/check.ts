@@ -1,4 +1,4 @@
-import { createReadStream, fstatSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../../core/input-error.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
@@ -17,12 +17,13 @@ import { parseWorkersOption } from '../workers-option.js';
 import type { ScreenOptions } from '../../engine/screen.js';
 import type { PolicyPack } from '../../core/policy.js';
 import { checkMessages as messages } from './check-messages.js';
+import { fileChunks } from '../file-chunks.js';
 
 
-function inputStream(file: string | undefined, io: CliIo): NodeJS.ReadableStream {
-  if (file === undefined || file === '-') return io.stdin;
+function inputStream(file: string | undefined, io: CliIo): AsyncIterable<string | Buffer> {
+  if (file === undefined || file === '-') return io.stdin as AsyncIterable<string | Buffer>;
   // Bytes, not text: the workers are handed whole lines of UTF-8, and decoding is each reader's own job.
-  return createReadStream(file);
+  return fileChunks(file);
 }
 
 /** Whether the input is a regular file (named, or standard input redirected from one): it never waits on a writer. */
@@ -35,7 +36,7 @@ function inputIsRegularFile(file: string | undefined, io: CliIo): boolean {
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
   let text = '';
   // Decodes across chunk boundaries: a character split between two chunks of a file is not corrupted.
   const decoder = new StringDecoder('utf8');
@@ -113,7 +114,7 @@ export const checkCommand: CommandDefinition = {
         let workersUnavailable: string | undefined;
         let counts: NdjsonCounts;
         try {
-          counts = await screenNdjson(stream as AsyncIterable<string | Buffer>, output, options, {
+          counts = await screenNdjson(stream, output, options, {
             workers,
             ...(values.policy && { policyModules: values.policy }),
             onWorkersUnavailable: (reason) => (workersUnavailable = reason),

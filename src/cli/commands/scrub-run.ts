@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename, resolve } from 'node:path';
 import { DIAL_METHODS, type DialMethod } from '../../core/attempt.js';
@@ -14,6 +14,7 @@ import { formatOfFile, openLeadTable } from '../../scrub/lead-table.js';
 import { emptyScrubSummary, SCRUB_COLUMNS, type ScrubMode } from '../../scrub/scrub-list.js';
 import { scrubLeadTableOnWorkers } from '../../scrub/scrub-workers.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
+import { fileChunks } from '../file-chunks.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { loadCheckContext } from '../load-context.js';
 import { outputPathProblem } from '../output-path.js';
@@ -99,7 +100,7 @@ export async function runScrub(command: CommandDefinition, argv: readonly string
 
   const source = file === '-' ? 'stdin' : file;
   const format = file === '-' ? 'csv' : formatOfFile(file);
-  const input = file === '-' ? (io.stdin as AsyncIterable<string | Buffer>) : createReadStream(file);
+  const input = file === '-' ? (io.stdin as AsyncIterable<string | Buffer>) : fileChunks(file);
   const partial = values.out === undefined ? undefined : `${values.out}.${process.pid}.partial`;
   const sink = partial === undefined ? io.stdout : createWriteStream(partial);
   // Removed only once the stream has closed: its file is opened asynchronously, and could appear after an early rm.
