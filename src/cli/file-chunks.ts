@@ -1,21 +1,23 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { CliIo } from './io.js';
 
 /** A chunk of a file, as a stream of it would give: 64 KiB. */
 export const FILE_CHUNK_BYTES = 64 * 1024;
 
 /**
- * The bytes of the file at `path`, in chunks, read synchronously: how `check --ndjson FILE` and `scrub FILE` read a
- * named file. A stream's reads complete on Node's thread pool between the chunks being screened, and with them a
+ * The bytes of the file at `path` (or, given a file descriptor, of the file open there, from its current offset), in
+ * chunks, read synchronously: how `check --ndjson FILE` and `scrub FILE` read a named file, and standard input when
+ * it is one. A stream's reads complete on Node's thread pool between the chunks being screened, and with them a
  * screening run fell, at random from one run to the next, into a state in which V8 kept promoting the young
- * generation (a million requests from a file: about 100k a second and 127 MB, or 65-70k a second and 205 MB; the
- * same requests from memory, or read this way, were never slow). A local file's chunk is read in microseconds, and
+ * generation (docs/decisions.md 28: the same requests at about 100k a second and 127 MB in some runs, 65-70k and
+ * 205 MB in others; from memory, or read this way, never slow). A local file's chunk is read in microseconds, and
  * nothing else waits on this thread meanwhile but the workers' next batch. Each chunk is a Buffer of its own, which
- * a consumer may keep. The file is opened when the first chunk is asked for and closed when the last is read, or
- * when the consumer stops early; an error (ENOENT, EISDIR, EACCES) is thrown by that `next()`, as a stream's would be
- * emitted.
+ * a consumer may keep. A file named by its path is opened when the first chunk is asked for and closed when the
+ * last is read, or when the consumer stops early (a descriptor given is left open); an error (ENOENT, EISDIR,
+ * EACCES) is thrown by that `next()`, as a stream's would be emitted.
  */
-export async function* fileChunks(path: string, chunkBytes = FILE_CHUNK_BYTES): AsyncGenerator<Buffer, void, undefined> {
-  const fd = openSync(path, 'r');
+export async function* fileChunks(file: string | number, chunkBytes = FILE_CHUNK_BYTES): AsyncGenerator<Buffer, void, undefined> {
+  const fd = typeof file === 'number' ? file : openSync(file, 'r');
   try {
     for (;;) {
       const chunk = Buffer.allocUnsafeSlow(chunkBytes);
@@ -24,6 +26,24 @@ export async function* fileChunks(path: string, chunkBytes = FILE_CHUNK_BYTES): 
       yield read === chunkBytes ? chunk : chunk.subarray(0, read);
     }
   } finally {
-    closeSync(fd);
+    if (typeof file !== 'number') closeSync(fd);
+  }
+}
+
+/**
+ * A command's input: the file named, or for `-` or none standard input, read in chunks when it is a regular file
+ * (`dialsim check --ndjson < requests.ndjson`) and as its stream otherwise (a pipe, a terminal).
+ */
+export function commandInput(file: string | undefined, io: Pick<CliIo, 'stdin'>): AsyncIterable<string | Buffer> {
+  if (file !== undefined && file !== '-') return fileChunks(file);
+  return stdinIsRegularFile(io) ? fileChunks(0) : (io.stdin as AsyncIterable<string | Buffer>);
+}
+
+/** Whether the command's standard input is the process's, redirected from a regular file: it never waits on a writer. */
+export function stdinIsRegularFile(io: Pick<CliIo, 'stdin'>): boolean {
+  try {
+    return io.stdin === process.stdin && fstatSync(0).isFile();
+  } catch {
+    return false;
   }
 }

@@ -1,12 +1,14 @@
 /**
  * Issue 14: `check --ndjson FILE` and `scrub FILE` read a named file in chunks, synchronously (src/cli/file-chunks.ts
- * says why): every byte once and in order, each chunk a Buffer of its own, the file closed however the reading ends,
- * and an unreadable file an error with the code a stream would give.
+ * says why), and standard input so when it is one: every byte once and in order, each chunk a Buffer of its own, the
+ * file closed however the reading ends, and an unreadable file an error with the code a stream would give.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileChunks } from '../../src/cli/file-chunks.js';
+import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { scratchDir } from '../support/scratch-dir.js';
 
 const dir = scratchDir('file-chunks');
@@ -61,5 +63,33 @@ describe('fileChunks', () => {
     await expect(chunksOf(join(dir, 'no-such-file'), 16)).rejects.toMatchObject({ code: 'ENOENT' });
     mkdirSync(join(dir, 'a-folder'), { recursive: true });
     await expect(chunksOf(join(dir, 'a-folder'), 16)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
+
+describe('check --ndjson with standard input redirected from a file', () => {
+  it('reads it from where the descriptor stands, as the stream did, and answers as for the file named', () => {
+    assertBuildIsFresh();
+    const requests = [
+      { at: '2026-03-10T15:00:00-05:00', to: '(212) 555-0147', method: 'manual', caller: { seller: 'acme' }, callee: { lineType: 'landline' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] } } },
+      { at: '2026-03-10T22:30:00-05:00', to: '(305) 555-0123', method: 'manual', caller: { seller: 'acme' }, registries: { national: { syncedAt: '2026-03-01', numbers: [] } } },
+    ];
+    const skipped = 'not a request: read by whoever had the descriptor before\n';
+    const path = join(dir, 'requests.ndjson');
+    writeFileSync(path, skipped + requests.map((request) => JSON.stringify(request)).join('\n') + '\n');
+    const rest = join(dir, 'rest.ndjson');
+    writeFileSync(rest, readFileSync(path).subarray(skipped.length));
+    const bin = join(repoRoot, 'dist/src/cli/bin.js');
+    const named = spawnSync(process.execPath, [bin, 'check', '--ndjson', rest], { encoding: 'utf8' });
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, Buffer.alloc(skipped.length), 0, skipped.length, null);
+      const redirected = spawnSync(process.execPath, [bin, 'check', '--ndjson'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(redirected.status).toBe(0);
+      expect(redirected.stdout.trim().split('\n')).toHaveLength(2);
+      expect(redirected.stdout).toBe(named.stdout);
+      expect(JSON.parse(redirected.stdout.split('\n')[1]!)).toMatchObject({ verdict: 'block' });
+    } finally {
+      closeSync(fd);
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { fstatSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../../core/input-error.js';
 import { PolicyDefinitionError } from '../../core/policy-definition-error.js';
@@ -17,23 +16,11 @@ import { parseWorkersOption } from '../workers-option.js';
 import type { ScreenOptions } from '../../engine/screen.js';
 import type { PolicyPack } from '../../core/policy.js';
 import { checkMessages as messages } from './check-messages.js';
-import { fileChunks } from '../file-chunks.js';
-
-
-function inputStream(file: string | undefined, io: CliIo): AsyncIterable<string | Buffer> {
-  if (file === undefined || file === '-') return io.stdin as AsyncIterable<string | Buffer>;
-  // Bytes, not text: the workers are handed whole lines of UTF-8, and decoding is each reader's own job.
-  return fileChunks(file);
-}
+import { commandInput, stdinIsRegularFile } from '../file-chunks.js';
 
 /** Whether the input is a regular file (named, or standard input redirected from one): it never waits on a writer. */
 function inputIsRegularFile(file: string | undefined, io: CliIo): boolean {
-  if (file !== undefined && file !== '-') return true;
-  try {
-    return io.stdin === process.stdin && fstatSync(0).isFile();
-  } catch {
-    return false;
-  }
+  return (file !== undefined && file !== '-') || stdinIsRegularFile(io);
 }
 
 async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
@@ -99,7 +86,8 @@ export const checkCommand: CommandDefinition = {
       }
     }
     const options: ScreenOptions = { ...(registries && { registries }), ...(packs && { packs }), ...(custom && { custom }) };
-    const stream = inputStream(positionals[0], io);
+    // Bytes, not text: the workers are handed whole lines of UTF-8, and decoding is each reader's own job.
+    const stream = commandInput(positionals[0], io);
     // Typed at a terminal, a request looks like a hang unless something says what is awaited and how to end it.
     if (stream === io.stdin && (io.stdin as { isTTY?: boolean }).isTTY === true) {
       await write(io.stderr, `dialsim check: ${messages.readingStdin(values.ndjson)}\n`);

@@ -14,7 +14,7 @@ import { formatOfFile, openLeadTable } from '../../scrub/lead-table.js';
 import { emptyScrubSummary, SCRUB_COLUMNS, type ScrubMode } from '../../scrub/scrub-list.js';
 import { scrubLeadTableOnWorkers } from '../../scrub/scrub-workers.js';
 import { failWithUsage, parseCommandArgs } from '../command-args.js';
-import { fileChunks } from '../file-chunks.js';
+import { commandInput } from '../file-chunks.js';
 import { write, type CliIo, type CommandDefinition, type ExitCode } from '../io.js';
 import { loadCheckContext } from '../load-context.js';
 import { outputPathProblem } from '../output-path.js';
@@ -100,7 +100,7 @@ export async function runScrub(command: CommandDefinition, argv: readonly string
 
   const source = file === '-' ? 'stdin' : file;
   const format = file === '-' ? 'csv' : formatOfFile(file);
-  const input = file === '-' ? (io.stdin as AsyncIterable<string | Buffer>) : fileChunks(file);
+  const input = commandInput(file, io);
   const partial = values.out === undefined ? undefined : `${values.out}.${process.pid}.partial`;
   const sink = partial === undefined ? io.stdout : createWriteStream(partial);
   // Removed only once the stream has closed: its file is opened asynchronously, and could appear after an early rm.
