@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { prefetchStoreFile, type PrefetchOptions } from '../registry-store/store-file-prefetch.js';
 
@@ -12,6 +12,8 @@ export function prefetchContextStores(argv: readonly string[], options: Prefetch
   if (context === undefined) return;
   let registries: unknown;
   try {
+    // Only a regular file: a pipe (`--context <(...)`) read here would be empty when the command reads it.
+    if (!statSync(context).isFile()) return;
     registries = (JSON.parse(readFileSync(context, 'utf8')) as { registries?: unknown } | null)?.registries;
   } catch {
     return;
@@ -26,13 +28,14 @@ export function prefetchContextStores(argv: readonly string[], options: Prefetch
   }
 }
 
-/** The value of `--name VALUE` or `--name=VALUE`, the first given, before any `--`. */
+/** The value of `--name VALUE` or `--name=VALUE` before any `--`: the last given, as the command's parser takes it. */
 function optionValue(argv: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
-    if (arg === '--') return undefined;
-    if (arg === name) return argv[index + 1];
-    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+    if (arg === '--') break;
+    if (arg === name) value = argv[++index];
+    else if (arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
   }
-  return undefined;
+  return value;
 }

@@ -7,6 +7,7 @@ import { scrubMessages } from './commands/scrub-messages.js';
 import { trainMessages } from './commands/train-messages.js';
 import { walkthroughMessages } from './commands/walkthrough-messages.js';
 import { prefetchContextStores } from './context-store-prefetch.js';
+import { discardPrefetchedStoreFiles } from '../registry-store/store-file-prefetch.js';
 import { OutputClosedError, write, type CliIo, type CommandDefinition, type ExitCode } from './io.js';
 
 /** A command as the main help lists it, its code loaded only when it runs. */
@@ -92,5 +93,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return 2;
+  } finally {
+    // A command that stopped before opening the stores read ahead for it (a usage error, --help) leaves none behind.
+    discardPrefetchedStoreFiles();
   }
 }

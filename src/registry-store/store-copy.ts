@@ -3,7 +3,7 @@ import { InputError } from '../core/input-error.js';
 import { EMPTY_REGISTRY, unionRegistry, type NumberRegistry, type SharedRegistryCopy } from '../resolve/registry.js';
 import { fileVersion } from './file-version.js';
 import { RegistryStore, StoreFileError } from './registry-store.js';
-import { discardPrefetchedStoreFile } from './store-file-prefetch.js';
+import { storeFileOpened } from './store-file-prefetch.js';
 
 const opened = new Map<string, { readonly store: RegistryStore; readonly version: string }>();
 
@@ -17,7 +17,7 @@ export function openStore(path: string): RegistryStore {
   const version = fileVersion(absolute);
   const cached = opened.get(absolute);
   if (cached !== undefined && cached.version === version) {
-    discardPrefetchedStoreFile(absolute);
+    storeFileOpened(absolute, version);
     return cached.store;
   }
   let store: RegistryStore;
@@ -28,6 +28,7 @@ export function openStore(path: string): RegistryStore {
     throw error;
   }
   opened.set(absolute, { store, version });
+  storeFileOpened(absolute, version);
   return store;
 }
 

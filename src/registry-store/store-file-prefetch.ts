@@ -12,24 +12,31 @@ import { fileVersion, versionOf } from './file-version.js';
  * used, fails or stalls changes nothing but the time. Its thread reads the file as `open` does
  * (store-file-reader.ts) into memory made here, and reports through a small shared status, which `open` waits on.
  *
- * Held outside the scrub command's bundle (SCRUB_BUNDLE.shared), so that the command's definition, which starts the
- * read before the bundle loads, and the bundle's `open` share one table of reads ahead.
+ * Held outside the scrub command's bundle (SCRUB_BUNDLE.shared), so that runCli, which starts the reads before the
+ * command's code loads, and the bundle's `open`, which takes them, share one table of reads ahead.
  */
 
 /** Smaller stores are read faster than a thread starts. */
 export const MIN_PREFETCH_BYTES = 16 << 20;
+/**
+ * A reader that has not moved for this long is given up on, and the file read again: it hangs, or could not start
+ * (its thread's error is an event, which cannot be heard while `take` blocks this thread waiting for it).
+ */
+const STALL_MS = 2_000;
 
 export interface PrefetchOptions {
   /** Files smaller than this are left to `open`: MIN_PREFETCH_BYTES, less in tests. */
   readonly minBytes?: number;
+  /** The reader thread's script: store-file-reader.js, another in tests. */
+  readonly reader?: URL;
+  /** How long a reader may not move before it is given up on: STALL_MS, less in tests. */
+  readonly stallMs?: number;
 }
-/** A reader that has not moved for this long is given up on, and the file read again: it could not start, or hangs. */
-const STALL_MS = 2_000;
 
 /** The status fields the reader thread writes: where it is, and the checksum it took. */
 export const READER_STATE = 0;
 export const READER_CHECKSUM = 1;
-/** Bytes read so far, in READ_CHUNK_BYTES chunks: how `take` tells a slow reader from a stalled one. */
+/** Chunks read so far: how `take` tells a slow reader from a stalled one. */
 export const READER_PROGRESS = 2;
 const STATUS_FIELDS = 3;
 export const READING = 0;
@@ -44,12 +51,15 @@ export interface StoreFileReading {
 }
 
 interface Prefetch extends StoreFileReading {
-  /** The file's version when the read started: a file changed since is read again. */
+  /** The file's version when the read was started: a file changed since is read again. */
   readonly version: string;
   readonly worker: Worker;
+  readonly stallMs: number;
 }
 
 const prefetches = new Map<string, Prefetch>();
+/** The version of each store file open in this process (openStore keeps them): not read ahead again. */
+const openVersions = new Map<string, string>();
 
 /** The reader thread's script, compiled: none when dialsim runs from its TypeScript sources (vitest). */
 function readerScript(): URL | undefined {
@@ -59,27 +69,26 @@ function readerScript(): URL | undefined {
 }
 
 /**
- * Starts reading the registry store at `path` ahead, when it is large enough to gain from it. Never throws: a file
- * that cannot be read is left to `RegistryStore.open`, which says what is wrong with it.
+ * Starts reading the registry store at `path` ahead, when it is large enough to gain from it and not open already.
+ * Never throws: a file that cannot be read is left to `RegistryStore.open`, which says what is wrong with it.
  */
-export function prefetchStoreFile(path: string, { minBytes = MIN_PREFETCH_BYTES }: PrefetchOptions = {}): void {
+export function prefetchStoreFile(path: string, { minBytes = MIN_PREFETCH_BYTES, reader = readerScript(), stallMs = STALL_MS }: PrefetchOptions = {}): void {
   const absolute = resolve(path);
-  if (prefetches.has(absolute)) return;
-  const script = readerScript();
-  if (script === undefined) return;
+  if (prefetches.has(absolute) || reader === undefined) return;
   try {
     const stats = statSync(absolute);
-    if (!stats.isFile() || stats.size < minBytes) return;
+    const version = versionOf(stats);
+    if (!stats.isFile() || stats.size < minBytes || openVersions.get(absolute) === version) return;
     const bytes = new Uint8Array(new SharedArrayBuffer(stats.size));
     const status = new Int32Array(new SharedArrayBuffer(STATUS_FIELDS * Int32Array.BYTES_PER_ELEMENT));
-    const worker = new Worker(script, { workerData: { path: absolute, bytes, status } satisfies StoreFileReading });
-    // Not a reason to keep the process alive, and a thread that could not start is a read that failed.
+    const worker = new Worker(reader, { workerData: { path: absolute, bytes, status } satisfies StoreFileReading });
+    // Not a reason to keep the process alive; an error heard before `take` waits is a read that failed.
     worker.unref();
     worker.on('error', () => {
       Atomics.store(status, READER_STATE, READ_FAILED);
       Atomics.notify(status, READER_STATE);
     });
-    prefetches.set(absolute, { path: absolute, bytes, status, version: versionOf(stats), worker });
+    prefetches.set(absolute, { path: absolute, bytes, status, version, worker, stallMs });
   } catch {
     // Out of memory or threads: the file is read as usual.
   }
@@ -95,7 +104,7 @@ export function takePrefetchedStoreFile(path: string): { readonly bytes: Uint8Ar
   if (prefetch === undefined) return undefined;
   prefetches.delete(absolute);
   const { status, bytes } = prefetch;
-  if (!finished(status) || Atomics.load(status, READER_STATE) !== READ_DONE || fileVersion(absolute) !== prefetch.version) {
+  if (!finished(status, prefetch.stallMs) || Atomics.load(status, READER_STATE) !== READ_DONE || fileVersion(absolute) !== prefetch.version) {
     void prefetch.worker.terminate();
     return undefined;
   }
@@ -103,28 +112,36 @@ export function takePrefetchedStoreFile(path: string): { readonly bytes: Uint8Ar
 }
 
 /**
- * Gives up the read ahead of `path`, if any, without waiting for it: for a store that is open already (openStore
- * keeps one per file), whose bytes would otherwise stay in memory for a take that never comes.
+ * Records that the store at `path` is open at `version` (openStore's cache), and gives up its read ahead, if any,
+ * without waiting for it: a later command in the same process (a test suite, a server) neither reads it again nor
+ * keeps a second copy of it in memory.
  */
-export function discardPrefetchedStoreFile(path: string): void {
+export function storeFileOpened(path: string, version: string): void {
   const absolute = resolve(path);
+  openVersions.set(absolute, version);
   const prefetch = prefetches.get(absolute);
   if (prefetch === undefined) return;
   prefetches.delete(absolute);
   void prefetch.worker.terminate();
 }
 
-/** Waits for the reader to finish; false when it has stalled for STALL_MS. */
-function finished(status: Int32Array): boolean {
+/** Gives up every read ahead not taken, once a command has ended: one that stopped before opening its stores. */
+export function discardPrefetchedStoreFiles(): void {
+  for (const prefetch of prefetches.values()) void prefetch.worker.terminate();
+  prefetches.clear();
+}
+
+/** Waits for the reader to finish; false when it has not moved for `stallMs`. */
+function finished(status: Int32Array, stallMs: number): boolean {
   let progress = Atomics.load(status, READER_PROGRESS);
   let movedAt = performance.now();
   while (Atomics.load(status, READER_STATE) === READING) {
-    Atomics.wait(status, READER_STATE, READING, 100);
+    Atomics.wait(status, READER_STATE, READING, Math.min(100, stallMs));
     const now = Atomics.load(status, READER_PROGRESS);
     if (now !== progress) {
       progress = now;
       movedAt = performance.now();
-    } else if (performance.now() - movedAt > STALL_MS) {
+    } else if (performance.now() - movedAt > stallMs) {
       return false;
     }
   }

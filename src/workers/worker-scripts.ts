@@ -35,12 +35,14 @@ export function compiledWorkerScript(moduleUrl: string, name: string, { bundled 
 
 /**
  * One file a bundle was made from, as the build found it: where it is, its size, mtime and the SHA-256 of its content.
- * A dependency's file is named by its package and its path in the package's folder, which an installed copy of
- * dialsim finds elsewhere than the checkout that built it (npm hoists dependencies beside dialsim); dialsim's own
- * by its path relative to the bundle's folder.
+ * A dependency's file is named by its package (and `from`, the package it is nested under, if it is), and its path in
+ * the package's folder, which an installed copy of dialsim finds elsewhere than the checkout that built it (npm
+ * hoists dependencies beside dialsim); dialsim's own, and a file nested deeper, by its path relative to the bundle's
+ * folder.
  */
 export interface BundleInput {
   readonly package?: string;
+  readonly from?: string;
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
@@ -60,23 +62,31 @@ export function bundleInput(folder: string, path: string): BundleInput {
   const file = join(folder, path);
   const { size, mtimeMs } = statSync(file);
   const found = { size, mtimeMs, sha256: contentHash(file, { size, mtimeMs }) };
-  const inDependency = dependencyFile(file);
+  // The path from the bundle's folder, not the whole one: the checkout itself may sit in a folder named node_modules.
+  const inDependency = dependencyFile(path);
   return inDependency === undefined ? { path, ...found } : { ...inDependency, ...found };
 }
 
-/** The package and the path inside its folder of a file under node_modules (the innermost); undefined for dialsim's own. */
-function dependencyFile(file: string): { readonly package: string; readonly path: string } | undefined {
-  const parts = file.split(sep);
-  const at = parts.lastIndexOf('node_modules');
-  if (at === -1 || at + 2 >= parts.length) return undefined;
-  const scoped = parts[at + 1]!.startsWith('@');
-  const name = scoped ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1]!;
-  return { package: name, path: parts.slice(at + (scoped ? 3 : 2)).join('/') };
+/**
+ * The package, the one it is nested under if any, and the path inside its folder of a file under node_modules (its
+ * path relative to the bundle's folder given); undefined for dialsim's own, or one nested under more than one package.
+ */
+function dependencyFile(relativePath: string): { readonly package: string; readonly from?: string; readonly path: string } | undefined {
+  const parts = relativePath.split(sep);
+  const packages: { name: string; end: number }[] = [];
+  for (let at = parts.indexOf('node_modules'); at !== -1 && at + 1 < parts.length; at = parts.indexOf('node_modules', at + 1)) {
+    const scoped = parts[at + 1]!.startsWith('@');
+    packages.push({ name: scoped ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1]!, end: at + (scoped ? 3 : 2) });
+  }
+  const innermost = packages.at(-1);
+  if (innermost === undefined || packages.length > 2 || innermost.end >= parts.length) return undefined;
+  const path = parts.slice(innermost.end).join('/');
+  return packages.length === 1 ? { package: innermost.name, path } : { package: innermost.name, from: packages[0]!.name, path };
 }
 
 /** Where a listed input is now: a dependency's file in the folder dialsim resolves that package to. */
 function inputFile(folder: string, input: BundleInput): string {
-  return input.package === undefined ? join(folder, input.path) : join(dependencyPackage(input.package).directory, input.path);
+  return input.package === undefined ? join(folder, input.path) : join(dependencyPackage(input.package, input.from).directory, input.path);
 }
 
 /** Files hashed so far, by path, size and mtime: the bundles share most of their inputs. */

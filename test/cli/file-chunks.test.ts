@@ -3,8 +3,8 @@
  * says why), and standard input so when it is one: every byte once and in order, each chunk a Buffer of its own, the
  * file closed however the reading ends, and an unreadable file an error with the code a stream would give.
  */
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileChunks } from '../../src/cli/file-chunks.js';
@@ -57,6 +57,18 @@ describe('fileChunks', () => {
     expect(openFiles()).toBe(before);
     await chunksOf(path, 10);
     expect(openFiles()).toBe(before);
+  });
+
+  it('reads a named pipe as a stream, whose writer it waits on, with every byte the writer wrote', async () => {
+    const fifo = join(dir, 'requests.fifo');
+    rmSync(fifo, { force: true });
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn(process.execPath, ['-e', `process.stdout.write('ready\\n'); require('fs').writeFileSync(${JSON.stringify(fifo)}, 'x'.repeat(100000))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Opening the pipe blocks this thread until the writer opens it: so the writer must be running first.
+    await new Promise((ready) => writer.stdout.once('data', ready));
+    const chunks = await chunksOf(fifo, 16_384);
+    expect(Buffer.concat(chunks).toString()).toBe('x'.repeat(100_000));
+    await new Promise((done) => writer.on('close', done));
   });
 
   it('fails on the first chunk asked for with the code a stream gives: a missing file, a folder', async () => {

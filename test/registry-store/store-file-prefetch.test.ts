@@ -4,6 +4,7 @@
  * a missing one) ends as `open` without it would. The reader thread runs from dist/, so these tests load the built
  * modules: one instance of the table of reads ahead, as the CLI has.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,6 +95,30 @@ describe('registry stores read ahead', () => {
     expect(prefetch.takePrefetchedStoreFile(path)).toBeUndefined();
   });
 
+  it('gives up a reader that does not move, or whose thread fails, after the stall time: open reads the file itself', () => {
+    const path = join(dir, 'stalled.dnc');
+    writeFileSync(path, bytes);
+    const stalling = join(dir, 'stalling-reader.mjs');
+    writeFileSync(stalling, 'setInterval(() => {}, 1000);\n');
+    const failing = join(dir, 'failing-reader.mjs');
+    writeFileSync(failing, "throw new Error('this reader cannot start');\n");
+    for (const reader of [stalling, failing]) {
+      prefetch.prefetchStoreFile(path, { minBytes: 0, reader: pathToFileURL(reader), stallMs: 300 });
+      const started = performance.now();
+      const opened = store.RegistryStore.open(path);
+      expect(performance.now() - started).toBeLessThan(1_500);
+      expect(opened.has(e164(listed))).toBe(true);
+    }
+  });
+
+  it('gives up every read ahead not taken once a command has ended', () => {
+    const path = join(dir, 'untaken.dnc');
+    writeFileSync(path, bytes);
+    prefetch.prefetchStoreFile(path, { minBytes: 0 });
+    prefetch.discardPrefetchedStoreFiles();
+    expect(prefetch.takePrefetchedStoreFile(path)).toBeUndefined();
+  });
+
   it('leaves a small file to open, which reads it faster than a thread starts', () => {
     const path = join(dir, 'small.dnc');
     writeFileSync(path, bytes);
@@ -148,6 +173,27 @@ describe('registry stores read ahead', () => {
     contextPrefetch.prefetchContextStores([`--context=${context}`], { minBytes: 0 });
     expect(prefetch.takePrefetchedStoreFile(national)).toBeDefined();
     expect(prefetch.takePrefetchedStoreFile(florida)).toBeDefined();
+  });
+
+  it('reads ahead for the last --context given, which the command uses', () => {
+    const first = join(dir, 'first.dnc');
+    const last = join(dir, 'last.dnc');
+    writeFileSync(first, bytes);
+    writeFileSync(last, bytes);
+    writeFileSync(join(dir, 'first.json'), JSON.stringify({ registries: { national: { store: 'first.dnc' } } }));
+    writeFileSync(join(dir, 'last.json'), JSON.stringify({ registries: { national: { store: 'last.dnc' } } }));
+    contextPrefetch.prefetchContextStores(['--context', join(dir, 'first.json'), `--context=${join(dir, 'last.json')}`], { minBytes: 0 });
+    expect(prefetch.takePrefetchedStoreFile(first)).toBeUndefined();
+    expect(prefetch.takePrefetchedStoreFile(last)).toBeDefined();
+  });
+
+  it('leaves a --context that is not a regular file unread, for the command to read (a pipe read here would be empty)', () => {
+    const fifo = join(dir, 'context.fifo');
+    rmSync(fifo, { force: true });
+    execFileSync('mkfifo', [fifo]);
+    // Opening a pipe no one writes to would block: run in a process of its own, with a timeout.
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/src/cli/context-store-prefetch.js')).href)}); m.prefetchContextStores(['--context', ${JSON.stringify(fifo)}], { minBytes: 0 }); console.log('returned');`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 10_000 }).trim()).toBe('returned');
   });
 
   it('does nothing for a context it cannot read or understand, nor for --context after --', () => {
