@@ -101,6 +101,23 @@ describe('compiledWorkerScript', () => {
     expect(started([{ ...listed, package: 'no-such-package-of-dialsim' }], 'not-installed')).toBe(false);
   });
 
+  it('names a scoped package, and a package nested under another, by their names; one nested deeper by its path', () => {
+    const root = join(scratchDir('worker-scripts'), 'named-packages');
+    const files = ['node_modules/@scope/pkg/index.js', 'node_modules/@scope/pkg/node_modules/inner/lib/a.js', 'node_modules/outer/node_modules/mid/node_modules/deep/b.js'];
+    for (const file of files) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), 'export {};\n');
+    }
+    const bundleFolder = join(root, 'dist', 'src');
+    mkdirSync(bundleFolder, { recursive: true });
+    const listed = files.map((file) => bundleInput(bundleFolder, relative(bundleFolder, join(root, file))));
+    expect(listed[0]).toMatchObject({ package: '@scope/pkg', path: 'index.js' });
+    expect(listed[0]).not.toHaveProperty('from');
+    expect(listed[1]).toMatchObject({ package: 'inner', from: '@scope/pkg', path: 'lib/a.js' });
+    expect(listed[2]).toMatchObject({ path: relative(bundleFolder, join(root, files[2]!)) });
+    expect(listed[2]).not.toHaveProperty('package');
+  });
+
   it('starts from the module files when a file was written anew and its list, from an older build, has no content hash', () => {
     const folder = join(scratchDir('worker-scripts'), 'unhashed');
     mkdirSync(folder, { recursive: true });
