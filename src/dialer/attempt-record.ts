@@ -41,7 +41,8 @@ function callerOf(seller: string, kind: AttemptRecord['caller']['kind']): Attemp
 const zoneOf = (local: LocalTime) => local.zone;
 const isoOf = (local: LocalTime) => local.iso;
 
-function hasExtensions(extensions: ScreeningFacts['extensions']): boolean {
+/** Whether a rule declared an extension fact: the record then has `extensions`, and otherwise none. */
+export function hasExtensions(extensions: ScreeningFacts['extensions']): boolean {
   for (const name in extensions) if (Object.hasOwn(extensions, name)) return true;
   return false;
 }
@@ -94,7 +95,7 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
  * (for a Canadian number, or whenever the seller has a copy) and the internal list. A list left out is one the
  * seller has no copy of and no rule of this number's country reads.
  */
-function registriesConsulted(facts: ScreeningFacts, registries: RegistryContext): RegistryConsulted[] {
+export function registriesConsulted(facts: ScreeningFacts, registries: RegistryContext): RegistryConsulted[] {
   // Two literals rather than a spread of the optional `state` (this runs for every list of every attempt); the keys
   // stay in the log's order.
   const national = registryEntry('national', facts.nationalRegistry, registries.national?.source);
@@ -138,7 +139,7 @@ const grantRecords = new Map<number, ConsentRecord>();
 const gapRecords = new Map<string, ConsentRecord>();
 const MAX_CONSENT_RECORDS = 256;
 
-function consentRecord(status: ConsentStatus): ConsentRecord {
+export function consentRecord(status: ConsentStatus): ConsentRecord {
   if (status.valid) {
     let record = grantRecords.get(status.grantedAt);
     if (record === undefined) {

@@ -1,5 +1,8 @@
 import type { Exemption, Violation } from '../core/decision.js';
-import type { AttemptRecord, AuditRecord, CalleeRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+import { consentRecord, hasExtensions, registriesConsulted } from './attempt-record.js';
+import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+import { instantText } from './instant-text.js';
+import { ScreenedAttemptRecord } from './screened-attempt-record.js';
 
 /**
  * The audit log's lines written straight into a byte buffer, instead of `JSON.stringify` and a string: a large
@@ -119,50 +122,24 @@ export class AuditLineWriter {
   }
 
   #attempt(record: AttemptRecord): void {
-    const { caller, callee, consents, relationship } = record;
-    this.#raw(ATTEMPT);
-    this.#string(record.attemptId);
-    this.#raw(LEAD_ID);
-    this.#string(record.leadId);
-    this.#raw(TO);
-    this.#string(record.to);
-    this.#raw(AT);
-    this.#string(record.at);
-    this.#raw(this.#callerPiece(record.method, record.purpose, caller.seller, caller.kind));
-    if (record.verdict === 'allow') this.#raw(VERDICT_ALLOW_VIOLATIONS);
-    else if (record.verdict === 'block') this.#raw(VERDICT_BLOCK_VIOLATIONS);
-    else {
-      this.#raw(VERDICT);
-      this.#string(record.verdict);
-      this.#raw(VIOLATIONS);
+    if (record instanceof ScreenedAttemptRecord) {
+      this.#screenedAttempt(record);
+      return;
     }
-    this.#findings(record.violations, MESSAGE);
-    this.#raw(EXEMPTIONS);
-    this.#findings(record.exemptions, REASON);
-    this.#callee(callee);
+    const { caller, callee, consents, relationship } = record;
+    this.#attemptHead(record.attemptId, record.leadId, record.to, record.at, record.method, record.purpose, caller.seller, caller.kind, record.verdict, record.violations, record.exemptions);
+    this.#calleeHead(callee.validity, callee.region, callee.kind, callee.lineType, callee.business);
+    this.#strings(callee.timeZones);
+    this.#calleeTail(callee.timeZoneSource, callee.states, callee.stateSources);
     this.#raw(LOCAL_TIMES);
     this.#strings(record.localTimes);
     this.#raw(REGISTRIES);
     this.#registries(record.registries);
-    this.#raw(CONSENTS_WRITTEN);
-    this.#consent(consents.priorExpressWritten);
-    this.#raw(PRIOR_EXPRESS);
-    this.#consent(consents.priorExpress);
-    // A lead with no relationship and a campaign without a subject, the usual attempt, in one piece.
-    if (relationship.lastTransactionAt === null && relationship.lastInquiryAt === null && !relationship.personal && record.subject === null) {
-      this.#raw(NO_RELATIONSHIP_NO_SUBJECT_HISTORY);
-    } else {
-      this.#raw(RELATIONSHIP);
-      this.#nullableString(relationship.lastTransactionAt);
-      this.#raw(LAST_INQUIRY_AT);
-      this.#nullableString(relationship.lastInquiryAt);
-      this.#raw(PERSONAL);
-      this.#raw(relationship.personal ? TRUE : FALSE);
-      this.#raw(RELATIONSHIP_END_SUBJECT);
-      this.#nullableString(record.subject);
-      this.#raw(HISTORY);
-    }
-    this.#history(record.history);
+    this.#consents(consents.priorExpressWritten, consents.priorExpress);
+    this.#relationship(relationship.lastTransactionAt, relationship.lastInquiryAt, relationship.personal, record.subject);
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < record.history.length; index++) this.#earlierCall(index, record.history[index]!.at, record.history[index]!.subject);
+    this.#raw(CLOSE_ARRAY);
     // Present only when some rule declares an extension (attempt-record.ts); JSON.stringify skips an undefined one.
     if (record.extensions !== undefined) {
       this.#raw(EXTENSIONS);
@@ -171,23 +148,135 @@ export class AuditLineWriter {
     this.#raw(END_LINE);
   }
 
-  #callee(callee: CalleeRecord): void {
+  /**
+   * The same line as `#attempt` writes for `attemptRecord(record.source)`, read from the screening's facts: each field
+   * is what the builder would put there, and the builder's shared parts (registry entries, consent records) are
+   * taken from it, so the two cannot drift apart in what they state.
+   */
+  #screenedAttempt(record: ScreenedAttemptRecord): void {
+    const { facts, decision, registries } = record.source;
+    const { number, callee, relationship } = facts;
+    this.#attemptHead(record.attemptId, record.leadId, number.e164 ?? number.input, record.at, facts.method, facts.purpose, facts.seller, facts.callerKind, decision.verdict, decision.violations, decision.exemptions);
+    this.#calleeHead(number.validity, number.region, number.kind, callee.lineType, callee.business);
+    const { localTimes } = callee;
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < localTimes.length; index++) {
+      if (index > 0) this.#raw(COMMA);
+      this.#string(localTimes[index]!.zone);
+    }
+    this.#raw(CLOSE_ARRAY);
+    this.#calleeTail(callee.zoneSource === 'callee' ? 'address' : callee.zoneSource === 'area-code' ? 'area-code' : null, callee.states, callee.stateSources);
+    this.#raw(LOCAL_TIMES);
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < localTimes.length; index++) {
+      if (index > 0) this.#raw(COMMA);
+      this.#string(localTimes[index]!.iso);
+    }
+    this.#raw(CLOSE_ARRAY);
+    this.#raw(REGISTRIES);
+    this.#registries(registriesConsulted(facts, registries));
+    this.#consents(consentRecord(facts.consents.priorExpressWritten), consentRecord(facts.consents.priorExpress));
+    const { lastTransactionAt, lastInquiryAt } = relationship;
+    this.#relationship(lastTransactionAt === null ? null : instantText(lastTransactionAt), lastInquiryAt === null ? null : instantText(lastInquiryAt), relationship.personal, facts.subject);
+    const { history } = facts;
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < history.length; index++) this.#earlierCall(index, instantText(history[index]!.at), history[index]!.subject);
+    this.#raw(CLOSE_ARRAY);
+    if (hasExtensions(facts.extensions)) {
+      this.#raw(EXTENSIONS);
+      this.#value(facts.extensions);
+    }
+    this.#raw(END_LINE);
+  }
+
+  /** From the line's start to the end of `exemptions`. */
+  #attemptHead(
+    attemptId: string,
+    leadId: string,
+    to: string,
+    at: string,
+    method: string,
+    purpose: string,
+    seller: string,
+    callerKind: string,
+    verdict: string,
+    violations: readonly Violation[],
+    exemptions: readonly Exemption[],
+  ): void {
+    this.#raw(ATTEMPT);
+    this.#string(attemptId);
+    this.#raw(LEAD_ID);
+    this.#string(leadId);
+    this.#raw(TO);
+    this.#string(to);
+    this.#raw(AT);
+    this.#string(at);
+    this.#raw(this.#callerPiece(method, purpose, seller, callerKind));
+    if (verdict === 'allow') this.#raw(VERDICT_ALLOW_VIOLATIONS);
+    else if (verdict === 'block') this.#raw(VERDICT_BLOCK_VIOLATIONS);
+    else {
+      this.#raw(VERDICT);
+      this.#string(verdict);
+      this.#raw(VIOLATIONS);
+    }
+    this.#findings(violations, MESSAGE);
+    this.#raw(EXEMPTIONS);
+    this.#findings(exemptions, REASON);
+  }
+
+  /** The callee's fields up to `timeZones`, whose array the caller writes. */
+  #calleeHead(validity: string, region: string | null, kind: string | null, lineType: string, business: boolean): void {
     this.#raw(CALLEE_VALIDITY);
-    this.#string(callee.validity);
+    this.#string(validity);
     this.#raw(REGION);
-    this.#nullableString(callee.region);
+    this.#nullableString(region);
     this.#raw(KIND);
-    this.#nullableString(callee.kind);
+    this.#nullableString(kind);
     this.#raw(LINE_TYPE);
-    this.#string(callee.lineType);
-    this.#raw(callee.business ? BUSINESS_TRUE_TIME_ZONES : BUSINESS_FALSE_TIME_ZONES);
-    this.#strings(callee.timeZones);
+    this.#string(lineType);
+    this.#raw(business ? BUSINESS_TRUE_TIME_ZONES : BUSINESS_FALSE_TIME_ZONES);
+  }
+
+  #calleeTail(timeZoneSource: string | null, states: readonly string[], stateSources: readonly string[]): void {
     this.#raw(TIME_ZONE_SOURCE);
-    this.#nullableString(callee.timeZoneSource);
+    this.#nullableString(timeZoneSource);
     this.#raw(STATES);
-    this.#strings(callee.states);
+    this.#strings(states);
     this.#raw(STATE_SOURCES);
-    this.#strings(callee.stateSources);
+    this.#strings(stateSources);
+  }
+
+  #consents(priorExpressWritten: ConsentRecord, priorExpress: ConsentRecord): void {
+    this.#raw(CONSENTS_WRITTEN);
+    this.#consent(priorExpressWritten);
+    this.#raw(PRIOR_EXPRESS);
+    this.#consent(priorExpress);
+  }
+
+  /** `relationship`, `subject` and the key of `history`, whose array the caller writes. */
+  #relationship(lastTransactionAt: string | null, lastInquiryAt: string | null, personal: boolean, subject: string | null): void {
+    // A lead with no relationship and a campaign without a subject, the usual attempt, in one piece.
+    if (lastTransactionAt === null && lastInquiryAt === null && !personal && subject === null) {
+      this.#raw(NO_RELATIONSHIP_NO_SUBJECT_HISTORY);
+      return;
+    }
+    this.#raw(RELATIONSHIP);
+    this.#nullableString(lastTransactionAt);
+    this.#raw(LAST_INQUIRY_AT);
+    this.#nullableString(lastInquiryAt);
+    this.#raw(PERSONAL);
+    this.#raw(personal ? TRUE : FALSE);
+    this.#raw(RELATIONSHIP_END_SUBJECT);
+    this.#nullableString(subject);
+    this.#raw(HISTORY);
+  }
+
+  #earlierCall(index: number, at: string, subject: string | null): void {
+    this.#raw(index === 0 ? HISTORY_AT_FIRST : HISTORY_AT_NEXT);
+    this.#string(at);
+    this.#raw(SUBJECT);
+    this.#nullableString(subject);
+    this.#raw(CLOSE_OBJECT);
   }
 
   #transitionPiece(from: string, to: string): Uint8Array {
@@ -287,19 +376,6 @@ export class AuditLineWriter {
       this.#nullableString(entry.at);
     }
     this.#raw(CLOSE_OBJECT);
-  }
-
-  #history(calls: AttemptRecord['history']): void {
-    this.#raw(OPEN_ARRAY);
-    for (let index = 0; index < calls.length; index++) {
-      const call = calls[index]!;
-      this.#raw(index === 0 ? HISTORY_AT_FIRST : HISTORY_AT_NEXT);
-      this.#string(call.at);
-      this.#raw(SUBJECT);
-      this.#nullableString(call.subject);
-      this.#raw(CLOSE_OBJECT);
-    }
-    this.#raw(CLOSE_ARRAY);
   }
 
   #strings(list: readonly string[]): void {
