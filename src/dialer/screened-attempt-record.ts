@@ -5,15 +5,17 @@ import { instantText } from './instant-text.js';
 
 /**
  * An attempt record that keeps the screening's facts and decision and builds its public form (`attemptRecord`) only
- * when something reads a field beyond the few every sink reads. A campaign's log writer serializes it straight from
- * the facts (`AuditLineWriter`), so the millions of records of a large run are never built as objects; a scenario's
- * observer that keeps its records reads them as any other. `JSON.stringify` writes the built form (`toJSON`), so the
- * reference serializer, and with it the log's definition, are unchanged.
+ * when something reads a field past the few the monitor's checks read (ids, number, instant, verdict, findings). A
+ * campaign's log writer serializes it straight from the facts (`AuditLineWriter`), so the millions of records of a
+ * large run are never built as objects. `JSON.stringify` writes the built form (`toJSON`), so the reference
+ * serializer, and with it the log's definition, are unchanged. A spread copy would lose the fields read through
+ * getters, so only a sink that keeps and copies no record is given one (`AuditSink.serializesOnly`).
  */
 export class ScreenedAttemptRecord implements AttemptRecord {
   readonly type = 'attempt';
   readonly attemptId: string;
   readonly leadId: string;
+  readonly to: string;
   readonly at: string;
   readonly verdict: AttemptRecord['verdict'];
   readonly violations: readonly Violation[];
@@ -23,6 +25,8 @@ export class ScreenedAttemptRecord implements AttemptRecord {
   constructor(readonly source: AttemptRecordInput) {
     this.attemptId = source.attemptId;
     this.leadId = source.leadId;
+    const { number } = source.facts;
+    this.to = number.e164 ?? number.input;
     this.at = instantText(source.facts.at);
     this.verdict = source.decision.verdict;
     this.violations = source.decision.violations;
@@ -38,9 +42,6 @@ export class ScreenedAttemptRecord implements AttemptRecord {
     return (this.#built ??= attemptRecord(this.source));
   }
 
-  get to(): string {
-    return this.#record().to;
-  }
   get method(): AttemptRecord['method'] {
     return this.#record().method;
   }
