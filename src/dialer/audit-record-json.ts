@@ -1,6 +1,7 @@
 import type { Exemption, Violation } from '../core/decision.js';
 import { consentRecord, hasExtensions, registriesConsulted } from './attempt-record.js';
 import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+import { FindingPieces } from './finding-pieces.js';
 import { instantText } from './instant-text.js';
 import { ScreenedAttemptRecord } from './screened-attempt-record.js';
 
@@ -36,6 +37,9 @@ export class AuditLineWriter {
    * are not. A handful per rule; cleared when an unusual run (generated rule ids) makes it large.
    */
   readonly #findingPrefixes = new Map<string, FindingPrefix[]>();
+  /** Whole findings written, violations and exemptions apart (a finding's last key differs). */
+  readonly #violationPieces = new FindingPieces();
+  readonly #exemptionPieces = new FindingPieces();
   /**
    * Each consent status written, valid by its grant date, invalid by its gap (without a date): a handful in a run,
    * written twice per attempt.
@@ -295,17 +299,32 @@ export class AuditLineWriter {
     return piece;
   }
 
-  /** Violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. */
+  /**
+   * Violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. A finding that
+   * repeats one written before is copied whole from its bytes (`FindingPieces`).
+   */
   #findings(list: readonly (Violation | Exemption)[], last: Uint8Array): void {
     this.#raw(OPEN_ARRAY);
+    const pieces = last === MESSAGE ? this.#violationPieces : this.#exemptionPieces;
     for (let index = 0; index < list.length; index++) {
       const entry = list[index]!;
       if (index > 0) this.#raw(COMMA);
+      const text = last === MESSAGE ? (entry as Violation).message : (entry as Exemption).reason;
+      const known = pieces.find(entry.rule, entry.citation, entry.messageId, entry.data, text);
+      if (known !== undefined) {
+        this.#raw(known);
+        continue;
+      }
+      const start = this.#used;
+      const drains = this.#drains;
       this.#raw(this.#findingPrefix(entry.rule, entry.citation, entry.messageId));
       this.#value(entry.data);
       this.#raw(last);
-      this.#string(last === MESSAGE ? (entry as Violation).message : (entry as Exemption).reason);
+      this.#string(text);
       this.#raw(CLOSE_OBJECT);
+      if (!pieces.worthKeeping(entry.rule, entry.data)) continue;
+      const piece = this.#writtenSince(start, drains);
+      if (piece !== null) pieces.keep(entry.rule, entry.citation, entry.messageId, entry.data, text, piece);
     }
     this.#raw(CLOSE_ARRAY);
   }
