@@ -1,5 +1,6 @@
 import type { Exemption, Violation } from '../core/decision.js';
-import { consentRecord, hasExtensions, registriesConsulted } from './attempt-record.js';
+import type { RegistryCopyFacts } from '../core/facts.js';
+import { consentRecord, forEachRegistryConsulted, hasExtensions, registryEntry, type ConsultedCopyVisitor } from './attempt-record.js';
 import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
 import { FindingPieces } from './finding-pieces.js';
 import { instantText } from './instant-text.js';
@@ -31,6 +32,13 @@ export class AuditLineWriter {
   #caller: { method: string; purpose: string; seller: string; kind: string; piece: Uint8Array } | undefined;
   /** Each list's (and each state list's) entry last written, as one piece: most attempts consult the same copies. */
   readonly #registryPieces = new Map<string, { entry: RegistryConsulted; piece: Uint8Array }>();
+  /**
+   * The same pieces by the facts they are written from (a screened attempt's), by list (a state's list by its code):
+   * what `registryEntry` was given, and the bytes of what it made.
+   */
+  readonly #copyPieces = new Map<string, { list: string; copy: string; syncedAt: number | null; listed: boolean; source: string | undefined; piece: Uint8Array }>();
+  /** Whether the entry `#writeConsultedCopy` writes next is the first of its attempt's `registries`. */
+  #firstCopy = true;
   /**
    * `{"rule":…,"citation":…,"messageId":…,"data":` by rule, for the citations and message ids written with it: a
    * finding's first three fields are a rule's constants (a citation runs to fifty characters), its data and wording
@@ -178,7 +186,10 @@ export class AuditLineWriter {
     }
     this.#raw(CLOSE_ARRAY);
     this.#raw(REGISTRIES);
-    this.#registries(registriesConsulted(facts, registries));
+    this.#raw(OPEN_ARRAY);
+    this.#firstCopy = true;
+    forEachRegistryConsulted(facts, registries, this.#writeConsultedCopy);
+    this.#raw(CLOSE_ARRAY);
     this.#consents(consentRecord(facts.consents.priorExpressWritten), consentRecord(facts.consents.priorExpress));
     const { lastTransactionAt, lastInquiryAt } = relationship;
     this.#relationship(lastTransactionAt === null ? null : instantText(lastTransactionAt), lastInquiryAt === null ? null : instantText(lastInquiryAt), relationship.personal, facts.subject);
@@ -349,6 +360,26 @@ export class AuditLineWriter {
       this.#raw(this.#registryPiece(list[index]!));
     }
     this.#raw(CLOSE_ARRAY);
+  }
+
+  /** `forEachRegistryConsulted`'s visitor: one entry of `registries`, from its copy's facts. */
+  readonly #writeConsultedCopy: ConsultedCopyVisitor = (list, copy, source, state) => {
+    if (!this.#firstCopy) this.#raw(COMMA);
+    this.#firstCopy = false;
+    this.#raw(this.#consultedCopyPiece(list, copy, source, state));
+  };
+
+  /**
+   * The bytes of the entry `registryEntry` makes of a list's facts, found by those facts: the entry itself is built
+   * only when they change.
+   */
+  #consultedCopyPiece(list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state: string | undefined): Uint8Array {
+    const key = state ?? list;
+    const last = this.#copyPieces.get(key);
+    if (last !== undefined && last.list === list && last.copy === copy.copy && last.syncedAt === copy.syncedAt && last.listed === copy.listed && last.source === source) return last.piece;
+    const piece = this.#registryPiece(registryEntry(list, copy, source, state));
+    this.#copyPieces.set(key, { list, copy: copy.copy, syncedAt: copy.syncedAt, listed: copy.listed, source, piece });
+    return piece;
   }
 
   #registryPiece(entry: RegistryConsulted): Uint8Array {
