@@ -1,8 +1,9 @@
 import type { Exemption, Violation } from '../core/decision.js';
 import type { RegistryCopyFacts } from '../core/facts.js';
+import type { MessageData } from '../core/policy.js';
 import { consentRecord, forEachRegistryConsulted, hasExtensions, registryEntry, type ConsultedCopyVisitor } from './attempt-record.js';
 import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
-import { FindingPieces } from './finding-pieces.js';
+import { FindingPieces, type KeptFinding } from './finding-pieces.js';
 import { instantText } from './instant-text.js';
 import { ScreenedAttemptRecord } from './screened-attempt-record.js';
 
@@ -312,7 +313,8 @@ export class AuditLineWriter {
 
   /**
    * Violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. A finding that
-   * repeats one written before is copied whole from its bytes (`FindingPieces`).
+   * matches one written before is copied from its bytes, with the data values that differ written in their place
+   * (`FindingPieces`).
    */
   #findings(list: readonly (Violation | Exemption)[], last: Uint8Array): void {
     this.#raw(OPEN_ARRAY);
@@ -323,21 +325,37 @@ export class AuditLineWriter {
       const text = last === MESSAGE ? (entry as Violation).message : (entry as Exemption).reason;
       const known = pieces.find(entry.rule, entry.citation, entry.messageId, entry.data, text);
       if (known !== undefined) {
-        this.#raw(known);
+        this.#keptFinding(known, pieces.changedValues, entry.data);
         continue;
       }
       const start = this.#used;
       const drains = this.#drains;
       this.#raw(this.#findingPrefix(entry.rule, entry.citation, entry.messageId));
+      const dataAt = this.#used - start;
       this.#value(entry.data);
       this.#raw(last);
       this.#string(text);
       this.#raw(CLOSE_OBJECT);
-      if (!pieces.worthKeeping(entry.rule, entry.data)) continue;
+      if (!pieces.worthKeeping(entry.citation, entry.data)) continue;
       const piece = this.#writtenSince(start, drains);
-      if (piece !== null) pieces.keep(entry.rule, entry.citation, entry.messageId, entry.data, text, piece);
+      if (piece !== null) pieces.keep(entry.rule, entry.citation, entry.messageId, entry.data, text, piece, dataAt);
     }
     this.#raw(CLOSE_ARRAY);
+  }
+
+  /** A kept finding's bytes, with the data values whose bits are set in `changed` written from `data` instead. */
+  #keptFinding(kept: KeptFinding, changed: number, data: MessageData): void {
+    if (changed === 0) {
+      this.#raw(kept.piece);
+      return;
+    }
+    const { keys, around, valueBytes } = kept;
+    for (let index = 0; index < keys.length; index++) {
+      this.#raw(around[index]!);
+      if ((changed & (1 << index)) === 0) this.#raw(valueBytes[index]!);
+      else this.#scalar(data[keys[index]!]);
+    }
+    this.#raw(around[keys.length]!);
   }
 
   #findingPrefix(rule: string, citation: string, messageId: string): Uint8Array {

@@ -4,9 +4,9 @@ import type { AttemptRecord } from '../../src/dialer/audit-log.js';
 import { AuditLineWriter, referenceAuditLine } from '../../src/dialer/audit-record-json.js';
 
 /**
- * A finding that repeats one written before is copied from its bytes (finding-pieces.ts). Over records whose findings
- * come from a small pool, so most repeat and many differ from a kept one in one field only, every line must still be
- * JSON.stringify's.
+ * A finding that matches one written before is copied from its bytes, the data values that differ written in their
+ * place (finding-pieces.ts). Over records whose findings come from a small pool, so most match and many differ from a
+ * kept one in one field or one value only, every line must still be JSON.stringify's.
  */
 
 const dataValue = fc.oneof(fc.constantFrom('mobile', 'acme', '+14845784351', '+14845784352', 'é', '"q"', ''), fc.constantFrom(0, -0, 1, 2.5, Number.NaN, Number.POSITIVE_INFINITY), fc.boolean());
@@ -19,6 +19,8 @@ const data = fc.oneof(
   dataValue.map((value) => ({ seller: value, call: value })),
   dataValue.map((value) => ({ call: value, seller: value })),
   fc.constant({ call: 'mobile', inherited: 'x' }),
+  // Keys a kept finding has, with a value the writer does not write itself.
+  fc.constant({ seller: [1], call: 'mobile' }),
   fc.constant({ list: [1, 2] }),
   fc.constant({ nested: { call: 'mobile' } }),
   fc.constant({ gone: undefined, call: 'mobile' }),
@@ -57,7 +59,7 @@ function attemptWith(violations: { rule: string; citation: string; messageId: st
 }
 
 describe('AuditLineWriter: findings copied whole', () => {
-  it('writes every line as JSON.stringify does while findings repeat, differ in one field, or are not plain data', () => {
+  it('writes every line as JSON.stringify does while findings repeat, differ in a field or a value, or are not plain data', () => {
     const records = fc.array(fc.tuple(fc.array(finding, { maxLength: 3 }), fc.array(finding, { maxLength: 2 })), { minLength: 1, maxLength: 200 });
     fc.assert(
       fc.property(records, (generated) => {
