@@ -46,6 +46,8 @@ export class AuditLineWriter {
    * are not. A handful per rule; cleared when an unusual run (generated rule ids) makes it large.
    */
   readonly #findingPrefixes = new Map<string, FindingPrefix[]>();
+  /** The callee pieces last written (`#calleeHead`), the newest last. */
+  readonly #calleeHeads: { validity: string; region: string | null; kind: string | null; lineType: string; business: boolean; piece: Uint8Array }[] = [];
   /** Whole findings written, violations and exemptions apart (a finding's last key differs). */
   readonly #violationPieces = new FindingPieces();
   readonly #exemptionPieces = new FindingPieces();
@@ -142,7 +144,7 @@ export class AuditLineWriter {
     const { caller, callee, consents, relationship } = record;
     this.#attemptHead(record.attemptId, record.leadId, record.to, record.at, record.method, record.purpose, caller.seller, caller.kind, record.verdict, record.violations, record.exemptions);
     this.#calleeHead(callee.validity, callee.region, callee.kind, callee.lineType, callee.business);
-    this.#strings(callee.timeZones);
+    this.#stringItems(callee.timeZones);
     this.#calleeTail(callee.timeZoneSource, callee.states, callee.stateSources);
     this.#raw(LOCAL_TIMES);
     this.#strings(record.localTimes);
@@ -172,12 +174,10 @@ export class AuditLineWriter {
     this.#attemptHead(record.attemptId, record.leadId, number.e164 ?? number.input, record.at, facts.method, facts.purpose, facts.seller, facts.callerKind, decision.verdict, decision.violations, decision.exemptions);
     this.#calleeHead(number.validity, number.region, number.kind, callee.lineType, callee.business);
     const { localTimes } = callee;
-    this.#raw(OPEN_ARRAY);
     for (let index = 0; index < localTimes.length; index++) {
       if (index > 0) this.#raw(COMMA);
       this.#string(localTimes[index]!.zone);
     }
-    this.#raw(CLOSE_ARRAY);
     this.#calleeTail(callee.zoneSource === 'callee' ? 'address' : callee.zoneSource === 'area-code' ? 'area-code' : null, callee.states, callee.stateSources);
     this.#raw(LOCAL_TIMES);
     this.#raw(OPEN_ARRAY);
@@ -205,7 +205,7 @@ export class AuditLineWriter {
     this.#raw(END_LINE);
   }
 
-  /** From the line's start to the end of `exemptions`. */
+  /** From the line's start to the last exemption (the callee's piece closes their array). */
   #attemptHead(
     attemptId: string,
     leadId: string,
@@ -236,23 +236,31 @@ export class AuditLineWriter {
       this.#raw(VIOLATIONS);
     }
     this.#findings(violations, MESSAGE);
-    this.#raw(EXEMPTIONS);
+    this.#raw(BETWEEN_VIOLATIONS_AND_EXEMPTIONS);
     this.#findings(exemptions, REASON);
   }
 
-  /** The callee's fields up to `timeZones`, whose array the caller writes. */
+  /**
+   * The end of the exemptions' array and the callee's fields up to the items of `timeZones`, which the caller writes,
+   * as one piece: a campaign's callees come back to a handful of these (a line type, business or not).
+   */
   #calleeHead(validity: string, region: string | null, kind: string | null, lineType: string, business: boolean): void {
-    this.#raw(CALLEE_VALIDITY);
-    this.#string(validity);
-    this.#raw(REGION);
-    this.#nullableString(region);
-    this.#raw(KIND);
-    this.#nullableString(kind);
-    this.#raw(LINE_TYPE);
-    this.#string(lineType);
-    this.#raw(business ? BUSINESS_TRUE_TIME_ZONES : BUSINESS_FALSE_TIME_ZONES);
+    const known = this.#calleeHeads;
+    for (let index = 0; index < known.length; index++) {
+      const head = known[index]!;
+      if (head.lineType === lineType && head.business === business && head.validity === validity && head.region === region && head.kind === kind) {
+        this.#raw(head.piece);
+        return;
+      }
+    }
+    const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+    const piece = utf8(`],"callee":{"validity":${text(validity)},"region":${text(region)},"kind":${text(kind)},"lineType":${text(lineType)},"business":${business},"timeZones":[`);
+    if (known.length >= MAX_CALLEE_HEADS) known.shift();
+    known.push({ validity, region, kind, lineType, business, piece });
+    this.#raw(piece);
   }
 
+  /** From the end of the `timeZones` array to the end of the callee. */
   #calleeTail(timeZoneSource: string | null, states: readonly string[], stateSources: readonly string[]): void {
     this.#raw(TIME_ZONE_SOURCE);
     this.#nullableString(timeZoneSource);
@@ -312,12 +320,11 @@ export class AuditLineWriter {
   }
 
   /**
-   * Violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. A finding that
+   * The items of violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. A finding that
    * matches one written before is copied from its bytes, with the data values that differ written in their place
    * (`FindingPieces`).
    */
   #findings(list: readonly (Violation | Exemption)[], last: Uint8Array): void {
-    this.#raw(OPEN_ARRAY);
     const pieces = last === MESSAGE ? this.#violationPieces : this.#exemptionPieces;
     for (let index = 0; index < list.length; index++) {
       const entry = list[index]!;
@@ -340,7 +347,6 @@ export class AuditLineWriter {
       const piece = this.#writtenSince(start, drains);
       if (piece !== null) pieces.keep(entry.rule, entry.citation, entry.messageId, entry.data, text, piece, dataAt);
     }
-    this.#raw(CLOSE_ARRAY);
   }
 
   /** A kept finding's bytes, with the data values whose bits are set in `changed` written from `data` instead. */
@@ -448,11 +454,16 @@ export class AuditLineWriter {
 
   #strings(list: readonly string[]): void {
     this.#raw(OPEN_ARRAY);
+    this.#stringItems(list);
+    this.#raw(CLOSE_ARRAY);
+  }
+
+  /** An array's items, without its brackets. */
+  #stringItems(list: readonly string[]): void {
     for (let index = 0; index < list.length; index++) {
       if (index > 0) this.#raw(COMMA);
       this.#string(list[index]!);
     }
-    this.#raw(CLOSE_ARRAY);
   }
 
   /**
@@ -619,6 +630,7 @@ const NATIVE_STRING_LENGTH = 24;
 const NATIVE_FRAGMENT_LENGTH = 16;
 
 const MAX_CONSENT_PIECES = 256;
+const MAX_CALLEE_HEADS = 16;
 
 interface FindingPrefix {
   readonly citation: string;
@@ -688,21 +700,15 @@ const AT = fragment(',"at":');
 const SELLER = fragment(',"seller":');
 const LEAD_ID = fragment(',"leadId":');
 const ITEMS = fragment(',"items":');
-const KIND = fragment(',"kind":');
 const VERDICT = fragment('},"verdict":');
-const VERDICT_ALLOW_VIOLATIONS = fragment('},"verdict":"allow","violations":');
-const VERDICT_BLOCK_VIOLATIONS = fragment('},"verdict":"block","violations":');
-const BUSINESS_TRUE_TIME_ZONES = fragment(',"business":true,"timeZones":');
-const BUSINESS_FALSE_TIME_ZONES = fragment(',"business":false,"timeZones":');
+const VERDICT_ALLOW_VIOLATIONS = fragment('},"verdict":"allow","violations":[');
+const VERDICT_BLOCK_VIOLATIONS = fragment('},"verdict":"block","violations":[');
 const NO_RELATIONSHIP_NO_SUBJECT_HISTORY = fragment('},"relationship":{"lastTransactionAt":null,"lastInquiryAt":null,"personal":false},"subject":null,"history":');
-const VIOLATIONS = fragment(',"violations":');
-const EXEMPTIONS = fragment(',"exemptions":');
+const VIOLATIONS = fragment(',"violations":[');
+const BETWEEN_VIOLATIONS_AND_EXEMPTIONS = fragment('],"exemptions":[');
 const MESSAGE = fragment(',"message":');
 const REASON = fragment(',"reason":');
-const CALLEE_VALIDITY = fragment(',"callee":{"validity":');
-const REGION = fragment(',"region":');
-const LINE_TYPE = fragment(',"lineType":');
-const TIME_ZONE_SOURCE = fragment(',"timeZoneSource":');
+const TIME_ZONE_SOURCE = fragment('],"timeZoneSource":');
 const STATES = fragment(',"states":');
 const STATE_SOURCES = fragment(',"stateSources":');
 const LOCAL_TIMES = fragment('},"localTimes":');
