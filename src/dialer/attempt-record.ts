@@ -41,7 +41,8 @@ function callerOf(seller: string, kind: AttemptRecord['caller']['kind']): Attemp
 const zoneOf = (local: LocalTime) => local.zone;
 const isoOf = (local: LocalTime) => local.iso;
 
-function hasExtensions(extensions: ScreeningFacts['extensions']): boolean {
+/** Whether a rule declared an extension fact: the record then has `extensions`, and otherwise none. */
+export function hasExtensions(extensions: ScreeningFacts['extensions']): boolean {
   for (const name in extensions) if (Object.hasOwn(extensions, name)) return true;
   return false;
 }
@@ -94,21 +95,28 @@ export function attemptRecord({ attemptId, leadId, decision, facts, registries }
  * (for a Canadian number, or whenever the seller has a copy) and the internal list. A list left out is one the
  * seller has no copy of and no rule of this number's country reads.
  */
-function registriesConsulted(facts: ScreeningFacts, registries: RegistryContext): RegistryConsulted[] {
-  // Two literals rather than a spread of the optional `state` (this runs for every list of every attempt); the keys
-  // stay in the log's order.
-  const national = registryEntry('national', facts.nationalRegistry, registries.national?.source);
-  const internal = registryEntry('internal', facts.internalList.listed ? LISTED_INTERNAL : UNLISTED_INTERNAL, registries.internal?.source);
-  const { states } = facts.callee;
-  const canada = facts.number.region === 'CA' || facts.canadaRegistry.copy === 'present';
-  const stateEntry = (state: string) => registryEntry('state', facts.stateRegistries[state]!, registries.states?.get(state)?.source, state);
-  // The usual attempt (one state's list, no Canadian one) as one literal: an array pushed to from one entry is given room for 17.
-  if (states.length === 1 && !canada) return [national, stateEntry(states[0]!), internal];
-  const consulted = [national];
-  for (let index = 0; index < states.length; index++) consulted.push(stateEntry(states[index]!));
-  if (canada) consulted.push(registryEntry('canada', facts.canadaRegistry, registries.canada?.source));
-  consulted.push(internal);
+export function registriesConsulted(facts: ScreeningFacts, registries: RegistryContext): RegistryConsulted[] {
+  const consulted: RegistryConsulted[] = [];
+  forEachRegistryConsulted(facts, registries, (list, copy, source, state) => consulted.push(registryEntry(list, copy, source, state)));
   return consulted;
+}
+
+/** One list as a screening consulted it: its copy's facts and where the seller's copy came from. */
+export type ConsultedCopyVisitor = (list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state: string | undefined) => void;
+
+/**
+ * Visits the lists `registriesConsulted` states, in its order, with what `registryEntry` makes each entry of: for a
+ * writer that turns the facts into the log's bytes without building the entries.
+ */
+export function forEachRegistryConsulted(facts: ScreeningFacts, registries: RegistryContext, visit: ConsultedCopyVisitor): void {
+  visit('national', facts.nationalRegistry, registries.national?.source, undefined);
+  const { states } = facts.callee;
+  for (let index = 0; index < states.length; index++) {
+    const state = states[index]!;
+    visit('state', facts.stateRegistries[state]!, registries.states?.get(state)?.source, state);
+  }
+  if (facts.number.region === 'CA' || facts.canadaRegistry.copy === 'present') visit('canada', facts.canadaRegistry, registries.canada?.source, undefined);
+  visit('internal', facts.internalList.listed ? LISTED_INTERNAL : UNLISTED_INTERNAL, registries.internal?.source, undefined);
 }
 
 const LISTED_INTERNAL: RegistryCopyFacts = Object.freeze({ copy: 'present', syncedAt: null, listed: true });
@@ -118,7 +126,8 @@ const UNLISTED_INTERNAL: RegistryCopyFacts = Object.freeze({ copy: 'present', sy
 const lastRegistryEntries = new Map<string, RegistryConsulted>();
 const MAX_REGISTRY_ENTRIES = 512;
 
-function registryEntry(list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state?: string): RegistryConsulted {
+/** The entry the log states for one list consulted: the same frozen object while the list's facts are unchanged. */
+export function registryEntry(list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state?: string): RegistryConsulted {
   const from = copy.copy === 'missing' ? null : (source ?? null);
   const syncedAt = instantOrNull(copy.syncedAt);
   const key = state ?? list;
@@ -138,7 +147,7 @@ const grantRecords = new Map<number, ConsentRecord>();
 const gapRecords = new Map<string, ConsentRecord>();
 const MAX_CONSENT_RECORDS = 256;
 
-function consentRecord(status: ConsentStatus): ConsentRecord {
+export function consentRecord(status: ConsentStatus): ConsentRecord {
   if (status.valid) {
     let record = grantRecords.get(status.grantedAt);
     if (record === undefined) {

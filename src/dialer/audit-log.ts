@@ -129,6 +129,12 @@ export type AuditRecord = HeaderRecord | AttemptRecord | TransitionRecord | DncR
 export interface AuditSink {
   write(record: AuditRecord): void;
   close(): void;
+  /**
+   * True when the sink serializes the records it is given, or reads their fields, and keeps and copies none: it may
+   * then be given attempt records built on demand from the screening (`ScreenedAttemptRecord`), whose fields a copy
+   * by spread would not see. Absent, a sink is given plain records.
+   */
+  readonly serializesOnly?: boolean;
 }
 
 /**
@@ -136,6 +142,7 @@ export interface AuditSink {
  * written to the file when full. One write per record would dominate a large run.
  */
 export class FileAuditSink implements AuditSink {
+  readonly serializesOnly = true;
   readonly #fd: number;
   readonly #writer: AuditLineWriter;
   #bytesWritten = 0;
@@ -166,6 +173,7 @@ export class FileAuditSink implements AuditSink {
 
 /** Keeps the lines in memory: for tests and small scenarios. */
 export class MemoryAuditSink implements AuditSink {
+  readonly serializesOnly = true;
   readonly lines: string[] = [];
 
   write(record: AuditRecord): void {
@@ -179,4 +187,4 @@ export class MemoryAuditSink implements AuditSink {
   }
 }
 
-export const NULL_AUDIT_SINK: AuditSink = { write: () => {}, close: () => {} };
+export const NULL_AUDIT_SINK: AuditSink = { write: () => {}, close: () => {}, serializesOnly: true };

@@ -1,5 +1,11 @@
 import type { Exemption, Violation } from '../core/decision.js';
-import type { AttemptRecord, AuditRecord, CalleeRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+import type { RegistryCopyFacts } from '../core/facts.js';
+import type { MessageData } from '../core/policy.js';
+import { consentRecord, forEachRegistryConsulted, hasExtensions, registryEntry, type ConsultedCopyVisitor } from './attempt-record.js';
+import type { AttemptRecord, AuditRecord, ConsentRecord, RegistryConsulted } from './audit-log.js';
+import { FindingPieces, type KeptFinding } from './finding-pieces.js';
+import { instantText } from './instant-text.js';
+import { ScreenedAttemptRecord } from './screened-attempt-record.js';
 
 /**
  * The audit log's lines written straight into a byte buffer, instead of `JSON.stringify` and a string: a large
@@ -28,11 +34,23 @@ export class AuditLineWriter {
   /** Each list's (and each state list's) entry last written, as one piece: most attempts consult the same copies. */
   readonly #registryPieces = new Map<string, { entry: RegistryConsulted; piece: Uint8Array }>();
   /**
+   * The same pieces by the facts they are written from (a screened attempt's), by list (a state's list by its code):
+   * what `registryEntry` was given, and the bytes of what it made.
+   */
+  readonly #copyPieces = new Map<string, { list: string; copy: string; syncedAt: number | null; listed: boolean; source: string | undefined; piece: Uint8Array }>();
+  /** Whether the entry `#writeConsultedCopy` writes next is the first of its attempt's `registries`. */
+  #firstCopy = true;
+  /**
    * `{"rule":…,"citation":…,"messageId":…,"data":` by rule, for the citations and message ids written with it: a
    * finding's first three fields are a rule's constants (a citation runs to fifty characters), its data and wording
    * are not. A handful per rule; cleared when an unusual run (generated rule ids) makes it large.
    */
   readonly #findingPrefixes = new Map<string, FindingPrefix[]>();
+  /** The callee pieces last written (`#calleeHead`), the newest last. */
+  readonly #calleeHeads: { validity: string; region: string | null; kind: string | null; lineType: string; business: boolean; piece: Uint8Array }[] = [];
+  /** Whole findings written, violations and exemptions apart (a finding's last key differs). */
+  readonly #violationPieces = new FindingPieces();
+  readonly #exemptionPieces = new FindingPieces();
   /**
    * Each consent status written, valid by its grant date, invalid by its gap (without a date): a handful in a run,
    * written twice per attempt.
@@ -119,50 +137,24 @@ export class AuditLineWriter {
   }
 
   #attempt(record: AttemptRecord): void {
-    const { caller, callee, consents, relationship } = record;
-    this.#raw(ATTEMPT);
-    this.#string(record.attemptId);
-    this.#raw(LEAD_ID);
-    this.#string(record.leadId);
-    this.#raw(TO);
-    this.#string(record.to);
-    this.#raw(AT);
-    this.#string(record.at);
-    this.#raw(this.#callerPiece(record.method, record.purpose, caller.seller, caller.kind));
-    if (record.verdict === 'allow') this.#raw(VERDICT_ALLOW_VIOLATIONS);
-    else if (record.verdict === 'block') this.#raw(VERDICT_BLOCK_VIOLATIONS);
-    else {
-      this.#raw(VERDICT);
-      this.#string(record.verdict);
-      this.#raw(VIOLATIONS);
+    if (record instanceof ScreenedAttemptRecord) {
+      this.#screenedAttempt(record);
+      return;
     }
-    this.#findings(record.violations, MESSAGE);
-    this.#raw(EXEMPTIONS);
-    this.#findings(record.exemptions, REASON);
-    this.#callee(callee);
+    const { caller, callee, consents, relationship } = record;
+    this.#attemptHead(record.attemptId, record.leadId, record.to, record.at, record.method, record.purpose, caller.seller, caller.kind, record.verdict, record.violations, record.exemptions);
+    this.#calleeHead(callee.validity, callee.region, callee.kind, callee.lineType, callee.business);
+    this.#stringItems(callee.timeZones);
+    this.#calleeTail(callee.timeZoneSource, callee.states, callee.stateSources);
     this.#raw(LOCAL_TIMES);
     this.#strings(record.localTimes);
     this.#raw(REGISTRIES);
     this.#registries(record.registries);
-    this.#raw(CONSENTS_WRITTEN);
-    this.#consent(consents.priorExpressWritten);
-    this.#raw(PRIOR_EXPRESS);
-    this.#consent(consents.priorExpress);
-    // A lead with no relationship and a campaign without a subject, the usual attempt, in one piece.
-    if (relationship.lastTransactionAt === null && relationship.lastInquiryAt === null && !relationship.personal && record.subject === null) {
-      this.#raw(NO_RELATIONSHIP_NO_SUBJECT_HISTORY);
-    } else {
-      this.#raw(RELATIONSHIP);
-      this.#nullableString(relationship.lastTransactionAt);
-      this.#raw(LAST_INQUIRY_AT);
-      this.#nullableString(relationship.lastInquiryAt);
-      this.#raw(PERSONAL);
-      this.#raw(relationship.personal ? TRUE : FALSE);
-      this.#raw(RELATIONSHIP_END_SUBJECT);
-      this.#nullableString(record.subject);
-      this.#raw(HISTORY);
-    }
-    this.#history(record.history);
+    this.#consents(consents.priorExpressWritten, consents.priorExpress);
+    this.#relationship(relationship.lastTransactionAt, relationship.lastInquiryAt, relationship.personal, record.subject);
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < record.history.length; index++) this.#earlierCall(index, record.history[index]!.at, record.history[index]!.subject);
+    this.#raw(CLOSE_ARRAY);
     // Present only when some rule declares an extension (attempt-record.ts); JSON.stringify skips an undefined one.
     if (record.extensions !== undefined) {
       this.#raw(EXTENSIONS);
@@ -171,23 +163,144 @@ export class AuditLineWriter {
     this.#raw(END_LINE);
   }
 
-  #callee(callee: CalleeRecord): void {
-    this.#raw(CALLEE_VALIDITY);
-    this.#string(callee.validity);
-    this.#raw(REGION);
-    this.#nullableString(callee.region);
-    this.#raw(KIND);
-    this.#nullableString(callee.kind);
-    this.#raw(LINE_TYPE);
-    this.#string(callee.lineType);
-    this.#raw(callee.business ? BUSINESS_TRUE_TIME_ZONES : BUSINESS_FALSE_TIME_ZONES);
-    this.#strings(callee.timeZones);
+  /**
+   * The same line as `#attempt` writes for `attemptRecord(record.source)`, read from the screening's facts: each field
+   * is what the builder would put there, and the builder's shared parts (registry entries, consent records) are
+   * taken from it, so the two cannot drift apart in what they state.
+   */
+  #screenedAttempt(record: ScreenedAttemptRecord): void {
+    const { facts, decision, registries } = record.source;
+    const { number, callee, relationship } = facts;
+    this.#attemptHead(record.attemptId, record.leadId, number.e164 ?? number.input, record.at, facts.method, facts.purpose, facts.seller, facts.callerKind, decision.verdict, decision.violations, decision.exemptions);
+    this.#calleeHead(number.validity, number.region, number.kind, callee.lineType, callee.business);
+    const { localTimes } = callee;
+    for (let index = 0; index < localTimes.length; index++) {
+      if (index > 0) this.#raw(COMMA);
+      this.#string(localTimes[index]!.zone);
+    }
+    this.#calleeTail(callee.zoneSource === 'callee' ? 'address' : callee.zoneSource === 'area-code' ? 'area-code' : null, callee.states, callee.stateSources);
+    this.#raw(LOCAL_TIMES);
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < localTimes.length; index++) {
+      if (index > 0) this.#raw(COMMA);
+      this.#string(localTimes[index]!.iso);
+    }
+    this.#raw(CLOSE_ARRAY);
+    this.#raw(REGISTRIES);
+    this.#raw(OPEN_ARRAY);
+    this.#firstCopy = true;
+    forEachRegistryConsulted(facts, registries, this.#writeConsultedCopy);
+    this.#raw(CLOSE_ARRAY);
+    this.#consents(consentRecord(facts.consents.priorExpressWritten), consentRecord(facts.consents.priorExpress));
+    const { lastTransactionAt, lastInquiryAt } = relationship;
+    this.#relationship(lastTransactionAt === null ? null : instantText(lastTransactionAt), lastInquiryAt === null ? null : instantText(lastInquiryAt), relationship.personal, facts.subject);
+    const { history } = facts;
+    this.#raw(OPEN_ARRAY);
+    for (let index = 0; index < history.length; index++) this.#earlierCall(index, instantText(history[index]!.at), history[index]!.subject);
+    this.#raw(CLOSE_ARRAY);
+    if (hasExtensions(facts.extensions)) {
+      this.#raw(EXTENSIONS);
+      this.#value(facts.extensions);
+    }
+    this.#raw(END_LINE);
+  }
+
+  /** From the line's start to the last exemption (the callee's piece closes their array). */
+  #attemptHead(
+    attemptId: string,
+    leadId: string,
+    to: string,
+    at: string,
+    method: string,
+    purpose: string,
+    seller: string,
+    callerKind: string,
+    verdict: string,
+    violations: readonly Violation[],
+    exemptions: readonly Exemption[],
+  ): void {
+    this.#raw(ATTEMPT);
+    this.#string(attemptId);
+    this.#raw(LEAD_ID);
+    this.#string(leadId);
+    this.#raw(TO);
+    this.#string(to);
+    this.#raw(AT);
+    this.#string(at);
+    this.#raw(this.#callerPiece(method, purpose, seller, callerKind));
+    if (verdict === 'allow') this.#raw(VERDICT_ALLOW_VIOLATIONS);
+    else if (verdict === 'block') this.#raw(VERDICT_BLOCK_VIOLATIONS);
+    else {
+      this.#raw(VERDICT);
+      this.#string(verdict);
+      this.#raw(VIOLATIONS);
+    }
+    this.#findings(violations, MESSAGE);
+    this.#raw(BETWEEN_VIOLATIONS_AND_EXEMPTIONS);
+    this.#findings(exemptions, REASON);
+  }
+
+  /**
+   * The end of the exemptions' array and the callee's fields up to the items of `timeZones`, which the caller writes,
+   * as one piece: a campaign's callees come back to a handful of these (a line type, business or not).
+   */
+  #calleeHead(validity: string, region: string | null, kind: string | null, lineType: string, business: boolean): void {
+    const known = this.#calleeHeads;
+    for (let index = 0; index < known.length; index++) {
+      const head = known[index]!;
+      if (head.lineType === lineType && head.business === business && head.validity === validity && head.region === region && head.kind === kind) {
+        this.#raw(head.piece);
+        return;
+      }
+    }
+    const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+    const piece = utf8(`],"callee":{"validity":${text(validity)},"region":${text(region)},"kind":${text(kind)},"lineType":${text(lineType)},"business":${business},"timeZones":[`);
+    if (known.length >= MAX_CALLEE_HEADS) known.shift();
+    known.push({ validity, region, kind, lineType, business, piece });
+    this.#raw(piece);
+  }
+
+  /** From the end of the `timeZones` array to the end of the callee. */
+  #calleeTail(timeZoneSource: string | null, states: readonly string[], stateSources: readonly string[]): void {
     this.#raw(TIME_ZONE_SOURCE);
-    this.#nullableString(callee.timeZoneSource);
+    this.#nullableString(timeZoneSource);
     this.#raw(STATES);
-    this.#strings(callee.states);
+    this.#strings(states);
     this.#raw(STATE_SOURCES);
-    this.#strings(callee.stateSources);
+    this.#strings(stateSources);
+  }
+
+  #consents(priorExpressWritten: ConsentRecord, priorExpress: ConsentRecord): void {
+    this.#raw(CONSENTS_WRITTEN);
+    this.#consent(priorExpressWritten);
+    this.#raw(PRIOR_EXPRESS);
+    this.#consent(priorExpress);
+  }
+
+  /** `relationship`, `subject` and the key of `history`, whose array the caller writes. */
+  #relationship(lastTransactionAt: string | null, lastInquiryAt: string | null, personal: boolean, subject: string | null): void {
+    // A lead with no relationship and a campaign without a subject, the usual attempt, in one piece.
+    if (lastTransactionAt === null && lastInquiryAt === null && !personal && subject === null) {
+      this.#raw(NO_RELATIONSHIP_NO_SUBJECT_HISTORY);
+      return;
+    }
+    this.#raw(RELATIONSHIP);
+    this.#nullableString(lastTransactionAt);
+    this.#raw(LAST_INQUIRY_AT);
+    this.#nullableString(lastInquiryAt);
+    this.#raw(PERSONAL);
+    this.#raw(personal ? TRUE : FALSE);
+    this.#raw(RELATIONSHIP_END_SUBJECT);
+    this.#nullableString(subject);
+    this.#raw(HISTORY);
+  }
+
+  #earlierCall(index: number, at: string, subject: string | null): void {
+    this.#raw(index === 0 ? HISTORY_AT_FIRST : HISTORY_AT_NEXT);
+    this.#string(at);
+    this.#raw(SUBJECT);
+    this.#nullableString(subject);
+    this.#raw(CLOSE_OBJECT);
   }
 
   #transitionPiece(from: string, to: string): Uint8Array {
@@ -206,19 +319,49 @@ export class AuditLineWriter {
     return piece;
   }
 
-  /** Violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. */
+  /**
+   * The items of violations (closing with `message`) or exemptions (with `reason`): the same fields otherwise. A finding that
+   * matches one written before is copied from its bytes, with the data values that differ written in their place
+   * (`FindingPieces`).
+   */
   #findings(list: readonly (Violation | Exemption)[], last: Uint8Array): void {
-    this.#raw(OPEN_ARRAY);
+    const pieces = last === MESSAGE ? this.#violationPieces : this.#exemptionPieces;
     for (let index = 0; index < list.length; index++) {
       const entry = list[index]!;
       if (index > 0) this.#raw(COMMA);
+      const text = last === MESSAGE ? (entry as Violation).message : (entry as Exemption).reason;
+      const known = pieces.find(entry.rule, entry.citation, entry.messageId, entry.data, text);
+      if (known !== undefined) {
+        this.#keptFinding(known, pieces.changedValues, entry.data);
+        continue;
+      }
+      const start = this.#used;
+      const drains = this.#drains;
       this.#raw(this.#findingPrefix(entry.rule, entry.citation, entry.messageId));
+      const dataAt = this.#used - start;
       this.#value(entry.data);
       this.#raw(last);
-      this.#string(last === MESSAGE ? (entry as Violation).message : (entry as Exemption).reason);
+      this.#string(text);
       this.#raw(CLOSE_OBJECT);
+      if (!pieces.worthKeeping(entry.citation, entry.data)) continue;
+      const piece = this.#writtenSince(start, drains);
+      if (piece !== null) pieces.keep(entry.rule, entry.citation, entry.messageId, entry.data, text, piece, dataAt);
     }
-    this.#raw(CLOSE_ARRAY);
+  }
+
+  /** A kept finding's bytes, with the data values whose bits are set in `changed` written from `data` instead. */
+  #keptFinding(kept: KeptFinding, changed: number, data: MessageData): void {
+    if (changed === 0) {
+      this.#raw(kept.piece);
+      return;
+    }
+    const { keys, around, valueBytes } = kept;
+    for (let index = 0; index < keys.length; index++) {
+      this.#raw(around[index]!);
+      if ((changed & (1 << index)) === 0) this.#raw(valueBytes[index]!);
+      else this.#scalar(data[keys[index]!]);
+    }
+    this.#raw(around[keys.length]!);
   }
 
   #findingPrefix(rule: string, citation: string, messageId: string): Uint8Array {
@@ -241,6 +384,26 @@ export class AuditLineWriter {
       this.#raw(this.#registryPiece(list[index]!));
     }
     this.#raw(CLOSE_ARRAY);
+  }
+
+  /** `forEachRegistryConsulted`'s visitor: one entry of `registries`, from its copy's facts. */
+  readonly #writeConsultedCopy: ConsultedCopyVisitor = (list, copy, source, state) => {
+    if (!this.#firstCopy) this.#raw(COMMA);
+    this.#firstCopy = false;
+    this.#raw(this.#consultedCopyPiece(list, copy, source, state));
+  };
+
+  /**
+   * The bytes of the entry `registryEntry` makes of a list's facts, found by those facts: the entry itself is built
+   * only when they change.
+   */
+  #consultedCopyPiece(list: RegistryConsulted['list'], copy: RegistryCopyFacts, source: string | undefined, state: string | undefined): Uint8Array {
+    const key = state ?? list;
+    const last = this.#copyPieces.get(key);
+    if (last !== undefined && last.list === list && last.copy === copy.copy && last.syncedAt === copy.syncedAt && last.listed === copy.listed && last.source === source) return last.piece;
+    const piece = this.#registryPiece(registryEntry(list, copy, source, state));
+    this.#copyPieces.set(key, { list, copy: copy.copy, syncedAt: copy.syncedAt, listed: copy.listed, source, piece });
+    return piece;
   }
 
   #registryPiece(entry: RegistryConsulted): Uint8Array {
@@ -289,26 +452,18 @@ export class AuditLineWriter {
     this.#raw(CLOSE_OBJECT);
   }
 
-  #history(calls: AttemptRecord['history']): void {
+  #strings(list: readonly string[]): void {
     this.#raw(OPEN_ARRAY);
-    for (let index = 0; index < calls.length; index++) {
-      const call = calls[index]!;
-      this.#raw(index === 0 ? HISTORY_AT_FIRST : HISTORY_AT_NEXT);
-      this.#string(call.at);
-      this.#raw(SUBJECT);
-      this.#nullableString(call.subject);
-      this.#raw(CLOSE_OBJECT);
-    }
+    this.#stringItems(list);
     this.#raw(CLOSE_ARRAY);
   }
 
-  #strings(list: readonly string[]): void {
-    this.#raw(OPEN_ARRAY);
+  /** An array's items, without its brackets. */
+  #stringItems(list: readonly string[]): void {
     for (let index = 0; index < list.length; index++) {
       if (index > 0) this.#raw(COMMA);
       this.#string(list[index]!);
     }
-    this.#raw(CLOSE_ARRAY);
   }
 
   /**
@@ -475,6 +630,7 @@ const NATIVE_STRING_LENGTH = 24;
 const NATIVE_FRAGMENT_LENGTH = 16;
 
 const MAX_CONSENT_PIECES = 256;
+const MAX_CALLEE_HEADS = 16;
 
 interface FindingPrefix {
   readonly citation: string;
@@ -544,21 +700,15 @@ const AT = fragment(',"at":');
 const SELLER = fragment(',"seller":');
 const LEAD_ID = fragment(',"leadId":');
 const ITEMS = fragment(',"items":');
-const KIND = fragment(',"kind":');
 const VERDICT = fragment('},"verdict":');
-const VERDICT_ALLOW_VIOLATIONS = fragment('},"verdict":"allow","violations":');
-const VERDICT_BLOCK_VIOLATIONS = fragment('},"verdict":"block","violations":');
-const BUSINESS_TRUE_TIME_ZONES = fragment(',"business":true,"timeZones":');
-const BUSINESS_FALSE_TIME_ZONES = fragment(',"business":false,"timeZones":');
+const VERDICT_ALLOW_VIOLATIONS = fragment('},"verdict":"allow","violations":[');
+const VERDICT_BLOCK_VIOLATIONS = fragment('},"verdict":"block","violations":[');
 const NO_RELATIONSHIP_NO_SUBJECT_HISTORY = fragment('},"relationship":{"lastTransactionAt":null,"lastInquiryAt":null,"personal":false},"subject":null,"history":');
-const VIOLATIONS = fragment(',"violations":');
-const EXEMPTIONS = fragment(',"exemptions":');
+const VIOLATIONS = fragment(',"violations":[');
+const BETWEEN_VIOLATIONS_AND_EXEMPTIONS = fragment('],"exemptions":[');
 const MESSAGE = fragment(',"message":');
 const REASON = fragment(',"reason":');
-const CALLEE_VALIDITY = fragment(',"callee":{"validity":');
-const REGION = fragment(',"region":');
-const LINE_TYPE = fragment(',"lineType":');
-const TIME_ZONE_SOURCE = fragment(',"timeZoneSource":');
+const TIME_ZONE_SOURCE = fragment('],"timeZoneSource":');
 const STATES = fragment(',"states":');
 const STATE_SOURCES = fragment(',"stateSources":');
 const LOCAL_TIMES = fragment('},"localTimes":');

@@ -8,11 +8,12 @@ import { MIN_RING_MS, type CallEvent } from '../lifecycle/call-machine.js';
 import type { CallState, LifecycleStepper } from '../lifecycle/transitions.js';
 import type { InMemoryRegistry, RegistryContext } from '../resolve/registry.js';
 import type { ResolutionStrategy } from '../resolve/resolve-attempt.js';
-import { attemptRecord } from './attempt-record.js';
 import type { AuditSink } from './audit-log.js';
 import { instantText } from './instant-text.js';
 import type { Lead } from './campaign-config.js';
+import { attemptRecord } from './attempt-record.js';
 import type { LineResponse } from './outcome-model.js';
+import { ScreenedAttemptRecord } from './screened-attempt-record.js';
 
 /**
  * What the caller states at the start of a connected call: name, seller and purpose (16 CFR 310.4(d)). A
@@ -176,8 +177,10 @@ export class CallRecorder {
     };
     const extensions = this.#extensionsFor(lead, calls);
     const { decision, facts } = screenWithFacts(extensions === undefined ? attempt : { ...attempt, extensions }, this.#screenOptions);
-    // Written before this call joins the lead's history: the record states the history the decision saw.
-    audit.write(attemptRecord({ attemptId: call.attemptId, leadId: lead.id, decision, facts, registries }));
+    // Written before this call joins the lead's history: the record states the history the decision saw. To a sink
+    // that only serializes, as the screening's facts: the record is then never built as an object.
+    const screened = { attemptId: call.attemptId, leadId: lead.id, decision, facts, registries };
+    audit.write(audit.serializesOnly === true ? new ScreenedAttemptRecord(screened) : attemptRecord(screened));
     // A new array of the exact length: a pushed or spread array is given room for 17 more (176 bytes for 3 calls
     // instead of 32), and a large campaign holds one per lead in play.
     if (decision.verdict === 'allow') calls.placed = calls.placed.concat(at);

@@ -2,6 +2,7 @@ import { compileTemplate, renderTemplate } from '../../engine/message-template.j
 import { callMachine } from '../../lifecycle/call-machine.js';
 import { abandonmentJurisdiction, type AbandonmentJurisdiction } from '../abandonment-by-jurisdiction.js';
 import type { AuditRecord, AuditSink } from '../audit-log.js';
+import { attemptRegion } from '../screened-attempt-record.js';
 import { abandonmentMessage } from './abandonment-message.js';
 import { CallsInProgress } from './calls-in-progress.js';
 import { abandonmentRate } from './abandonment-rate.js';
@@ -38,6 +39,8 @@ export class ComplianceMonitor implements AuditSink {
   readonly #instants = new Map<string, number>();
   /** What the checks are told about each record: one object for the run, filled anew (a check reads it, keeps none of it). */
   readonly #context: { jurisdiction: AbandonmentJurisdiction | null; at: number } = { jurisdiction: null, at: Number.NaN };
+  /** The checks keep none of the records and read only their fields, so the monitor passes on what `next` takes. */
+  readonly serializesOnly: boolean;
 
   constructor(
     private readonly next: AuditSink,
@@ -48,6 +51,7 @@ export class ComplianceMonitor implements AuditSink {
     private readonly regionOf: (e164: string) => string | null,
   ) {
     this.#checks = CAMPAIGN_OBLIGATIONS.map((obligation) => ({ obligation, check: obligation.start() }));
+    this.serializesOnly = next.serializesOnly === true;
   }
 
   write(record: AuditRecord): void {
@@ -78,7 +82,7 @@ export class ComplianceMonitor implements AuditSink {
   #jurisdiction(record: Exclude<AuditRecord, { type: 'header' }>): AbandonmentJurisdiction | null {
     if (record.type === 'attempt') {
       // The record states the region its screening resolved (null for an invalid number): no second parse.
-      const jurisdiction = abandonmentJurisdiction(record.callee.region);
+      const jurisdiction = abandonmentJurisdiction(attemptRegion(record));
       this.#jurisdictionOf.set(record.attemptId, jurisdiction);
       return jurisdiction;
     }
