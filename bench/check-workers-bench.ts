@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { screenNdjson } from '../src/cli/check-workers.js';
-import { fileChunks } from '../src/cli/file-chunks.js';
+import { commandInput } from '../src/cli/file-chunks.js';
 import { benchRegistries } from './check-bench.js';
 import { checkRequestChunks } from './check-requests.js';
 import { peakResidentMb } from './peak-resident.js';
@@ -50,7 +50,8 @@ async function workersChild(file: string, workers: number, seed: number): Promis
   const started = process.hrtime.bigint();
   const counts = await screenNdjson(
     // Read as `dialsim check --ndjson FILE` reads it.
-    fileChunks(file),
+    // (Standard input only if it were asked for: the getter makes a stream of it.)
+    commandInput(file, { get stdin() { return process.stdin; } }, { threads: workers }),
     (chunk, written) => {
       outputBytes += chunk.length;
       written?.();

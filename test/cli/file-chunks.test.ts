@@ -6,8 +6,9 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { fileChunks } from '../../src/cli/file-chunks.js';
+import { commandInput, fileChunks } from '../../src/cli/file-chunks.js';
 import { assertBuildIsFresh, repoRoot } from '../support/built-package.js';
 import { scratchDir } from '../support/scratch-dir.js';
 
@@ -103,5 +104,25 @@ describe('check --ndjson with standard input redirected from a file', () => {
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe('commandInput', () => {
+  it('reads a named file in synchronous chunks on one thread, and as a stream beside worker threads, whose answers need the event loop', async () => {
+    const path = join(dir, 'input.ndjson');
+    writeFileSync(path, '{"a":1}\n{"b":2}\n');
+    const io = { stdin: Readable.from([]) };
+    const alone = commandInput(path, io, { threads: 1 });
+    const beside = commandInput(path, io, { threads: 2 });
+    expect(alone).not.toBeInstanceOf(Readable);
+    expect(beside).toBeInstanceOf(Readable);
+    for (const input of [alone, beside]) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of input) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).toString()).toBe('{"a":1}\n{"b":2}\n');
+    }
+    // Standard input that is not the process's own (a caller's stream) is read as given.
+    expect(commandInput('-', io, { threads: 1 })).toBe(io.stdin);
+    expect(commandInput(undefined, io, { threads: 2 })).toBe(io.stdin);
   });
 });

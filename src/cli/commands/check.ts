@@ -87,7 +87,7 @@ export const checkCommand: CommandDefinition = {
     }
     const options: ScreenOptions = { ...(registries && { registries }), ...(packs && { packs }), ...(custom && { custom }) };
     // Bytes, not text: the workers are handed whole lines of UTF-8, and decoding is each reader's own job.
-    const stream = commandInput(positionals[0], io);
+    const stream = commandInput(positionals[0], io, { threads: values.ndjson ? workers : 1 });
     // Typed at a terminal, a request looks like a hang unless something says what is awaited and how to end it.
     if (stream === io.stdin && (io.stdin as { isTTY?: boolean }).isTTY === true) {
       await write(io.stderr, `dialsim check: ${messages.readingStdin(values.ndjson)}\n`);

@@ -100,7 +100,7 @@ export async function runScrub(command: CommandDefinition, argv: readonly string
 
   const source = file === '-' ? 'stdin' : file;
   const format = file === '-' ? 'csv' : formatOfFile(file);
-  const input = commandInput(file, io);
+  const input = commandInput(file, io, { threads: workers });
   const partial = values.out === undefined ? undefined : `${values.out}.${process.pid}.partial`;
   const sink = partial === undefined ? io.stdout : createWriteStream(partial);
   // Removed only once the stream has closed: its file is opened asynchronously, and could appear after an early rm.
