@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { NumberRegistry } from '../resolve/registry.js';
 import { AreaCodeBitmaps } from './area-code-bitmaps.js';
-import { CHECKSUM_AT, headerChecksum, READ_CHUNK_BYTES, StoreChecksum, storeChecksum } from './store-checksum.js';
+import { CHECKSUM_AT, headerChecksum, readChecksummed, storeChecksum } from './store-checksum.js';
 import { takePrefetchedStoreFile } from './store-file-prefetch.js';
 import { encodeExchange, exchangeGroupWord, exchangeHas, exchangeLines, exchangeRecordWords, LINES_PER_EXCHANGE } from './exchange-code.js';
 
@@ -116,14 +116,8 @@ export class RegistryStore implements NumberRegistry {
     try {
       const size = fstatSync(fd).size;
       const bytes = new Uint8Array(new SharedArrayBuffer(size));
-      // The checksum is taken chunk by chunk as the file is read, each chunk while it is still in the cache.
-      const checksum = new StoreChecksum();
-      for (let read = 0; read < size; ) {
-        const n = readSync(fd, bytes, read, Math.min(size - read, READ_CHUNK_BYTES), read);
-        if (n === 0) throw new StoreFileError(`the registry store ${path} ended while being read`);
-        checksum.add(bytes, read, read + n);
-        read += n;
-      }
+      const checksum = readChecksummed(fd, bytes);
+      if (checksum === undefined) throw new StoreFileError(`the registry store ${path} ended while being read`);
       return new RegistryStore(bytes, label, checksum.matches(bytes));
     } finally {
       closeSync(fd);

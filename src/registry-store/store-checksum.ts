@@ -1,3 +1,4 @@
+import { readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 
 /**
@@ -16,7 +17,24 @@ export function storeChecksum(bytes: Uint8Array): number {
 }
 
 /** Chunks a store file is read in: small enough to stay in the processor's cache for the checksum that follows. */
-export const READ_CHUNK_BYTES = 1 << 18;
+const READ_CHUNK_BYTES = 1 << 18;
+
+/**
+ * Reads the file open at `fd` into `bytes` (as long as the file), chunk by chunk, each checksummed while it is still in
+ * the cache; `afterChunk` is told of each. How RegistryStore.open reads a store, and the thread that reads one ahead
+ * (store-file-reader.ts). Undefined when the file ends before `bytes` is full.
+ */
+export function readChecksummed(fd: number, bytes: Uint8Array, afterChunk?: () => void): StoreChecksum | undefined {
+  const checksum = new StoreChecksum();
+  for (let read = 0; read < bytes.length; ) {
+    const n = readSync(fd, bytes, read, Math.min(bytes.length - read, READ_CHUNK_BYTES), read);
+    if (n === 0) return undefined;
+    checksum.add(bytes, read, read + n);
+    read += n;
+    afterChunk?.();
+  }
+  return checksum;
+}
 
 /** `storeChecksum` over a file's bytes as they arrive, in order: the same CRC, the same bytes left out. */
 export class StoreChecksum {

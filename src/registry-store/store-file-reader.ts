@@ -1,11 +1,11 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import { READ_CHUNK_BYTES, StoreChecksum } from './store-checksum.js';
+import { readChecksummed } from './store-checksum.js';
 import { READ_DONE, READ_FAILED, READER_CHECKSUM, READER_PROGRESS, READER_STATE, type StoreFileReading } from './store-file-prefetch.js';
 
 /**
- * The thread that reads a registry store ahead (store-file-prefetch.ts): the file into the memory it is given, in
- * chunks, each checksummed while in the cache, as RegistryStore.open reads it. Any failure is only reported: the
+ * The thread that reads a registry store ahead (store-file-prefetch.ts): the file into the memory it is given, as
+ * RegistryStore.open reads it (`readChecksummed`). Any failure is only reported: the
  * calling thread then reads the file itself, and tells what is wrong with it.
  */
 
@@ -19,16 +19,12 @@ function finish(state: number): void {
 let fd: number | undefined;
 try {
   fd = openSync(path, 'r');
-  const checksum = new StoreChecksum();
-  for (let read = 0; read < bytes.length; ) {
-    const n = readSync(fd, bytes, read, Math.min(bytes.length - read, READ_CHUNK_BYTES), read);
-    if (n === 0) throw new Error(`${path} ended while being read`);
-    checksum.add(bytes, read, read + n);
-    read += n;
-    Atomics.add(status, READER_PROGRESS, 1);
+  const checksum = readChecksummed(fd, bytes, () => Atomics.add(status, READER_PROGRESS, 1));
+  if (checksum === undefined) finish(READ_FAILED);
+  else {
+    Atomics.store(status, READER_CHECKSUM, checksum.value | 0);
+    finish(READ_DONE);
   }
-  Atomics.store(status, READER_CHECKSUM, checksum.value | 0);
-  finish(READ_DONE);
 } catch {
   finish(READ_FAILED);
 } finally {
